@@ -1,0 +1,174 @@
+//! Source files and positions: turns the byte offsets the TOML parser reports into
+//! the `path:line:column` every diagnostic starts with.
+
+use std::fmt;
+use std::path::Path;
+use std::sync::Arc;
+
+/// A position in a catalog file: the path as the catalog was loaded, a 1-based line
+/// and a 1-based column counted in characters.
+///
+/// `Display` prints `path:line:column`, the prefix of every diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Location {
+    path: Arc<Path>,
+    line: u32,
+    column: u32,
+    /// Load order of the file, then byte offset and length: what sorting and carets use.
+    file: u32,
+    offset: usize,
+    len: usize,
+}
+
+impl Location {
+    /// The catalog file this position is in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// 1-based line number.
+    pub fn line(&self) -> u32 {
+        self.line
+    }
+
+    /// 1-based column, in characters.
+    pub fn column(&self) -> u32 {
+        self.column
+    }
+
+    /// Byte offset of this position in its file.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// Length in bytes of the source text this position covers (at least 1 where the
+    /// file is not empty).
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the location covers no text (the start of an empty file, say).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub(crate) fn sort_key(&self) -> (u32, usize) {
+        (self.file, self.offset)
+    }
+
+    /// A location at the start of a file that could not be read (so has no text).
+    pub(crate) fn file_start(path: Arc<Path>, file: u32) -> Self {
+        Location {
+            path,
+            line: 1,
+            column: 1,
+            file,
+            offset: 0,
+            len: 0,
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.path.display(), self.line, self.column)
+    }
+}
+
+/// One catalog file's text, with a line index to turn offsets into locations.
+#[derive(Debug)]
+pub(crate) struct SourceFile {
+    pub(crate) path: Arc<Path>,
+    pub(crate) text: Arc<str>,
+    line_starts: Vec<usize>,
+    order: u32,
+}
+
+impl SourceFile {
+    pub(crate) fn new(path: Arc<Path>, text: String, order: u32) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            path,
+            text: text.into(),
+            line_starts,
+            order,
+        }
+    }
+
+    pub(crate) fn order(&self) -> u32 {
+        self.order
+    }
+
+    /// The location of a byte range of this file.
+    pub(crate) fn location(&self, span: std::ops::Range<usize>) -> Location {
+        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
+        let end = span.end.clamp(start, self.text.len());
+        let line_index = self.line_starts.partition_point(|&s| s <= start) - 1;
+        let line_start = self.line_starts[line_index];
+        let column = self.text[line_start..start].chars().count() + 1;
+        Location {
+            path: self.path.clone(),
+            line: to_u32(line_index + 1),
+            column: to_u32(column),
+            file: self.order,
+            offset: start,
+            len: end - start,
+        }
+    }
+
+    /// The text of the 1-based line `line`, without its line break.
+    pub(crate) fn line_text(&self, line: u32) -> &str {
+        let index = line as usize - 1;
+        let Some(&start) = self.line_starts.get(index) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(index + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        self.text[start..end].trim_end_matches('\r')
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(text: &str) -> SourceFile {
+        SourceFile::new(Arc::from(Path::new("c.toml")), text.to_owned(), 0)
+    }
+
+    #[test]
+    fn lines_and_columns_are_one_based_and_count_characters() {
+        let f = file("a = 1\nbé = \"x\"\n\nlast");
+        assert_eq!(f.location(0..1).to_string(), "c.toml:1:1");
+        assert_eq!(f.location(4..5).to_string(), "c.toml:1:5");
+        assert_eq!(f.location(6..7).to_string(), "c.toml:2:1");
+        // `é` is two bytes but one column.
+        assert_eq!(f.location(10..11).to_string(), "c.toml:2:4");
+        assert_eq!(f.location(17..21).to_string(), "c.toml:4:1");
+        assert_eq!(f.line_text(2), "bé = \"x\"");
+        assert_eq!(f.line_text(3), "");
+    }
+
+    #[test]
+    fn offsets_past_the_end_or_inside_a_character_are_clamped() {
+        let f = file("é");
+        assert_eq!(f.location(1..2).to_string(), "c.toml:1:1");
+        assert_eq!(f.location(50..60).to_string(), "c.toml:1:2");
+        assert_eq!(file("").location(0..0).to_string(), "c.toml:1:1");
+    }
+}

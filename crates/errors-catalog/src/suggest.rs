@@ -1,0 +1,130 @@
+//! "Did you mean" suggestions for misspelt keys, codes and field names.
+
+/// The candidate closest to `word`, if one is close enough to be a likely typo.
+///
+/// Closeness is the edit distance (insertions, deletions, substitutions and swaps of
+/// adjacent characters), compared case-insensitively; a candidate qualifies when the
+/// distance is at most a third of the longer word (and at least 1), or when the two
+/// differ only in case, `-`/`_` or word order of `_`-separated parts.
+///
+/// ```
+/// use errors_catalog::suggest::did_you_mean;
+/// let keys = ["status", "message", "retryable"];
+/// assert_eq!(did_you_mean("stauts", keys), Some("status"));
+/// assert_eq!(did_you_mean("Message", keys), Some("message"));
+/// assert_eq!(did_you_mean("colour", keys), None);
+/// ```
+pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let word_norm = normalize(word);
+    let mut best: Option<(usize, &'a str)> = None;
+    for candidate in candidates {
+        if candidate == word {
+            continue;
+        }
+        let cand_norm = normalize(candidate);
+        let distance = if cand_norm == word_norm || same_parts(&cand_norm, &word_norm) {
+            0
+        } else {
+            let limit = (word_norm.chars().count().max(cand_norm.chars().count()) / 3).max(1);
+            match edit_distance(&word_norm, &cand_norm, limit) {
+                Some(d) => d,
+                None => continue,
+            }
+        };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
+}
+
+fn normalize(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if c == '-' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// `limit_error` and `error_limit` are the same words in another order.
+fn same_parts(a: &str, b: &str) -> bool {
+    if !a.contains('_') {
+        return false;
+    }
+    let mut pa: Vec<&str> = a.split('_').collect();
+    let mut pb: Vec<&str> = b.split('_').collect();
+    pa.sort_unstable();
+    pb.sort_unstable();
+    pa == pb
+}
+
+/// Optimal string alignment distance, or `None` once it is sure to exceed `limit`.
+fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let width = b.len() + 1;
+    let mut prev2 = vec![0usize; width];
+    let mut prev: Vec<usize> = (0..width).collect();
+    let mut cur = vec![0usize; width];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= limit).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_counts_swaps_as_one_edit() {
+        assert_eq!(edit_distance("stauts", "status", 5), Some(1));
+        assert_eq!(edit_distance("kitten", "sitting", 5), Some(3));
+        assert_eq!(edit_distance("kitten", "sitting", 2), None);
+        assert_eq!(edit_distance("", "ab", 2), Some(2));
+    }
+
+    #[test]
+    fn picks_the_closest_candidate() {
+        let c = ["retry_after", "retryable", "category"];
+        assert_eq!(did_you_mean("retry_afer", c), Some("retry_after"));
+        assert_eq!(did_you_mean("retryabel", c), Some("retryable"));
+        assert_eq!(did_you_mean("RETRY-AFTER", c), Some("retry_after"));
+        assert_eq!(did_you_mean("after_retry", c), Some("retry_after"));
+        assert_eq!(did_you_mean("zzz", c), None);
+        // An exact match is not a suggestion.
+        assert_eq!(did_you_mean("category", c), None);
+    }
+
+    #[test]
+    fn short_words_allow_one_edit() {
+        assert_eq!(did_you_mean("tpe", ["type", "wire"]), Some("type"));
+        assert_eq!(did_you_mean("ab", ["xy"]), None);
+    }
+}
