@@ -6,6 +6,7 @@
 use std::fmt;
 use std::sync::Arc;
 
+use crate::partial::Partial;
 use crate::source::{Location, SourceFile};
 
 /// One problem in a catalog.
@@ -88,12 +89,19 @@ fn one_line(text: String) -> String {
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     sources: Vec<Arc<SourceFile>>,
+    partial: Box<Partial>,
 }
 
 impl Diagnostics {
     /// The diagnostics, in order of position.
     pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
         self.items.iter()
+    }
+
+    /// The sound part of the catalog: enough for a code generator to still declare
+    /// its types beside the errors.
+    pub fn partial(&self) -> &Partial {
+        &self.partial
     }
 
     /// How many problems there are (at least one).
@@ -228,7 +236,11 @@ impl Sink {
 
     /// `None` when nothing was reported; otherwise every diagnostic, sorted by
     /// position, exact repeats dropped.
-    pub(crate) fn finish(mut self, sources: Vec<Arc<SourceFile>>) -> Option<Diagnostics> {
+    pub(crate) fn finish(
+        mut self,
+        sources: Vec<Arc<SourceFile>>,
+        partial: impl FnOnce() -> Partial,
+    ) -> Option<Diagnostics> {
         if self.items.is_empty() {
             return None;
         }
@@ -238,6 +250,7 @@ impl Sink {
         Some(Diagnostics {
             items: self.items,
             sources,
+            partial: Box::new(partial()),
         })
     }
 }

@@ -45,6 +45,7 @@ mod load;
 mod model;
 pub mod naming;
 mod parse;
+mod partial;
 mod source;
 pub mod suggest;
 mod template;
@@ -57,6 +58,7 @@ pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, Envelope,
     EnvelopeStyle, ErrorDef, Field, Member, RetryConfig,
 };
+pub use partial::{Partial, PartialError};
 pub use source::Location;
 pub use template::{FormatSpec, FormatTrait, Placeholder, Segment, Template};
 

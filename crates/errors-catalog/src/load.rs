@@ -11,6 +11,7 @@ use toml::de::DeTable;
 use crate::diagnostic::{Diagnostic, Diagnostics, Sink};
 use crate::model::Catalog;
 use crate::parse::{Draft, lower_file};
+use crate::partial::Partial;
 use crate::source::{Location, SourceFile};
 use crate::valid;
 
@@ -43,7 +44,7 @@ pub(crate) fn load(path: &Path, text: Option<String>) -> Result<Catalog, Diagnos
     } = loader;
     let root = sources.first().map(|f| f.location(0..0));
     valid::validate(&draft, root, complete, &mut sink);
-    match sink.finish(sources) {
+    match sink.finish(sources, || Partial::from_draft(&draft)) {
         Some(diagnostics) => Err(diagnostics),
         None => Ok(draft.into_catalog(files)),
     }

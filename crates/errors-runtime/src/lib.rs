@@ -1,1 +1,108 @@
+//! Typed API errors from a catalog: the runtime half.
+//!
+//! A team declares every error once in `catalog.toml`; [`catalog!`] reads it at
+//! compile time and generates the error enum, its `Display`, HTTP status mapping,
+//! retry metadata and JSON envelope. This crate holds what that generated code shares:
+//! the [`CatalogError`] trait, static [metadata](meta), [`FieldViolation`], envelope
+//! serialization in every style ([`Envelope`]), and decoding for clients.
+//!
+//! ```ignore
+//! errors_runtime::catalog!("catalog.toml");
+//!
+//! let err = ApiError::RateLimited { category: "read".into(), retry_after: 42, limit: None };
+//! assert_eq!(err.status(), 429);
+//! assert!(err.is_retryable());
+//! let body = err.envelope().request_id("req_2N7s8x9KqR").to_json();
+//! ```
 
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+mod decode;
+mod envelope;
+mod error;
+pub mod meta;
+mod timestamp;
+mod violation;
+
+pub use decode::{Decode, DecodeError, WireDetails};
+pub use envelope::Envelope;
+pub use error::{CatalogError, ErrorCode, UnknownCode};
+pub use meta::EnvelopeStyle;
+pub use timestamp::Timestamp;
+pub use violation::FieldViolation;
+
+/// The JSON value type of `json` detail fields.
+pub use serde_json::Value as JsonValue;
+
+/// Generates a catalog's error types from its `catalog.toml`.
+pub use errors_macros::catalog;
+
+/// Derives the catalog API for a hand-written enum checked against a catalog.
+pub use errors_macros::Catalog;
+
+/// What generated code calls into. Not a public API: it changes with the macros.
+#[doc(hidden)]
+pub mod __private {
+    pub use serde;
+    pub use serde_json;
+
+    use crate::error::{ErrorCode, UnknownCode};
+
+    /// Parses a code by binary search in `sorted` (sorted by code string).
+    #[inline]
+    pub fn parse_code<C: Copy>(text: &str, sorted: &[(&'static str, C)]) -> Result<C, UnknownCode> {
+        match sorted.binary_search_by(|(code, _)| (*code).cmp(text)) {
+            Ok(i) => Ok(sorted[i].1),
+            Err(_) => Err(UnknownCode::new(text)),
+        }
+    }
+
+    /// `source()` of a `#[source]` field: any sized error, or an unsized `dyn Error`
+    /// behind a box (reached through method-call auto-deref).
+    pub trait AsDynError<'a> {
+        /// The field as a trait object.
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'a);
+    }
+
+    impl<'a, T: std::error::Error + 'a> AsDynError<'a> for T {
+        fn as_dyn_error(&self) -> &(dyn std::error::Error + 'a) {
+            self
+        }
+    }
+
+    macro_rules! dyn_error {
+        ($($bounds:tt)*) => {
+            impl<'a> AsDynError<'a> for dyn std::error::Error $($bounds)* + 'a {
+                fn as_dyn_error(&self) -> &(dyn std::error::Error + 'a) {
+                    self
+                }
+            }
+        };
+    }
+    dyn_error!();
+    dyn_error!(+ Send);
+    dyn_error!(+ Sync);
+    dyn_error!(+ Send + Sync);
+
+    /// `Deserialize` for a code enum: the code string.
+    pub fn deserialize_code<'de, C, D>(deserializer: D) -> Result<C, D::Error>
+    where
+        C: ErrorCode,
+        D: serde::Deserializer<'de>,
+    {
+        struct Visitor<C>(std::marker::PhantomData<C>);
+        impl<C: ErrorCode> serde::de::Visitor<'_> for Visitor<C> {
+            type Value = C;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an error code")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<C, E> {
+                text.parse().map_err(|_| {
+                    E::unknown_variant(text, &[]) // the list can be long: not repeated here
+                })
+            }
+        }
+        deserializer.deserialize_str(Visitor(std::marker::PhantomData))
+    }
+}

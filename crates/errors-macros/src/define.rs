@@ -1,0 +1,85 @@
+//! Type definitions: the error enum of `catalog!` and the code enum of both entry
+//! points.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::docs;
+use crate::plan::Plan;
+use crate::types::field_type;
+
+/// `pub enum ApiError { ... }`, one struct or unit variant per code.
+pub(crate) fn error_enum(plan: &Plan<'_>) -> TokenStream {
+    let ident = &plan.ident;
+    let vis = &plan.vis;
+    let doc = docs::error_enum(plan.catalog);
+    let variants = plan.variants.iter().map(|v| {
+        let variant = &v.ident;
+        let doc = docs::variant(v.def);
+        let deprecated = deprecated(v.def.deprecated.as_deref());
+        if v.fields.is_empty() {
+            return quote! {
+                #[doc = #doc]
+                #deprecated
+                #variant
+            };
+        }
+        let fields = v.fields.iter().map(|b| {
+            let name = &b.ident;
+            let ty = field_type(b.field);
+            let doc = docs::field(b.field);
+            quote! {
+                #[doc = #doc]
+                #name: #ty
+            }
+        });
+        quote! {
+            #[doc = #doc]
+            #deprecated
+            #variant { #(#fields),* }
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+        #vis enum #ident {
+            #(#variants),*
+        }
+    }
+}
+
+/// `pub enum ApiErrorCode { ... }`, fieldless, in catalog order.
+pub(crate) fn code_enum(plan: &Plan<'_>) -> TokenStream {
+    let code = &plan.code_ident;
+    let vis = &plan.vis;
+    let doc = docs::code_enum(plan.catalog);
+    let variants = plan.variants.iter().map(|v| {
+        let variant = &v.ident;
+        let doc = docs::code_variant(v.def);
+        let deprecated = deprecated(v.def.deprecated.as_deref());
+        quote! {
+            #[doc = #doc]
+            #deprecated
+            #variant
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #[derive(
+            ::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy,
+            ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash,
+            ::core::cmp::PartialOrd, ::core::cmp::Ord,
+        )]
+        #vis enum #code {
+            #(#variants),*
+        }
+    }
+}
+
+fn deprecated(note: Option<&str>) -> TokenStream {
+    match note {
+        None => TokenStream::new(),
+        Some("") => quote!(#[deprecated]),
+        Some(note) => quote!(#[deprecated = #note]),
+    }
+}

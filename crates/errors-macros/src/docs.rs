@@ -1,0 +1,129 @@
+//! Rustdoc for generated items, from the catalog's statuses, templates and
+//! descriptions.
+
+use errors_catalog::{Catalog, ErrorDef, Field};
+
+/// Docs of the error enum.
+pub(crate) fn error_enum(catalog: &Catalog) -> String {
+    format!(
+        "The errors of the API, generated from the error catalog.\n\n\
+         Each variant is one stable code. `Display` renders its message; `envelope()` \
+         gives the JSON error envelope (`{}` style).",
+        catalog.envelope.style.as_str()
+    )
+}
+
+/// Docs of the code enum.
+pub(crate) fn code_enum(catalog: &Catalog) -> String {
+    format!(
+        "The stable codes of [`{}`]: what clients branch on. Parses from and displays as \
+         the code string, and (de)serializes as it.",
+        catalog.name
+    )
+}
+
+/// Docs of a variant: code, status and retryability, template, category, description.
+pub(crate) fn variant(error: &ErrorDef) -> String {
+    let mut doc = format!(
+        "`{}`: HTTP {}{}, {}.\n\nMessage: {}",
+        error.code,
+        error.status,
+        reason_phrase(error.status).map_or_else(String::new, |r| format!(" {r}")),
+        if error.retryable {
+            "retryable"
+        } else {
+            "not retryable"
+        },
+        code_span(&error.message.source),
+    );
+    if let Some(category) = &error.category {
+        doc.push_str(&format!("\n\nCategory: `{category}`."));
+    }
+    if let Some(description) = &error.description {
+        doc.push_str("\n\n");
+        doc.push_str(description);
+    }
+    if let Some(url) = &error.doc_url {
+        doc.push_str(&format!("\n\nSee <{url}>."));
+    }
+    doc
+}
+
+/// Docs of a code-enum variant.
+pub(crate) fn code_variant(error: &ErrorDef) -> String {
+    format!("`{}` (HTTP {}).", error.code, error.status)
+}
+
+/// Docs of a field: its description, wire name, header, and whether it travels.
+pub(crate) fn field(field: &Field) -> String {
+    let mut doc = field.description.clone().unwrap_or_default();
+    if !doc.is_empty() {
+        doc.push_str("\n\n");
+    }
+    if field.internal {
+        doc.push_str("Internal: never sent to clients, nor shown in the message.");
+    } else {
+        doc.push_str(&format!("Sent as `{}`", field.wire));
+        if let Some(header) = &field.header {
+            doc.push_str(&format!(" and as the `{header}` header"));
+        }
+        doc.push('.');
+    }
+    doc
+}
+
+/// `text` as a Markdown code span, whatever backticks it holds.
+fn code_span(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+fn reason_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        402 => "Payment Required",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        406 => "Not Acceptable",
+        408 => "Request Timeout",
+        409 => "Conflict",
+        410 => "Gone",
+        412 => "Precondition Failed",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        423 => "Locked",
+        428 => "Precondition Required",
+        429 => "Too Many Requests",
+        451 => "Unavailable For Legal Reasons",
+        500 => "Internal Server Error",
+        501 => "Not Implemented",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn code_spans_survive_backticks() {
+        assert_eq!(code_span("plain"), "`plain`");
+        assert_eq!(
+            code_span("lacks the `{scope}` scope"),
+            "``lacks the `{scope}` scope``"
+        );
+        assert_eq!(code_span("`x`"), "`` `x` ``");
+    }
+}

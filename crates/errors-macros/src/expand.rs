@@ -1,0 +1,599 @@
+//! Code generation: the catalog API for the enum of a [`Plan`], shared by `catalog!`
+//! and the derive. Logic common to every catalog lives in the runtime; what is
+//! generated per variant is only what differs: bindings, literals and wire names.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+
+use crate::fmt::display_body;
+use crate::metadata::catalog_static;
+use crate::plan::{ExtraKind, Plan, VariantPlan};
+
+/// Every impl of the catalog API, in a `const _` block so that helper items stay
+/// private to it.
+pub(crate) fn impls(plan: &Plan<'_>) -> TokenStream {
+    let catalog = catalog_static(plan);
+    let code = code_impls(plan);
+    let error = error_impls(plan);
+    let tracking = track_files(plan);
+    quote! {
+        #[allow(deprecated, clippy::all)]
+        const _: () = {
+            #catalog
+            #code
+            #error
+            #tracking
+        };
+    }
+}
+
+/// Make cargo rebuild the crate when a catalog file changes: `include_bytes!` records
+/// each file in the crate's dep-info, on stable Rust.
+fn track_files(plan: &Plan<'_>) -> TokenStream {
+    let files = plan
+        .catalog
+        .files
+        .iter()
+        .filter_map(|path| path.to_str())
+        .map(|path| {
+            quote!(
+                const _: &[u8] = ::core::include_bytes!(#path);
+            )
+        });
+    quote!(#(#files)*)
+}
+
+fn code_impls(plan: &Plan<'_>) -> TokenStream {
+    let code = &plan.code_ident;
+    let vis = &plan.vis;
+    let n = plan.variants.len();
+    let idents: Vec<_> = plan.variants.iter().map(|v| &v.ident).collect();
+    let mut sorted: Vec<_> = plan
+        .variants
+        .iter()
+        .map(|v| (v.def.code.as_str(), &v.ident))
+        .collect();
+    sorted.sort_unstable_by_key(|(text, _)| *text);
+    let sorted = sorted
+        .iter()
+        .map(|(text, ident)| quote!((#text, #code::#ident)));
+    let serde = quote!(::errors_runtime::__private::serde);
+    quote! {
+        static __SORTED: [(&str, #code); #n] = [#(#sorted),*];
+
+        impl #code {
+            /// Every code, in catalog order.
+            #vis const ALL: [#code; #n] = [#(#code::#idents),*];
+
+            /// The code as sent on the wire.
+            #[inline]
+            #vis fn as_str(self) -> &'static str {
+                self.meta().code
+            }
+
+            /// The HTTP status of this code.
+            #[inline]
+            #vis fn status(self) -> u16 {
+                self.meta().status
+            }
+
+            /// Whether clients may retry errors of this code.
+            #[inline]
+            #vis fn is_retryable(self) -> bool {
+                self.meta().retryable
+            }
+
+            /// Everything the catalog says about this code.
+            #[inline]
+            #vis fn meta(self) -> &'static ::errors_runtime::meta::ErrorMeta {
+                &__CATALOG.errors[self as usize]
+            }
+        }
+
+        impl ::errors_runtime::ErrorCode for #code {
+            const ALL: &'static [Self] = &#code::ALL;
+            #[inline]
+            fn meta(self) -> &'static ::errors_runtime::meta::ErrorMeta {
+                #code::meta(self)
+            }
+        }
+
+        impl ::core::str::FromStr for #code {
+            type Err = ::errors_runtime::UnknownCode;
+            #[inline]
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                ::errors_runtime::__private::parse_code(text, &__SORTED)
+            }
+        }
+
+        impl ::core::fmt::Display for #code {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl #serde::Serialize for #code {
+            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> #serde::Deserialize<'de> for #code {
+            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                ::errors_runtime::__private::deserialize_code(deserializer)
+            }
+        }
+    }
+}
+
+fn error_impls(plan: &Plan<'_>) -> TokenStream {
+    let ident = &plan.ident;
+    let code = &plan.code_ident;
+    let vis = &plan.vis;
+    let (impl_generics, ty_generics, where_clause) = plan.generics.split_for_impl();
+    let span = plan.span;
+
+    let code_arms = plan.variants.iter().map(|v| {
+        let variant = &v.ident;
+        quote!(Self::#variant { .. } => #code::#variant)
+    });
+    let retry_after = retry_after_body(plan);
+    let param = param_body(plan);
+    let display_arms = plan.variants.iter().map(|v| display_arm(v, span));
+    let headers = headers_body(plan);
+    let (details_len, write_details) = details_bodies(plan);
+    let source = source_impl(plan);
+    let from = from_impls(plan);
+    let decode = plan.decodable().then(|| decode_impl(plan));
+
+    // The trait's supertraits must hold for every instantiation of a generic enum.
+    let mut bounded = plan.generics.clone();
+    bounded
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote!(Self: ::core::fmt::Debug));
+    let (_, _, debug_where) = bounded.split_for_impl();
+
+    quote! {
+        impl #impl_generics #ident #ty_generics #where_clause {
+            /// The stable code of this error.
+            #[inline]
+            #vis fn code(&self) -> #code {
+                match self {
+                    #(#code_arms,)*
+                }
+            }
+
+            /// The HTTP status.
+            #[inline]
+            #vis fn status(&self) -> u16 {
+                self.code().status()
+            }
+
+            /// Whether a client may retry the request.
+            #[inline]
+            #vis fn is_retryable(&self) -> bool {
+                self.code().is_retryable()
+            }
+
+            /// How long to wait before retrying: the field sent as `Retry-After`, for
+            /// codes that have one.
+            #vis fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+                #retry_after
+            }
+
+            /// The value of the field the catalog names as this code's `param`.
+            #vis fn param(&self) -> ::core::option::Option<&str> {
+                #param
+            }
+
+            /// Everything the catalog says about this error's code.
+            #[inline]
+            #vis fn meta(&self) -> &'static ::errors_runtime::meta::ErrorMeta {
+                self.code().meta()
+            }
+
+            /// The whole catalog's metadata.
+            #[inline]
+            #vis fn catalog() -> &'static ::errors_runtime::meta::CatalogMeta {
+                &__CATALOG
+            }
+        }
+
+        impl #impl_generics #ident #ty_generics #debug_where {
+            /// The JSON error envelope, in the catalog's style; add a request id and
+            /// timestamp with its builder methods.
+            #[inline]
+            #vis fn envelope(&self) -> ::errors_runtime::Envelope<'_, Self> {
+                ::errors_runtime::Envelope::new(self)
+            }
+        }
+
+        impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    #(#display_arms,)*
+                }
+            }
+        }
+
+        #source
+
+        impl #impl_generics ::errors_runtime::CatalogError for #ident #ty_generics #debug_where {
+            type Code = #code;
+            const CATALOG: &'static ::errors_runtime::meta::CatalogMeta = &__CATALOG;
+
+            #[inline]
+            fn code(&self) -> #code {
+                #ident::code(self)
+            }
+
+            fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> {
+                #ident::retry_after(self)
+            }
+
+            fn param(&self) -> ::core::option::Option<&str> {
+                #ident::param(self)
+            }
+
+            fn for_each_header(&self, __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display)) {
+                #headers
+            }
+
+            fn details_len(&self) -> usize {
+                #details_len
+            }
+
+            fn write_details<M: ::errors_runtime::__private::serde::ser::SerializeMap>(
+                &self,
+                __map: &mut M,
+            ) -> ::core::result::Result<(), M::Error> {
+                #write_details
+                ::core::result::Result::Ok(())
+            }
+        }
+
+        #decode
+        #(#from)*
+    }
+}
+
+/// A `match self` over the variants that `arm` gives an arm for, with `fallback` for
+/// the rest (left out when every variant has an arm, to avoid an unreachable
+/// pattern); just `fallback` when no variant has an arm.
+fn match_some<'p>(
+    plan: &'p Plan<'_>,
+    arm: impl Fn(&'p VariantPlan<'_>) -> Option<TokenStream>,
+    fallback: TokenStream,
+) -> TokenStream {
+    let arms: Vec<TokenStream> = plan.variants.iter().filter_map(arm).collect();
+    if arms.is_empty() {
+        return fallback;
+    }
+    let rest = (arms.len() < plan.variants.len()).then(|| quote!(_ => #fallback,));
+    quote! {
+        match self {
+            #(#arms,)*
+            #rest
+        }
+    }
+}
+
+fn retry_after_body(plan: &Plan<'_>) -> TokenStream {
+    match_some(
+        plan,
+        |v| {
+            let field = v.def.retry_after_field()?;
+            let binding = v.binding(&field.name)?;
+            let variant = &v.ident;
+            let value = if field.optional {
+                quote!((*#binding).map(|__s| ::core::time::Duration::from_secs(::core::convert::From::from(__s))))
+            } else {
+                quote!(::core::option::Option::Some(::core::time::Duration::from_secs(::core::convert::From::from(*#binding))))
+            };
+            Some(quote!(Self::#variant { #binding, .. } => #value))
+        },
+        quote!(::core::option::Option::None),
+    )
+}
+
+fn param_body(plan: &Plan<'_>) -> TokenStream {
+    match_some(
+        plan,
+        |v| {
+            let name = v.def.param.as_deref()?;
+            let field = v.def.field(name)?;
+            let binding = v.binding(name)?;
+            let variant = &v.ident;
+            let value = if field.optional {
+                quote!(#binding.as_deref())
+            } else {
+                quote!(::core::option::Option::Some(#binding.as_str()))
+            };
+            Some(quote!(Self::#variant { #binding, .. } => #value))
+        },
+        quote!(::core::option::Option::None),
+    )
+}
+
+fn display_arm(v: &VariantPlan<'_>, span: Span) -> TokenStream {
+    let variant = &v.ident;
+    let used: Vec<_> = v
+        .def
+        .message
+        .placeholders()
+        .map(|p| p.field.as_str())
+        .collect();
+    let bindings = v
+        .fields
+        .iter()
+        .filter(|b| used.contains(&b.field.name.as_str()))
+        .map(|b| &b.ident);
+    let body = display_body(&v.def.message, span, |name| {
+        v.binding(name)
+            .cloned()
+            .unwrap_or_else(|| proc_macro2::Ident::new("__missing", span))
+    });
+    quote!(Self::#variant { #(#bindings,)* .. } => #body)
+}
+
+fn headers_body(plan: &Plan<'_>) -> TokenStream {
+    match_some(
+        plan,
+        |v| {
+            let with_header: Vec<_> = v
+                .fields
+                .iter()
+                .filter(|b| b.field.header.is_some())
+                .collect();
+            if with_header.is_empty() {
+                return None;
+            }
+            let variant = &v.ident;
+            let bindings = with_header.iter().map(|b| &b.ident);
+            let visits = with_header.iter().map(|b| {
+                let name = b.field.header.as_deref().unwrap_or_default();
+                let binding = &b.ident;
+                if b.field.optional {
+                    quote! {
+                        if let ::core::option::Option::Some(__value) = #binding {
+                            __visit(#name, __value);
+                        }
+                    }
+                } else {
+                    quote!(__visit(#name, #binding);)
+                }
+            });
+            Some(quote!(Self::#variant { #(#bindings,)* .. } => { #(#visits)* }))
+        },
+        quote!({}),
+    )
+}
+
+/// `details_len` and `write_details`: the public fields, wire-named, optional ones
+/// only when set.
+fn details_bodies(plan: &Plan<'_>) -> (TokenStream, TokenStream) {
+    let len = match_some(
+        plan,
+        |v| {
+            let public: Vec<_> = v.fields.iter().filter(|b| !b.field.internal).collect();
+            if public.is_empty() {
+                return None;
+            }
+            let variant = &v.ident;
+            let required = public.iter().filter(|b| !b.field.optional).count();
+            let optional: Vec<_> = public
+                .iter()
+                .filter(|b| b.field.optional)
+                .map(|b| &b.ident)
+                .collect();
+            let counted = optional.iter().map(|o| quote!(+ usize::from(#o.is_some())));
+            Some(quote!(Self::#variant { #(#optional,)* .. } => #required #(#counted)*))
+        },
+        quote!(0),
+    );
+    let write = match_some(
+        plan,
+        |v| {
+            let public: Vec<_> = v.fields.iter().filter(|b| !b.field.internal).collect();
+            if public.is_empty() {
+                return None;
+            }
+            let variant = &v.ident;
+            let bindings = public.iter().map(|b| &b.ident);
+            let entries = public.iter().map(|b| {
+                let wire = &b.field.wire;
+                let binding = &b.ident;
+                if b.field.optional {
+                    quote! {
+                        if let ::core::option::Option::Some(__value) = #binding {
+                            __map.serialize_entry(#wire, __value)?;
+                        }
+                    }
+                } else {
+                    quote!(__map.serialize_entry(#wire, #binding)?;)
+                }
+            });
+            Some(quote!(Self::#variant { #(#bindings,)* .. } => { #(#entries)* }))
+        },
+        quote!({}),
+    );
+    (len, quote!(#write;))
+}
+
+/// `std::error::Error`, with `source()` returning `#[source]` / `#[from]` fields.
+fn source_impl(plan: &Plan<'_>) -> TokenStream {
+    let ident = &plan.ident;
+    let mut generics = plan.generics.clone();
+    let mut arms = Vec::new();
+    for v in &plan.variants {
+        for extra in &v.extras {
+            if extra.kind == ExtraKind::Skip {
+                continue;
+            }
+            let variant = &v.ident;
+            let member = &extra.member;
+            let ty = &extra.ty;
+            if mentions_type_param(ty, &plan.generics) {
+                generics
+                    .make_where_clause()
+                    .predicates
+                    .push(syn::parse_quote!(#ty: ::std::error::Error + 'static));
+            }
+            // Method syntax so that `Box<dyn Error + Send + Sync>` derefs to its error.
+            arms.push(quote_spanned! {ty_span(ty)=>
+                Self::#variant { #member: __source, .. } => ::core::option::Option::Some({
+                    use ::errors_runtime::__private::AsDynError as _;
+                    __source.as_dyn_error()
+                })
+            });
+            break;
+        }
+    }
+    generics
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let body = if arms.is_empty() {
+        TokenStream::new()
+    } else {
+        let rest =
+            (arms.len() < plan.variants.len()).then(|| quote!(_ => ::core::option::Option::None,));
+        quote! {
+            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #(#arms,)*
+                    #rest
+                }
+            }
+        }
+    };
+    quote! {
+        impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {
+            #body
+        }
+    }
+}
+
+/// Whether `ty` names one of the enum's type parameters, so needs a bound.
+fn mentions_type_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
+    fn walk(tokens: TokenStream, params: &[&proc_macro2::Ident]) -> bool {
+        tokens.into_iter().any(|tt| match tt {
+            proc_macro2::TokenTree::Ident(i) => params.contains(&&i),
+            proc_macro2::TokenTree::Group(g) => walk(g.stream(), params),
+            _ => false,
+        })
+    }
+    let params: Vec<_> = generics.type_params().map(|p| &p.ident).collect();
+    !params.is_empty() && walk(quote!(#ty), &params)
+}
+
+fn ty_span(ty: &syn::Type) -> Span {
+    use syn::spanned::Spanned;
+    ty.span()
+}
+
+/// `From<Source>` for each `#[from]` field; the variant's other fields must be
+/// optional catalog fields (`None`) or skipped ones (`Default`), which the derive
+/// checked.
+fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
+    let ident = &plan.ident;
+    let (impl_generics, ty_generics, where_clause) = plan.generics.split_for_impl();
+    let mut out = Vec::new();
+    for v in &plan.variants {
+        let Some(from) = v.extras.iter().find(|e| e.kind == ExtraKind::From) else {
+            continue;
+        };
+        let variant = &v.ident;
+        let member = &from.member;
+        let ty = &from.ty;
+        let others = v
+            .fields
+            .iter()
+            .map(|b| {
+                let binding = &b.ident;
+                quote!(#binding: ::core::option::Option::None)
+            })
+            .chain(
+                v.extras
+                    .iter()
+                    .filter(|e| e.kind != ExtraKind::From)
+                    .map(|e| {
+                        let m = &e.member;
+                        quote!(#m: ::core::default::Default::default())
+                    }),
+            );
+        out.push(quote_spanned! {ty_span(ty)=>
+            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                fn from(source: #ty) -> Self {
+                    Self::#variant { #member: source, #(#others,)* }
+                }
+            }
+        });
+    }
+    out
+}
+
+/// `Decode`: rebuild each variant from its wire details.
+fn decode_impl(plan: &Plan<'_>) -> TokenStream {
+    let ident = &plan.ident;
+    let code = &plan.code_ident;
+    let mut generics = plan.generics.clone();
+    generics
+        .make_where_clause()
+        .predicates
+        .push(syn::parse_quote!(Self: ::core::fmt::Debug));
+    for v in &plan.variants {
+        for extra in &v.extras {
+            let ty = &extra.ty;
+            generics
+                .make_where_clause()
+                .predicates
+                .push(syn::parse_quote!(#ty: ::core::default::Default));
+        }
+    }
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let arms = plan.variants.iter().map(|v| {
+        let variant = &v.ident;
+        let fields = v.fields.iter().map(|b| {
+            let binding = &b.ident;
+            let wire = &b.field.wire;
+            let value = if b.field.internal {
+                quote!(::core::default::Default::default())
+            } else if b.field.optional {
+                quote!(__details.optional(#wire)?)
+            } else {
+                quote!(__details.required(#wire)?)
+            };
+            quote!(#binding: #value)
+        });
+        let extras = v.extras.iter().map(|e| {
+            let m = &e.member;
+            quote!(#m: ::core::default::Default::default())
+        });
+        quote!(#code::#variant => Self::#variant { #(#fields,)* #(#extras,)* })
+    });
+    quote! {
+        impl #impl_generics ::errors_runtime::Decode for #ident #ty_generics #where_clause {
+            fn from_wire(
+                __code: #code,
+                __details: ::errors_runtime::WireDetails<'_>,
+            ) -> ::core::result::Result<Self, ::errors_runtime::DecodeError> {
+                ::core::result::Result::Ok(match __code {
+                    #(#arms,)*
+                })
+            }
+        }
+    }
+}
+
+impl VariantPlan<'_> {
+    /// The binding of the catalog field `name`.
+    pub(crate) fn binding(&self, name: &str) -> Option<&proc_macro2::Ident> {
+        self.fields
+            .iter()
+            .find(|b| b.field.name == name)
+            .map(|b| &b.ident)
+    }
+}

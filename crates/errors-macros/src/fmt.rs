@@ -1,0 +1,55 @@
+//! Message templates as `Display` code.
+//!
+//! The template was parsed by the catalog crate into literal text and placeholders;
+//! here the literal text is escaped back into a `format_args!` string, so braces a
+//! user wrote as `{{` stay literal and nothing inserted at run time is ever read as a
+//! format string.
+
+use errors_catalog::{Segment, Template};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote_spanned;
+
+/// The body of a `Display` arm for `template`; `bind` gives the binding of a field.
+/// The formatter is `__f`.
+pub(crate) fn display_body(
+    template: &Template,
+    span: Span,
+    bind: impl Fn(&str) -> Ident,
+) -> TokenStream {
+    if template.is_literal() {
+        let text: String = template
+            .segments
+            .iter()
+            .map(|s| match s {
+                Segment::Literal(text) => text.as_str(),
+                Segment::Placeholder(_) => "",
+            })
+            .collect();
+        return quote_spanned!(span=> __f.write_str(#text));
+    }
+    let mut format = String::with_capacity(template.source.len());
+    let mut args = Vec::new();
+    for segment in &template.segments {
+        match segment {
+            Segment::Literal(text) => {
+                for c in text.chars() {
+                    match c {
+                        '{' => format.push_str("{{"),
+                        '}' => format.push_str("}}"),
+                        c => format.push(c),
+                    }
+                }
+            }
+            Segment::Placeholder(p) => {
+                format.push('{');
+                if let Some(spec) = &p.spec {
+                    format.push(':');
+                    format.push_str(spec.as_str());
+                }
+                format.push('}');
+                args.push(bind(&p.field));
+            }
+        }
+    }
+    quote_spanned!(span=> __f.write_fmt(::core::format_args!(#format, #(#args),*)))
+}

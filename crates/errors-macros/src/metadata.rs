@@ -1,0 +1,120 @@
+//! The static metadata table: everything the catalog says, as `errors_runtime::meta`
+//! values the generated code and generic runtime code read.
+
+use errors_catalog::{Catalog, EnvelopeStyle, Member};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::plan::Plan;
+use crate::types::meta_type;
+
+/// `static __CATALOG: CatalogMeta = ...;`
+pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
+    let catalog = plan.catalog;
+    let name = &catalog.name;
+    let envelope = envelope(catalog);
+    let retry = &catalog.retry;
+    let (max_attempts, base, cap, honor) = (
+        retry.max_attempts,
+        retry.base_delay_ms,
+        retry.max_delay_ms,
+        retry.honor_retry_after,
+    );
+    let cb = &catalog.circuit_breaker;
+    let (threshold, open_ms, half_open) = (cb.failure_threshold, cb.open_ms, cb.half_open_requests);
+    let errors = plan.variants.iter().map(|v| {
+        let e = v.def;
+        let (code, variant, status, retryable, title) =
+            (&e.code, &e.variant, e.status, e.retryable, &e.title);
+        let template = &e.message.source;
+        let category = option(e.category.as_deref());
+        let description = option(e.description.as_deref());
+        let doc_url = option(e.doc_url.as_deref());
+        let param = option(e.param.as_deref());
+        let deprecated = option(e.deprecated.as_deref());
+        let fields = e.fields.iter().map(|f| {
+            let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
+            let ty = meta_type(&f.ty);
+            let header = option(f.header.as_deref());
+            let description = option(f.description.as_deref());
+            quote! {
+                ::errors_runtime::meta::FieldMeta {
+                    name: #fname, wire: #wire, ty: #ty, optional: #optional,
+                    internal: #internal, header: #header, description: #description,
+                }
+            }
+        });
+        quote! {
+            ::errors_runtime::meta::ErrorMeta {
+                code: #code, variant: #variant, status: #status, retryable: #retryable,
+                category: #category, title: #title, template: #template,
+                description: #description, fields: &[#(#fields),*], doc_url: #doc_url,
+                param: #param, deprecated: #deprecated,
+            }
+        }
+    });
+    let categories = catalog.categories.iter().map(|c| {
+        let cname = &c.name;
+        let description = option(c.description.as_deref());
+        quote!(::errors_runtime::meta::CategoryMeta { name: #cname, description: #description })
+    });
+    quote! {
+        static __CATALOG: ::errors_runtime::meta::CatalogMeta = ::errors_runtime::meta::CatalogMeta {
+            name: #name,
+            envelope: #envelope,
+            retry: ::errors_runtime::meta::RetryConfig {
+                max_attempts: #max_attempts, base_delay_ms: #base, max_delay_ms: #cap,
+                honor_retry_after: #honor,
+            },
+            circuit_breaker: ::errors_runtime::meta::CircuitBreakerConfig {
+                failure_threshold: #threshold, open_ms: #open_ms, half_open_requests: #half_open,
+            },
+            errors: &[#(#errors),*],
+            categories: &[#(#categories),*],
+        };
+    }
+}
+
+fn envelope(catalog: &Catalog) -> TokenStream {
+    let env = &catalog.envelope;
+    let style = match env.style {
+        EnvelopeStyle::Flat => quote!(Flat),
+        EnvelopeStyle::Nested => quote!(Nested),
+        EnvelopeStyle::Typed => quote!(Typed),
+        EnvelopeStyle::Problem => quote!(Problem),
+    };
+    let key = |m: Member| env.key(m).unwrap_or("");
+    let (success, error, code, message, details) = (
+        key(Member::Success),
+        key(Member::Error),
+        key(Member::Code),
+        key(Member::Message),
+        key(Member::Details),
+    );
+    let (request_id, timestamp, type_, param, doc_url) = (
+        key(Member::RequestId),
+        key(Member::Timestamp),
+        key(Member::Type),
+        key(Member::Param),
+        key(Member::DocUrl),
+    );
+    let (title, status, detail) = (key(Member::Title), key(Member::Status), key(Member::Detail));
+    quote! {
+        ::errors_runtime::meta::EnvelopeMeta {
+            style: ::errors_runtime::EnvelopeStyle::#style,
+            keys: ::errors_runtime::meta::EnvelopeKeys {
+                success: #success, error: #error, code: #code, message: #message,
+                details: #details, request_id: #request_id, timestamp: #timestamp,
+                type_: #type_, param: #param, doc_url: #doc_url, title: #title,
+                status: #status, detail: #detail,
+            },
+        }
+    }
+}
+
+fn option(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    }
+}

@@ -1,0 +1,121 @@
+//! The traits every generated error type implements, so that generic code (envelopes,
+//! decoding, retry policies, integrations) works on any catalog.
+
+use std::fmt;
+use std::hash::Hash;
+use std::str::FromStr;
+use std::time::Duration;
+
+use serde::ser::SerializeMap;
+
+use crate::envelope::Envelope;
+use crate::meta::{CatalogMeta, ErrorMeta};
+
+/// An error type generated from a catalog, by `catalog!` or `#[derive(Catalog)]`.
+///
+/// The generated type also has these methods as inherent methods, so most code never
+/// names the trait; generic code does.
+pub trait CatalogError: fmt::Display + fmt::Debug {
+    /// The fieldless code enum (`ApiErrorCode`).
+    type Code: ErrorCode;
+
+    /// Everything the catalog says, for every code.
+    const CATALOG: &'static CatalogMeta;
+
+    /// The stable code of this error.
+    fn code(&self) -> Self::Code;
+
+    /// The catalog's metadata for this error's code.
+    fn meta(&self) -> &'static ErrorMeta {
+        self.code().meta()
+    }
+
+    /// The HTTP status.
+    fn status(&self) -> u16 {
+        self.code().status()
+    }
+
+    /// Whether a client may retry the request.
+    fn is_retryable(&self) -> bool {
+        self.code().is_retryable()
+    }
+
+    /// The value of the field sent as the `Retry-After` header, if the code has one
+    /// and it is set.
+    fn retry_after(&self) -> Option<Duration>;
+
+    /// The value of the detail field the catalog names as `param`.
+    fn param(&self) -> Option<&str>;
+
+    /// Calls `f` with each HTTP header the error's fields are sent as
+    /// (`header = "..."` in the catalog), skipping absent optional fields.
+    fn for_each_header(&self, f: &mut dyn FnMut(&'static str, &dyn fmt::Display));
+
+    /// The JSON error envelope, in the catalog's style.
+    fn envelope(&self) -> Envelope<'_, Self>
+    where
+        Self: Sized,
+    {
+        Envelope::new(self)
+    }
+
+    /// How many public detail fields [`CatalogError::write_details`] writes.
+    #[doc(hidden)]
+    fn details_len(&self) -> usize;
+
+    /// Writes the public detail fields, wire-named, into `map`.
+    #[doc(hidden)]
+    fn write_details<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+/// The fieldless code enum of a catalog (`ApiErrorCode`).
+pub trait ErrorCode:
+    Copy + Eq + Ord + Hash + fmt::Debug + fmt::Display + FromStr<Err = UnknownCode> + 'static
+{
+    /// Every code, in catalog order.
+    const ALL: &'static [Self];
+
+    /// The catalog's metadata for this code.
+    fn meta(self) -> &'static ErrorMeta;
+
+    /// The code as sent on the wire, e.g. `RATE_LIMITED`.
+    fn as_str(self) -> &'static str {
+        self.meta().code
+    }
+
+    /// The HTTP status.
+    fn status(self) -> u16 {
+        self.meta().status
+    }
+
+    /// Whether a client may retry.
+    fn is_retryable(self) -> bool {
+        self.meta().retryable
+    }
+}
+
+/// A string that is not a code of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode {
+    code: Box<str>,
+}
+
+impl UnknownCode {
+    /// An error for `code`.
+    pub fn new(code: &str) -> Self {
+        UnknownCode { code: code.into() }
+    }
+
+    /// The string that was not a code.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown error code `{}`", self.code.escape_debug())
+    }
+}
+
+impl std::error::Error for UnknownCode {}

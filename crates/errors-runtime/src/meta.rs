@@ -1,0 +1,246 @@
+//! Static metadata: everything the catalog says about each code, available at run time
+//! to generic code (integrations, retry policies, documentation generators).
+//!
+//! The values are built by the generated code; the fields are public so that tools can
+//! read them, and may grow in minor versions.
+
+/// The catalog as a whole.
+#[derive(Debug)]
+pub struct CatalogMeta {
+    /// The Rust enum name, e.g. `ApiError`.
+    pub name: &'static str,
+    /// The envelope style and member keys.
+    pub envelope: EnvelopeMeta,
+    /// The client retry policy of the catalog's `[retry]` table.
+    pub retry: RetryConfig,
+    /// The circuit breaker of the catalog's `[circuit_breaker]` table.
+    pub circuit_breaker: CircuitBreakerConfig,
+    /// Every error, in catalog order (the order of the code enum).
+    pub errors: &'static [ErrorMeta],
+    /// The declared categories.
+    pub categories: &'static [CategoryMeta],
+}
+
+impl CatalogMeta {
+    /// The metadata of `code`, if the catalog has it.
+    pub fn error(&self, code: &str) -> Option<&'static ErrorMeta> {
+        self.errors.iter().find(|e| e.code == code)
+    }
+}
+
+/// One code of the catalog.
+#[derive(Debug)]
+pub struct ErrorMeta {
+    /// The stable code, e.g. `RATE_LIMITED`.
+    pub code: &'static str,
+    /// The Rust variant name, e.g. `RateLimited`.
+    pub variant: &'static str,
+    /// The HTTP status.
+    pub status: u16,
+    /// Whether clients may retry it.
+    pub retryable: bool,
+    /// The category (the typed envelope's `type`).
+    pub category: Option<&'static str>,
+    /// A short human title.
+    pub title: &'static str,
+    /// The message template as written in the catalog.
+    pub template: &'static str,
+    /// Documentation.
+    pub description: Option<&'static str>,
+    /// The detail fields, internal ones included.
+    pub fields: &'static [FieldMeta],
+    /// The documentation URL of this code.
+    pub doc_url: Option<&'static str>,
+    /// The detail field whose value is the envelope's `param`.
+    pub param: Option<&'static str>,
+    /// Why the code is deprecated, when it is (empty when no reason was given).
+    pub deprecated: Option<&'static str>,
+}
+
+impl ErrorMeta {
+    /// Whether any field goes on the wire, which decides whether `details` is sent.
+    pub fn has_public_fields(&self) -> bool {
+        self.fields.iter().any(|f| !f.internal)
+    }
+}
+
+/// A detail field.
+#[derive(Debug)]
+pub struct FieldMeta {
+    /// The field name in the catalog and in Rust.
+    pub name: &'static str,
+    /// The member name on the wire.
+    pub wire: &'static str,
+    /// The value type.
+    pub ty: FieldType,
+    /// Whether the value may be absent.
+    pub optional: bool,
+    /// Never sent to clients.
+    pub internal: bool,
+    /// The HTTP response header it is also sent as.
+    pub header: Option<&'static str>,
+    /// Documentation.
+    pub description: Option<&'static str>,
+}
+
+/// The type of a detail field, as the catalog spells it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FieldType {
+    /// `string`
+    String,
+    /// `bool`
+    Bool,
+    /// `i32`
+    I32,
+    /// `i64`
+    I64,
+    /// `u32`
+    U32,
+    /// `u64`
+    U64,
+    /// `f64`
+    F64,
+    /// `json`
+    Json,
+    /// `field_violations`
+    FieldViolations,
+    /// `[T]`
+    List(&'static FieldType),
+}
+
+impl std::fmt::Display for FieldType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let name = match self {
+            FieldType::String => "string",
+            FieldType::Bool => "bool",
+            FieldType::I32 => "i32",
+            FieldType::I64 => "i64",
+            FieldType::U32 => "u32",
+            FieldType::U64 => "u64",
+            FieldType::F64 => "f64",
+            FieldType::Json => "json",
+            FieldType::FieldViolations => "field_violations",
+            FieldType::List(inner) => return write!(f, "[{inner}]"),
+        };
+        f.write_str(name)
+    }
+}
+
+/// A declared category.
+#[derive(Debug)]
+pub struct CategoryMeta {
+    /// The name, e.g. `rate_limit_error`.
+    pub name: &'static str,
+    /// Documentation.
+    pub description: Option<&'static str>,
+}
+
+/// The envelope style and the key of each member.
+#[derive(Debug)]
+pub struct EnvelopeMeta {
+    /// The style.
+    pub style: EnvelopeStyle,
+    /// The member keys, `[envelope.rename]` applied.
+    pub keys: EnvelopeKeys,
+}
+
+/// The key of each standard envelope member. Members the style does not have are
+/// empty strings.
+#[derive(Debug)]
+#[allow(missing_docs)] // one per member, named as in `[envelope.rename]`
+pub struct EnvelopeKeys {
+    pub success: &'static str,
+    pub error: &'static str,
+    pub code: &'static str,
+    pub message: &'static str,
+    pub details: &'static str,
+    pub request_id: &'static str,
+    pub timestamp: &'static str,
+    pub type_: &'static str,
+    pub param: &'static str,
+    pub doc_url: &'static str,
+    pub title: &'static str,
+    pub status: &'static str,
+    pub detail: &'static str,
+}
+
+/// The JSON shape of an error response (SPEC section 4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EnvelopeStyle {
+    /// `{"success": false, "errorCode": ..., "message": ..., "details": ..., "requestId": ...}`
+    Flat,
+    /// `{"error": {"code": ..., "message": ..., "details": ..., "request_id": ..., "timestamp": ...}}`
+    Nested,
+    /// `{"error": {"type": ..., "code": ..., "message": ..., "param": ..., "doc_url": ..., "request_id": ..., "details": ...}}`
+    Typed,
+    /// RFC 9457 problem details.
+    Problem,
+}
+
+impl EnvelopeStyle {
+    /// The HTTP content type responses of this style are sent with.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            EnvelopeStyle::Problem => "application/problem+json",
+            _ => "application/json",
+        }
+    }
+
+    /// The catalog spelling: `flat`, `nested`, `typed` or `problem`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EnvelopeStyle::Flat => "flat",
+            EnvelopeStyle::Nested => "nested",
+            EnvelopeStyle::Typed => "typed",
+            EnvelopeStyle::Problem => "problem",
+        }
+    }
+}
+
+/// The client retry policy a catalog documents (`[retry]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RetryConfig {
+    /// Total attempts, the first included.
+    pub max_attempts: u32,
+    /// The backoff base in milliseconds.
+    pub base_delay_ms: u64,
+    /// The backoff cap in milliseconds.
+    pub max_delay_ms: u64,
+    /// Wait exactly `Retry-After` on the first retry of a 429.
+    pub honor_retry_after: bool,
+}
+
+impl Default for RetryConfig {
+    /// The seeds' defaults: 5 attempts, 1 s base, 30 s cap, `Retry-After` honoured.
+    fn default() -> Self {
+        RetryConfig {
+            max_attempts: 5,
+            base_delay_ms: 1000,
+            max_delay_ms: 30_000,
+            honor_retry_after: true,
+        }
+    }
+}
+
+/// The circuit breaker a catalog documents (`[circuit_breaker]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CircuitBreakerConfig {
+    /// Consecutive retryable failures that open the circuit.
+    pub failure_threshold: u32,
+    /// How long the circuit stays open, in milliseconds.
+    pub open_ms: u64,
+    /// Trial requests let through while half-open.
+    pub half_open_requests: u32,
+}
+
+impl Default for CircuitBreakerConfig {
+    /// 5 failures, 30 s open, 1 trial request.
+    fn default() -> Self {
+        CircuitBreakerConfig {
+            failure_threshold: 5,
+            open_ms: 30_000,
+            half_open_requests: 1,
+        }
+    }
+}

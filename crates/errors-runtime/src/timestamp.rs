@@ -1,0 +1,253 @@
+//! RFC 3339 timestamps in UTC with milliseconds, as every envelope style writes them.
+
+use std::fmt;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// A point in time, written as RFC 3339 UTC with milliseconds:
+/// `2026-11-21T10:00:00.000Z`.
+///
+/// ```
+/// use errors_runtime::Timestamp;
+/// let t = Timestamp::from_unix_millis(1_795_255_200_000);
+/// assert_eq!(t.to_string(), "2026-11-21T10:00:00.000Z");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp {
+    unix_millis: i64,
+}
+
+impl Timestamp {
+    /// The current time.
+    pub fn now() -> Self {
+        SystemTime::now().into()
+    }
+
+    /// Milliseconds since 1970-01-01T00:00:00Z (negative before it).
+    pub fn from_unix_millis(unix_millis: i64) -> Self {
+        Timestamp { unix_millis }
+    }
+
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    pub fn unix_millis(self) -> i64 {
+        self.unix_millis
+    }
+
+    /// Parses RFC 3339 (`2026-11-21T10:00:00.000Z`, any offset, any fraction digits,
+    /// kept to milliseconds).
+    ///
+    /// ```
+    /// use errors_runtime::Timestamp;
+    /// let t = Timestamp::parse("2026-11-21T11:00:00.5+01:00").unwrap();
+    /// assert_eq!(t.to_string(), "2026-11-21T10:00:00.500Z");
+    /// assert!(Timestamp::parse("yesterday").is_none());
+    /// ```
+    pub fn parse(text: &str) -> Option<Self> {
+        let b = text.as_bytes();
+        let num = |range: std::ops::Range<usize>| -> Option<i64> {
+            let part = b.get(range)?;
+            if !part.iter().all(u8::is_ascii_digit) {
+                return None;
+            }
+            std::str::from_utf8(part).ok()?.parse().ok()
+        };
+        let sep = |i: usize, options: &[u8]| b.get(i).is_some_and(|c| options.contains(c));
+        if !(sep(4, b"-") && sep(7, b"-") && sep(10, b"Tt ") && sep(13, b":") && sep(16, b":")) {
+            return None;
+        }
+        let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        let (hour, minute, second) = (num(11..13)?, num(14..16)?, num(17..19)?);
+        if !(1..=12).contains(&month)
+            || day < 1
+            || day > days_in_month(year, month)
+            || hour > 23
+            || minute > 59
+            || second > 60
+        {
+            return None;
+        }
+        let mut i = 19;
+        let mut millis = 0;
+        if b.get(i) == Some(&b'.') {
+            let start = i + 1;
+            i = start;
+            while b.get(i).is_some_and(u8::is_ascii_digit) {
+                i += 1;
+            }
+            if i == start {
+                return None;
+            }
+            let digits = &text[start..i.min(start + 3)];
+            millis = digits.parse::<i64>().ok()? * 10_i64.pow(3 - digits.len() as u32);
+        }
+        let offset_minutes = match b.get(i) {
+            Some(b'Z' | b'z') if i + 1 == b.len() => 0,
+            Some(&sign @ (b'+' | b'-')) if i + 6 == b.len() && sep(i + 3, b":") => {
+                let (h, m) = (num(i + 1..i + 3)?, num(i + 4..i + 6)?);
+                if h > 23 || m > 59 {
+                    return None;
+                }
+                let minutes = h * 60 + m;
+                if sign == b'+' { minutes } else { -minutes }
+            }
+            _ => return None,
+        };
+        let days = days_from_civil(year, month, day);
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+        Some(Timestamp::from_unix_millis(seconds * 1000 + millis))
+    }
+}
+
+impl From<SystemTime> for Timestamp {
+    fn from(time: SystemTime) -> Self {
+        let millis = match time.duration_since(UNIX_EPOCH) {
+            Ok(after) => i64::try_from(after.as_millis()).unwrap_or(i64::MAX),
+            // Round towards the past, like the positive case.
+            Err(before) => {
+                let d = before.duration();
+                let ms = i64::try_from(d.as_millis()).unwrap_or(i64::MAX);
+                if d.subsec_nanos() % 1_000_000 == 0 {
+                    -ms
+                } else {
+                    -ms - 1
+                }
+            }
+        };
+        Timestamp::from_unix_millis(millis)
+    }
+}
+
+impl From<Timestamp> for SystemTime {
+    fn from(t: Timestamp) -> Self {
+        let magnitude = Duration::from_millis(t.unix_millis.unsigned_abs());
+        if t.unix_millis >= 0 {
+            UNIX_EPOCH + magnitude
+        } else {
+            UNIX_EPOCH - magnitude
+        }
+    }
+}
+
+impl fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let millis = self.unix_millis.rem_euclid(1000);
+        let seconds = self.unix_millis.div_euclid(1000);
+        let days = seconds.div_euclid(86_400);
+        let in_day = seconds.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        write!(
+            f,
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{millis:03}Z",
+            in_day / 3600,
+            in_day / 60 % 60,
+            in_day % 60
+        )
+    }
+}
+
+impl serde::Serialize for Timestamp {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Timestamp::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom("expected an RFC 3339 timestamp"))
+    }
+}
+
+fn is_leap(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// The inverse of [`civil_from_days`].
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_known_instants() {
+        let cases = [
+            (0, "1970-01-01T00:00:00.000Z"),
+            (-1, "1969-12-31T23:59:59.999Z"),
+            (951_782_400_123, "2000-02-29T00:00:00.123Z"),
+            (1_795_255_200_000, "2026-11-21T10:00:00.000Z"),
+            (4_102_444_799_999, "2099-12-31T23:59:59.999Z"),
+        ];
+        for (millis, text) in cases {
+            let t = Timestamp::from_unix_millis(millis);
+            assert_eq!(t.to_string(), text);
+            assert_eq!(Timestamp::parse(text), Some(t), "{text}");
+        }
+    }
+
+    #[test]
+    fn civil_conversion_round_trips_over_centuries() {
+        for days in (-800_000..800_000).step_by(997) {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+            assert!((1..=days_in_month(y, m)).contains(&d));
+        }
+    }
+
+    #[test]
+    fn rejects_malformed_text() {
+        for bad in [
+            "",
+            "2026-11-21",
+            "2026-11-21T10:00:00",
+            "2026-13-01T00:00:00Z",
+            "2026-02-30T00:00:00Z",
+            "2026-11-21T24:00:00Z",
+            "2026-11-21T10:00:00.Z",
+            "2026-11-21T10:00:00+1:00",
+            "2026-11-21T10:00:00Zjunk",
+            "２０２６-11-21T10:00:00Z",
+        ] {
+            assert_eq!(Timestamp::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn system_time_round_trips_at_millisecond_precision() {
+        let before_epoch = UNIX_EPOCH - Duration::from_micros(1500);
+        assert_eq!(Timestamp::from(before_epoch).unix_millis(), -2);
+        let t = Timestamp::from_unix_millis(1_795_255_200_123);
+        assert_eq!(Timestamp::from(SystemTime::from(t)), t);
+    }
+}
