@@ -576,7 +576,7 @@ impl Cx<'_> {
         self.check_keys(table, &place, ERROR_KEYS);
 
         let status = self.integer(table, "status");
-        if status.is_none() && !table.contains_key("status") {
+        if status.is_none() && !table.contains_key("status") && !misspelt(table, "status", ERROR_KEYS) {
             self.sink.push(
                 Diagnostic::new(location.clone(), format!("`{place}` has no `status`"))
                     .help("add the HTTP status it is sent with, e.g. `status = 400` (400..=599)"),
@@ -618,7 +618,7 @@ impl Cx<'_> {
                 }
                 _ => self.wrong_type(value, "`message`", "a string"),
             }
-        } else {
+        } else if !misspelt(table, "message", ERROR_KEYS) {
             self.sink.push(
                 Diagnostic::new(location.clone(), format!("`{place}` has no `message`"))
                     .help("add the message clients see, e.g. `message = \"Session not found.\"`"),
@@ -720,6 +720,8 @@ impl Cx<'_> {
                 description = self.string(t, "description").map(|(d, _)| d);
                 match t.get("type") {
                     Some(ty) => ty,
+                    // The misspelling is reported as an unknown key, with the fix.
+                    None if misspelt(t, "type", FIELD_KEYS) => return None,
                     None => {
                         self.sink.push(
                             Diagnostic::new(location, format!("the field `{name}` has no `type`"))
@@ -850,6 +852,15 @@ fn parse_type_body(body: &str, whole: &str) -> Result<DetailType, (String, Strin
             };
             return Err((message, help));
         }
+    })
+}
+
+/// Whether `table` lacks `key` because it is misspelt: an unknown key whose "did you
+/// mean" is `key`, already reported with the fix.
+fn misspelt(table: &DeTable<'_>, key: &str, known: &[&str]) -> bool {
+    table.iter().any(|(k, _)| {
+        let k = k.get_ref().as_ref();
+        !known.contains(&k) && did_you_mean(k, known.iter().copied()) == Some(key)
     })
 }
 

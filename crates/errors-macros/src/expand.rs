@@ -387,7 +387,7 @@ fn details_bodies(plan: &Plan<'_>) -> (TokenStream, TokenStream) {
                 .filter(|b| b.field.optional)
                 .map(|b| &b.ident)
                 .collect();
-            let counted = optional.iter().map(|o| quote!(+ usize::from(#o.is_some())));
+            let counted = optional.iter().map(|o| quote!(+ (#o.is_some() as usize)));
             Some(quote!(Self::#variant { #(#optional,)* .. } => #required #(#counted)*))
         },
         quote!(0),

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/bad_enum_name.toml");
+
+fn main() {}

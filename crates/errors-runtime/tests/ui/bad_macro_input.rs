@@ -1,0 +1,3 @@
+errors_runtime::catalog!(catalog.toml);
+
+fn main() {}

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/breaker_zero.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/code_case.toml");
+
+fn main() {}

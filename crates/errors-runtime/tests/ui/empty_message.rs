@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/empty_message.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/include_cycle.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/internal_placeholder.toml");
+
+fn main() {}

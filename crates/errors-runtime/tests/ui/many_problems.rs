@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/many_problems.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/does_not_exist.toml");
+
+fn main() {}

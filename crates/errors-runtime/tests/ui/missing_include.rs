@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/missing_include.toml");
+
+fn main() {}

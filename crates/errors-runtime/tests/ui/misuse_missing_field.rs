@@ -1,0 +1,7 @@
+errors_runtime::catalog!("catalogs/valid.toml");
+
+fn main() {
+    let _ = ApiError::RateLimited {
+        category: "read".into(),
+    };
+}

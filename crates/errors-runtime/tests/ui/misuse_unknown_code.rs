@@ -1,0 +1,5 @@
+errors_runtime::catalog!("catalogs/valid.toml");
+
+fn main() {
+    let _ = ApiErrorCode::RATE_LIMITED;
+}

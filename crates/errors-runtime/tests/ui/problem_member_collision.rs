@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/problem_member_collision.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/rename_same_key.toml");
+
+fn main() {}

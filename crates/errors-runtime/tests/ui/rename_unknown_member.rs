@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/rename_unknown_member.toml");
+
+fn main() {}

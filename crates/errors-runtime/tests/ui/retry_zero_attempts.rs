@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/retry_zero_attempts.toml");
+
+fn main() {}

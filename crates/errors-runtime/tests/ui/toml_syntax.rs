@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/toml_syntax.toml");
+
+fn main() {}

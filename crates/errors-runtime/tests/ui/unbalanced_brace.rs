@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/unbalanced_brace.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/undeclared_category.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/unknown_placeholder.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/variant_collision.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/wrong_type.toml");
+
+fn main() {}
