@@ -576,7 +576,10 @@ impl Cx<'_> {
         self.check_keys(table, &place, ERROR_KEYS);
 
         let status = self.integer(table, "status");
-        if status.is_none() && !table.contains_key("status") && !misspelt(table, "status", ERROR_KEYS) {
+        if status.is_none()
+            && !table.contains_key("status")
+            && !misspelt(table, "status", ERROR_KEYS)
+        {
             self.sink.push(
                 Diagnostic::new(location.clone(), format!("`{place}` has no `status`"))
                     .help("add the HTTP status it is sent with, e.g. `status = 400` (400..=599)"),

@@ -151,19 +151,19 @@ fn check_retry(s: &Settings, sink: &mut Sink) {
                 .help("set the delay before the first retry, e.g. `base_delay_ms = 1000`"),
         );
     }
-    if r.max_delay_ms < r.base_delay_ms {
-        if let Some(at) = retry_at("max_delay_ms").or_else(|| retry_at("base_delay_ms")) {
-            sink.push(
-                Diagnostic::new(
-                    at,
-                    format!(
-                        "`max_delay_ms` ({}) is below `base_delay_ms` ({}): the cap would cut every delay",
-                        r.max_delay_ms, r.base_delay_ms
-                    ),
-                )
-                .help("make `max_delay_ms` at least `base_delay_ms`"),
-            );
-        }
+    if r.max_delay_ms < r.base_delay_ms
+        && let Some(at) = retry_at("max_delay_ms").or_else(|| retry_at("base_delay_ms"))
+    {
+        sink.push(
+            Diagnostic::new(
+                at,
+                format!(
+                    "`max_delay_ms` ({}) is below `base_delay_ms` ({}): the cap would cut every delay",
+                    r.max_delay_ms, r.base_delay_ms
+                ),
+            )
+            .help("make `max_delay_ms` at least `base_delay_ms`"),
+        );
     }
     let breaker_at = |key: &str| {
         s.circuit_breaker_at

@@ -52,7 +52,7 @@ pub(crate) fn error_enum(plan: &Plan<'_>) -> TokenStream {
 pub(crate) fn code_enum(plan: &Plan<'_>) -> TokenStream {
     let code = &plan.code_ident;
     let vis = &plan.vis;
-    let doc = docs::code_enum(plan.catalog);
+    let doc = docs::code_enum(&plan.ident.to_string());
     let variants = plan.variants.iter().map(|v| {
         let variant = &v.ident;
         let doc = docs::code_variant(v.def);

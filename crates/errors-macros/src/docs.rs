@@ -14,11 +14,10 @@ pub(crate) fn error_enum(catalog: &Catalog) -> String {
 }
 
 /// Docs of the code enum.
-pub(crate) fn code_enum(catalog: &Catalog) -> String {
+pub(crate) fn code_enum(error_enum: &str) -> String {
     format!(
-        "The stable codes of [`{}`]: what clients branch on. Parses from and displays as \
-         the code string, and (de)serializes as it.",
-        catalog.name
+        "The stable codes of [`{error_enum}`]: what clients branch on. Parses from and \
+         displays as the code string, and (de)serializes as it."
     )
 }
 

@@ -7,12 +7,15 @@
 
 #![forbid(unsafe_code)]
 
+mod attr;
+mod ctxt;
 mod define;
 mod derive;
 mod docs;
 mod expand;
 mod fmt;
 mod load;
+mod matching;
 mod metadata;
 mod plan;
 mod skeleton;

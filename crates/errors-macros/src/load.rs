@@ -26,7 +26,7 @@ pub(crate) fn catalog_macro(input: TokenStream, source_file: Option<PathBuf>) ->
             let plan = Plan::from_catalog(&catalog, Span::call_site());
             let mut out = define::error_enum(&plan);
             out.extend(define::code_enum(&plan));
-            out.extend(expand::impls(&plan));
+            out.extend(expand::impls(&plan, TokenStream::new()));
             out
         }
         Err(failure) => failure.into_tokens(span, true),

@@ -11,7 +11,7 @@ use crate::types::meta_type;
 /// `static __CATALOG: CatalogMeta = ...;`
 pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
     let catalog = plan.catalog;
-    let name = &catalog.name;
+    let name = plan.ident.to_string();
     let envelope = envelope(catalog);
     let retry = &catalog.retry;
     let (max_attempts, base, cap, honor) = (

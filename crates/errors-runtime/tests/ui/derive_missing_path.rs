@@ -1,0 +1,6 @@
+#[derive(Debug, errors_runtime::Catalog)]
+pub enum ApiError {
+    NotFound,
+}
+
+fn main() {}
