@@ -90,7 +90,10 @@ fn main() -> io::Result<()> {
     std::fs::write(dir.join("b_2.json"), [0xff, 0xfe, 0x00])?;
     let store = Store { dir: dir.clone() };
 
-    println!("booking b_1: {}\n", store.booking("b_1").expect("it exists"));
+    println!(
+        "booking b_1: {}\n",
+        store.booking("b_1").expect("it exists")
+    );
     for id in ["b_404", "b_2"] {
         if let Err(error) = store.booking(id) {
             respond(&error);

@@ -35,7 +35,10 @@ fn seed_000_rate_limited() {
         retry_after: 42,
         limit: None,
     };
-    assert_eq!(error.to_string(), "Rate limit exceeded for read endpoints. Retry in 42 seconds.");
+    assert_eq!(
+        error.to_string(),
+        "Rate limit exceeded for read endpoints. Retry in 42 seconds."
+    );
     assert_json(
         &error.envelope().request_id("req_2N7s8x9KqR").to_json(),
         json!({
@@ -235,5 +238,8 @@ fn user_text_is_never_read_as_a_template_and_is_escaped() {
     );
     let value: serde_json::Value = serde_json::from_str(&error.envelope().to_json()).unwrap();
     assert_eq!(value["message"], json!(error.to_string()));
-    assert_eq!(value["details"]["reason"], json!("{reason} {{x}} \"quoted\" \\ \u{1} ünï 🎉"));
+    assert_eq!(
+        value["details"]["reason"],
+        json!("{reason} {{x}} \"quoted\" \\ \u{1} ünï 🎉")
+    );
 }
