@@ -15,48 +15,34 @@ pub(crate) fn enum_path(attrs: &[Attribute], cx: &mut Ctxt) -> Result<Option<Lit
     if !attrs.iter().any(|a| a.path().is_ident("catalog")) {
         return Err(());
     }
-    let mut path = None;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("catalog")) {
-        let result = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("path") {
-                let lit: LitStr = meta.value()?.parse()?;
-                if path.is_some() {
-                    return Err(meta.error("`path` is given twice"));
-                }
-                path = Some(lit);
-                Ok(())
-            } else {
-                Err(unknown(&meta, &["path"], "on the enum"))
-            }
-        });
-        if let Err(err) = result {
-            cx.push(err);
-        }
-    }
-    Ok(path)
+    Ok(string_option(attrs, "path", "on the enum", cx))
 }
 
 /// `#[catalog(code = "...")]` of a variant.
 pub(crate) fn variant_code(attrs: &[Attribute], cx: &mut Ctxt) -> Option<LitStr> {
-    let mut code = None;
+    string_option(attrs, "code", "on a variant", cx)
+}
+
+/// The one `key = "..."` that `#[catalog(...)]` takes in `place`.
+fn string_option(attrs: &[Attribute], key: &str, place: &str, cx: &mut Ctxt) -> Option<LitStr> {
+    let mut value = None;
     for attr in attrs.iter().filter(|a| a.path().is_ident("catalog")) {
         let result = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("code") {
-                let lit: LitStr = meta.value()?.parse()?;
-                if code.is_some() {
-                    return Err(meta.error("`code` is given twice"));
-                }
-                code = Some(lit);
-                Ok(())
-            } else {
-                Err(unknown(&meta, &["code"], "on a variant"))
+            if !meta.path.is_ident(key) {
+                return Err(unknown(&meta, &[key], place));
             }
+            let lit: LitStr = meta.value()?.parse()?;
+            if value.is_some() {
+                return Err(meta.error(format!("`{key}` is given twice")));
+            }
+            value = Some(lit);
+            Ok(())
         });
         if let Err(err) = result {
             cx.push(err);
         }
     }
-    code
+    value
 }
 
 /// What a field's attributes make it.

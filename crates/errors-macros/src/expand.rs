@@ -7,7 +7,7 @@ use quote::{quote, quote_spanned};
 
 use crate::fmt::display_body;
 use crate::metadata::catalog_static;
-use crate::plan::{ExtraKind, Plan, VariantPlan};
+use crate::plan::{Binding, ExtraKind, Plan, VariantPlan};
 
 /// Every impl of the catalog API, in a `const _` block so that helper items stay
 /// private to it.
@@ -391,10 +391,7 @@ fn details_bodies(plan: &Plan<'_>) -> (TokenStream, TokenStream) {
     let len = match_some(
         plan,
         |v| {
-            let public: Vec<_> = v.fields.iter().filter(|b| !b.field.internal).collect();
-            if public.is_empty() {
-                return None;
-            }
+            let public = v.public_fields()?;
             let variant = &v.ident;
             let required = public.iter().filter(|b| !b.field.optional).count();
             let optional: Vec<_> = public
@@ -410,10 +407,7 @@ fn details_bodies(plan: &Plan<'_>) -> (TokenStream, TokenStream) {
     let write = match_some(
         plan,
         |v| {
-            let public: Vec<_> = v.fields.iter().filter(|b| !b.field.internal).collect();
-            if public.is_empty() {
-                return None;
-            }
+            let public = v.public_fields()?;
             let variant = &v.ident;
             let bindings = public.iter().map(|b| &b.ident);
             let entries = public.iter().map(|b| {
@@ -603,7 +597,13 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
-impl VariantPlan<'_> {
+impl<'c> VariantPlan<'c> {
+    /// The bindings of the fields that go on the wire; `None` when there are none.
+    fn public_fields(&self) -> Option<Vec<&Binding<'c>>> {
+        let public: Vec<_> = self.fields.iter().filter(|b| !b.field.internal).collect();
+        (!public.is_empty()).then_some(public)
+    }
+
     /// The binding of the catalog field `name`.
     pub(crate) fn binding(&self, name: &str) -> Option<&proc_macro2::Ident> {
         self.fields

@@ -155,16 +155,9 @@ impl<E: CatalogError> Envelope<'_, E> {
     }
 
     fn flat<S: Serializer>(&self, keys: &EnvelopeKeys, serializer: S) -> Result<S::Ok, S::Error> {
-        let details = self.has_details();
-        let len = 3 + usize::from(details) + self.optional_len();
-        let mut map = serializer.serialize_map(Some(len))?;
+        let mut map = serializer.serialize_map(Some(1 + self.common_len()))?;
         map.serialize_entry(keys.success, &false)?;
-        map.serialize_entry(keys.code, self.error.meta().code)?;
-        map.serialize_entry(keys.message, &Message(self.error))?;
-        if details {
-            map.serialize_entry(keys.details, &Details(self.error))?;
-        }
-        self.write_trace(keys, &mut map)?;
+        self.write_common(keys, &mut map)?;
         map.end()
     }
 
@@ -173,16 +166,29 @@ impl<E: CatalogError> Envelope<'_, E> {
         keys: &EnvelopeKeys,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let details = self.has_details();
-        let len = 2 + usize::from(details) + self.optional_len();
-        let mut map = serializer.serialize_map(Some(len))?;
+        let mut map = serializer.serialize_map(Some(self.common_len()))?;
+        self.write_common(keys, &mut map)?;
+        map.end()
+    }
+
+    /// How many members [`Envelope::write_common`] writes.
+    fn common_len(&self) -> usize {
+        2 + usize::from(self.has_details()) + self.optional_len()
+    }
+
+    /// The members flat and nested share, in order: code, message, details, request
+    /// id, timestamp.
+    fn write_common<M: SerializeMap>(
+        &self,
+        keys: &EnvelopeKeys,
+        map: &mut M,
+    ) -> Result<(), M::Error> {
         map.serialize_entry(keys.code, self.error.meta().code)?;
         map.serialize_entry(keys.message, &Message(self.error))?;
-        if details {
+        if self.has_details() {
             map.serialize_entry(keys.details, &Details(self.error))?;
         }
-        self.write_trace(keys, &mut map)?;
-        map.end()
+        self.write_trace(keys, map)
     }
 
     fn typed_body<S: Serializer>(
