@@ -8,6 +8,7 @@ use quote::{quote, quote_spanned};
 use crate::fmt::display_body;
 use crate::metadata::catalog_static;
 use crate::plan::{Binding, ExtraKind, Plan, VariantPlan};
+use crate::types::generic_of;
 
 /// Every impl of the catalog API, in a `const _` block so that helper items stay
 /// private to it.
@@ -443,19 +444,32 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
             let variant = &v.ident;
             let member = &extra.member;
             let ty = &extra.ty;
-            if mentions_type_param(ty, &plan.generics) {
+            // An `Option<E>` source is a source only when set (as in thiserror).
+            let optional = generic_of(ty, "Option").flatten();
+            let error_ty = optional.unwrap_or(ty);
+            if mentions_type_param(error_ty, &plan.generics) {
                 generics
                     .make_where_clause()
                     .predicates
-                    .push(syn::parse_quote!(#ty: ::std::error::Error + 'static));
+                    .push(syn::parse_quote!(#error_ty: ::std::error::Error + 'static));
             }
             // Method syntax so that `Box<dyn Error + Send + Sync>` derefs to its error.
-            arms.push(quote_spanned! {ty_span(ty)=>
-                Self::#variant { #member: __source, .. } => ::core::option::Option::Some({
-                    use ::errors_runtime::__private::AsDynError as _;
-                    __source.as_dyn_error()
-                })
-            });
+            let value = if optional.is_some() {
+                quote_spanned! {ty_span(ty)=>
+                    __source.as_ref().map(|__source| {
+                        use ::errors_runtime::__private::AsDynError as _;
+                        __source.as_dyn_error()
+                    })
+                }
+            } else {
+                quote_spanned! {ty_span(ty)=>
+                    ::core::option::Option::Some({
+                        use ::errors_runtime::__private::AsDynError as _;
+                        __source.as_dyn_error()
+                    })
+                }
+            };
+            arms.push(quote!(Self::#variant { #member: __source, .. } => #value));
             break;
         }
     }

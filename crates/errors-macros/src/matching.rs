@@ -13,12 +13,12 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{DataEnum, DeriveInput, GenericArgument, PathArguments, Type};
+use syn::{DataEnum, DeriveInput, PathArguments, Type};
 
 use crate::attr;
 use crate::ctxt::Ctxt;
 use crate::plan::{Binding, Extra, ExtraKind, Plan, VariantPlan};
-use crate::types::field_type;
+use crate::types::{field_type, generic_of, last_segment};
 
 /// A field whose type could not be judged from its syntax (an alias, say): the
 /// compiler checks it against the catalog type.
@@ -465,35 +465,6 @@ fn unknown_or_no(ty: &Type) -> Fit {
     match last_segment(ty) {
         Some(seg) if !KNOWN.contains(&seg.ident.to_string().as_str()) => Fit::Unknown,
         _ => Fit::No,
-    }
-}
-
-fn last_segment(ty: &Type) -> Option<&syn::PathSegment> {
-    match ty {
-        Type::Path(p) if p.qself.is_none() => p.path.segments.last(),
-        Type::Group(g) => last_segment(&g.elem),
-        Type::Paren(p) => last_segment(&p.elem),
-        _ => None,
-    }
-}
-
-/// For `Wrapper<T>` named `wrapper`: `Some(Some(T))`; `Some(None)` when the wrapper
-/// has other arguments; `None` when `ty` is not that wrapper.
-fn generic_of<'t>(ty: &'t Type, wrapper: &str) -> Option<Option<&'t Type>> {
-    let seg = last_segment(ty)?;
-    if seg.ident != wrapper {
-        return None;
-    }
-    let PathArguments::AngleBracketed(args) = &seg.arguments else {
-        return Some(None);
-    };
-    let mut types = args.args.iter().filter_map(|a| match a {
-        GenericArgument::Type(t) => Some(t),
-        _ => None,
-    });
-    match (types.next(), types.next()) {
-        (Some(t), None) => Some(Some(t)),
-        _ => Some(None),
     }
 }
 

@@ -3,6 +3,7 @@
 use errors_catalog::{DetailType, Field};
 use proc_macro2::TokenStream;
 use quote::quote;
+use syn::{GenericArgument, PathArguments, Type};
 
 /// The Rust type of a field: `u64`, `Option<String>`, `Vec<FieldViolation>`.
 pub(crate) fn field_type(field: &Field) -> TokenStream {
@@ -55,4 +56,34 @@ pub(crate) fn meta_type(ty: &DetailType) -> TokenStream {
         other => unreachable!("no metadata for detail type `{other}`"),
     };
     quote!(::errors_runtime::meta::FieldType::#name)
+}
+
+/// The last path segment of a type path (`Vec` of `std::vec::Vec<u8>`).
+pub(crate) fn last_segment(ty: &Type) -> Option<&syn::PathSegment> {
+    match ty {
+        Type::Path(p) if p.qself.is_none() => p.path.segments.last(),
+        Type::Group(g) => last_segment(&g.elem),
+        Type::Paren(p) => last_segment(&p.elem),
+        _ => None,
+    }
+}
+
+/// For `Wrapper<T>` named `wrapper`: `Some(Some(T))`; `Some(None)` when the wrapper
+/// has other arguments; `None` when `ty` is not that wrapper.
+pub(crate) fn generic_of<'t>(ty: &'t Type, wrapper: &str) -> Option<Option<&'t Type>> {
+    let seg = last_segment(ty)?;
+    if seg.ident != wrapper {
+        return None;
+    }
+    let PathArguments::AngleBracketed(args) = &seg.arguments else {
+        return Some(None);
+    };
+    let mut types = args.args.iter().filter_map(|a| match a {
+        GenericArgument::Type(t) => Some(t),
+        _ => None,
+    });
+    match (types.next(), types.next()) {
+        (Some(t), None) => Some(Some(t)),
+        _ => Some(None),
+    }
 }

@@ -184,3 +184,71 @@ fn generic_enums_work() {
         (504, 503)
     );
 }
+
+mod sources {
+    use errors_runtime::Catalog;
+
+    type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+    /// Boxed trait-object sources and optional sources, as thiserror allows.
+    #[derive(Debug, Catalog)]
+    #[catalog(path = "tests/catalogs/service.toml")]
+    pub enum Wrapped {
+        NotFound {
+            resource: String,
+            id: String,
+            #[source]
+            lookup: Option<std::io::Error>,
+        },
+        InternalError {
+            operation: String,
+            #[source]
+            cause: BoxError,
+        },
+        UpstreamTimeout {
+            service: String,
+            retry_after: Option<u64>,
+        },
+        StorageUnavailable {
+            retry_after: Option<u64>,
+            #[from]
+            source: Box<dyn std::error::Error + Send + Sync>,
+        },
+    }
+}
+
+#[test]
+fn boxed_and_optional_sources() {
+    use sources::Wrapped;
+    let boxed = Wrapped::InternalError {
+        operation: "charge".into(),
+        cause: "card declined by issuer".into(),
+    };
+    assert_eq!(
+        boxed.source().unwrap().to_string(),
+        "card declined by issuer"
+    );
+    assert!(!boxed.envelope().to_json().contains("declined"));
+
+    let without = Wrapped::NotFound {
+        resource: "Card".into(),
+        id: "c_1".into(),
+        lookup: None,
+    };
+    assert!(without.source().is_none());
+    let with = Wrapped::NotFound {
+        resource: "Card".into(),
+        id: "c_1".into(),
+        lookup: Some(io::Error::new(io::ErrorKind::NotFound, "no row")),
+    };
+    assert_eq!(with.source().unwrap().to_string(), "no row");
+
+    let from: Wrapped = Box::<dyn std::error::Error + Send + Sync>::from("disk full").into();
+    assert_eq!(from.code(), sources::WrappedCode::StorageUnavailable);
+    assert_eq!(from.source().unwrap().to_string(), "disk full");
+    let timeout = Wrapped::UpstreamTimeout {
+        service: "s".into(),
+        retry_after: None,
+    };
+    assert!(timeout.source().is_none());
+}
