@@ -156,7 +156,8 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
     let retry_after = retry_after_body(plan);
     let param = param_body(plan);
     let display_arms = plan.variants.iter().map(|v| display_arm(v, span));
-    let headers = headers_body(plan);
+    let headers = visit_body(plan, |f| f.header.as_deref());
+    let internals = visit_body(plan, |f| f.internal.then_some(f.name.as_str()));
     let (details_len, write_details) = details_bodies(plan);
     let source = source_impl(plan);
     let from = from_impls(plan);
@@ -256,6 +257,10 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
                 #headers
             }
 
+            fn for_each_internal(&self, __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Debug)) {
+                #internals
+            }
+
             fn details_len(&self) -> usize {
                 #details_len
             }
@@ -353,22 +358,26 @@ fn display_arm(v: &VariantPlan<'_>, span: Span) -> TokenStream {
     quote!(Self::#variant { #(#bindings,)* .. } => #body)
 }
 
-fn headers_body(plan: &Plan<'_>) -> TokenStream {
+/// A `match` calling `__visit(name, value)` for each field `key` names (its header,
+/// or its own name for internal fields), skipping absent optional ones.
+fn visit_body(
+    plan: &Plan<'_>,
+    key: impl Fn(&errors_catalog::Field) -> Option<&str>,
+) -> TokenStream {
     match_some(
         plan,
         |v| {
-            let with_header: Vec<_> = v
+            let visited: Vec<_> = v
                 .fields
                 .iter()
-                .filter(|b| b.field.header.is_some())
+                .filter_map(|b| Some((b, key(b.field)?)))
                 .collect();
-            if with_header.is_empty() {
+            if visited.is_empty() {
                 return None;
             }
             let variant = &v.ident;
-            let bindings = with_header.iter().map(|b| &b.ident);
-            let visits = with_header.iter().map(|b| {
-                let name = b.field.header.as_deref().unwrap_or_default();
+            let bindings = visited.iter().map(|(b, _)| &b.ident);
+            let visits = visited.iter().map(|(b, name)| {
                 let binding = &b.ident;
                 if b.field.optional {
                     quote! {

@@ -51,6 +51,10 @@ pub trait CatalogError: fmt::Display + fmt::Debug {
     /// (`header = "..."` in the catalog), skipping absent optional fields.
     fn for_each_header(&self, f: &mut dyn FnMut(&'static str, &dyn fmt::Display));
 
+    /// Calls `f` with each `internal` field (name and value), skipping absent
+    /// optional ones: for logs and traces, which may see what clients never do.
+    fn for_each_internal(&self, f: &mut dyn FnMut(&'static str, &dyn fmt::Debug));
+
     /// The JSON error envelope, in the catalog's style.
     fn envelope(&self) -> Envelope<'_, Self>
     where

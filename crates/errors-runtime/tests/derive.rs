@@ -67,6 +67,10 @@ fn source_text_is_absent_from_every_envelope_and_display() {
     // Logs still see it.
     assert!(format!("{err:?}").contains("10.1.2.3"));
     assert_eq!(err.source().unwrap().to_string(), secret);
+    // Structured logs get the internal fields by name.
+    let mut internal = Vec::new();
+    err.for_each_internal(&mut |name, value| internal.push(format!("{name}={value:?}")));
+    assert_eq!(internal, [r#"operation="SELECT * FROM users""#]);
 }
 
 #[test]
@@ -193,7 +197,7 @@ mod sources {
     /// Boxed trait-object sources and optional sources, as thiserror allows.
     #[derive(Debug, Catalog)]
     #[catalog(path = "tests/catalogs/service.toml")]
-    pub enum Wrapped {
+    pub(crate) enum Wrapped {
         NotFound {
             resource: String,
             id: String,
