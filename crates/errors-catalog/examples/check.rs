@@ -2,6 +2,7 @@
 //!
 //! `cargo run -p errors-catalog --example check -- path/to/catalog.toml`
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use errors_catalog::Catalog;
