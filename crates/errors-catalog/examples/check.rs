@@ -13,7 +13,10 @@ fn main() -> ExitCode {
         .unwrap_or_else(|| "catalog.toml".to_owned());
     match Catalog::load(&path) {
         Ok(catalog) => {
-            println!(
+            // A closed pipe (`| head`) ends the listing quietly.
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(
+                out,
                 "{path}: {} errors, `{}` envelope, enum `{}`",
                 catalog.errors.len(),
                 catalog.envelope.style.as_str(),
@@ -25,10 +28,14 @@ fn main() -> ExitCode {
                 } else {
                     "final"
                 };
-                println!(
+                let listed = writeln!(
+                    out,
                     "  {:<26} {} {:<9} {}",
                     error.code, error.status, retry, error.message
                 );
+                if listed.is_err() {
+                    break;
+                }
             }
             ExitCode::SUCCESS
         }
