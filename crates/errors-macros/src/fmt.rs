@@ -53,3 +53,36 @@ pub(crate) fn display_body(
     }
     quote_spanned!(span=> __f.write_fmt(::core::format_args!(#format, #(#args),*)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(message: &str) -> String {
+        let toml = format!(
+            "[errors.X]\nstatus = 400\nmessage = {message:?}\ndetails = {{ a = \"u32\", b = \"string\" }}\n"
+        );
+        let catalog = errors_catalog::Catalog::from_str("t.toml", &toml).unwrap();
+        let span = Span::call_site();
+        display_body(&catalog.errors[0].message, span, |name| {
+            Ident::new(name, span)
+        })
+        .to_string()
+    }
+
+    #[test]
+    fn literal_braces_are_escaped_back_and_placeholders_become_arguments() {
+        assert_eq!(
+            body("{{a}} is {a:>4} and {b}}}"),
+            r#"__f . write_fmt (:: core :: format_args ! ("{{a}} is {:>4} and {}}}" , a , b))"#
+        );
+    }
+
+    #[test]
+    fn a_literal_message_is_written_as_it_is() {
+        assert_eq!(
+            body("Literal {{x}}."),
+            r#"__f . write_str ("Literal {x}.")"#
+        );
+    }
+}

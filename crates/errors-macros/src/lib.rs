@@ -25,7 +25,7 @@ use proc_macro::TokenStream;
 
 /// Generates the error types of a catalog.
 ///
-/// ```ignore
+/// ```text
 /// errors_runtime::catalog!("catalog.toml");
 /// ```
 ///
@@ -38,7 +38,7 @@ pub fn catalog(input: TokenStream) -> TokenStream {
 
 /// Derives the catalog API for a hand-written enum, checked against the catalog.
 ///
-/// ```ignore
+/// ```text
 /// #[derive(Debug, errors_runtime::Catalog)]
 /// #[catalog(path = "catalog.toml")]
 /// pub enum ApiError { /* one variant per code */ }
