@@ -165,10 +165,12 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
 
     // The trait's supertraits must hold for every instantiation of a generic enum.
     let mut bounded = plan.generics.clone();
-    bounded
-        .make_where_clause()
-        .predicates
-        .push(syn::parse_quote!(Self: ::core::fmt::Debug));
+    if !bounded.params.is_empty() {
+        bounded
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(Self: ::core::fmt::Debug));
+    }
     let (_, _, debug_where) = bounded.split_for_impl();
 
     quote! {
@@ -482,10 +484,12 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
             break;
         }
     }
-    generics
-        .make_where_clause()
-        .predicates
-        .push(syn::parse_quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+    if !plan.generics.params.is_empty() {
+        generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+    }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     let body = if arms.is_empty() {
         TokenStream::new()
@@ -572,10 +576,12 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
     let ident = &plan.ident;
     let code = &plan.code_ident;
     let mut generics = plan.generics.clone();
-    generics
-        .make_where_clause()
-        .predicates
-        .push(syn::parse_quote!(Self: ::core::fmt::Debug));
+    if !generics.params.is_empty() {
+        generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(Self: ::core::fmt::Debug));
+    }
     for v in &plan.variants {
         for extra in &v.extras {
             let ty = &extra.ty;
