@@ -104,6 +104,9 @@ pub(crate) struct Draft {
     pub(crate) statuses: Vec<Option<i64>>,
     /// Where the root file's `[errors]` table is, if it has one.
     pub(crate) errors_table: Option<Location>,
+    /// An `errors` key, or an entry of it, that is not a table was reported: the
+    /// catalog is not known to be empty.
+    pub(crate) errors_unreadable: bool,
 }
 
 impl Draft {
@@ -125,6 +128,7 @@ impl Draft {
             errors: Vec::new(),
             statuses: Vec::new(),
             errors_table: None,
+            errors_unreadable: false,
         }
     }
 
@@ -181,14 +185,15 @@ pub(crate) fn lower_file(
                     cx.categories(table, &mut draft.categories);
                 }
             }
-            "errors" => {
-                if let Some(table) = cx.table(value, "[errors]") {
+            "errors" => match cx.table(value, "[errors]") {
+                Some(table) => {
                     if is_root {
                         draft.errors_table = Some(key_at);
                     }
                     cx.errors(table, draft);
                 }
-            }
+                None => draft.errors_unreadable = true,
+            },
             _ if !is_root && ROOT_ONLY.contains(&name) => cx.sink.push(
                 Diagnostic::new(
                     key_at,
@@ -362,7 +367,7 @@ impl Cx<'_> {
                         .help("an included file may only hold `include`, `[categories]` and `[errors]`"),
                     );
                 } else if name != "include" {
-                    self.unknown_key(key, "[catalog]", &["include"]);
+                    self.unknown_key(key, "[catalog]", CATALOG_KEYS);
                 }
             }
         }
@@ -557,6 +562,7 @@ impl Cx<'_> {
             let code = key.get_ref().to_string();
             let location = self.at(key.span());
             let Some(def) = self.table(value, &format!("[errors.{code}]")) else {
+                draft.errors_unreadable = true;
                 continue;
             };
             let (error, status) = self.error(code, location, def, &draft.settings);

@@ -4,8 +4,9 @@
 ///
 /// Closeness is the edit distance (insertions, deletions, substitutions and swaps of
 /// adjacent characters), compared case-insensitively; a candidate qualifies when the
-/// distance is at most a third of the longer word (and at least 1), or when the two
-/// differ only in case, `-`/`_` or word order of `_`-separated parts.
+/// distance is at most a third of the longer word (and at least 1), when the two
+/// differ only in case, `-`/`_` or word order of `_`-separated parts, or when one is a
+/// prefix of the other of at least three characters (`open` for `open_ms`).
 ///
 /// ```
 /// use errors_catalog::suggest::did_you_mean;
@@ -27,6 +28,8 @@ where
         let cand_norm = normalize(candidate);
         let distance = if cand_norm == word_norm || same_parts(&cand_norm, &word_norm) {
             0
+        } else if is_prefix(&word_norm, &cand_norm) {
+            1
         } else {
             let limit = (word_norm.chars().count().max(cand_norm.chars().count()) / 3).max(1);
             match edit_distance(&word_norm, &cand_norm, limit) {
@@ -51,6 +54,12 @@ fn normalize(word: &str) -> String {
             }
         })
         .collect()
+}
+
+/// `open` and `open_ms`: the shorter, at least three characters, starts the longer.
+fn is_prefix(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.chars().count() >= 3 && long.starts_with(short)
 }
 
 /// `limit_error` and `error_limit` are the same words in another order.
@@ -117,6 +126,7 @@ mod tests {
         assert_eq!(did_you_mean("retryabel", c), Some("retryable"));
         assert_eq!(did_you_mean("RETRY-AFTER", c), Some("retry_after"));
         assert_eq!(did_you_mean("after_retry", c), Some("retry_after"));
+        assert_eq!(did_you_mean("categ", c), Some("category"));
         assert_eq!(did_you_mean("zzz", c), None);
         // An exact match is not a suggestion.
         assert_eq!(did_you_mean("category", c), None);

@@ -24,7 +24,7 @@ pub(crate) fn validate(draft: &Draft, root: Option<Location>, complete: bool, si
     check_renames(s, sink);
     check_retry(s, sink);
     check_categories(draft, sink);
-    if complete && draft.errors.is_empty() {
+    if complete && draft.errors.is_empty() && !draft.errors_unreadable {
         let at = draft.errors_table.clone().or(root);
         if let Some(at) = at {
             sink.push(
@@ -391,7 +391,13 @@ fn check_error(
 }
 
 fn field_help(error: &ErrorDef, name: &str) -> String {
-    match did_you_mean(name, error.fields.iter().map(|f| f.name.as_str())) {
+    // Fields whose declaration was broken still count as names the user meant.
+    let declared = error
+        .fields
+        .iter()
+        .map(|f| f.name.as_str())
+        .chain(error.at.broken_fields.iter().map(String::as_str));
+    match did_you_mean(name, declared) {
         Some(similar) => format!("did you mean `{similar}`?"),
         None if error.fields.is_empty() => format!(
             "`{}` has no detail fields; declare `{name}` under `[errors.{}.details]`",

@@ -1,0 +1,116 @@
+//! `[retry]` and `[circuit_breaker]`: defaults, values, values that make no sense.
+
+mod common;
+
+use common::{load_ok, problem, problems};
+use errors_catalog::{CircuitBreakerConfig, RetryConfig};
+
+const ERROR: &str = "\n[errors.X]\nstatus = 400\nmessage = \"m\"\n";
+
+#[test]
+fn defaults_are_the_seeds_numbers() {
+    let catalog = load_ok(ERROR);
+    assert_eq!(
+        (
+            catalog.retry.max_attempts,
+            catalog.retry.base_delay_ms,
+            catalog.retry.max_delay_ms,
+            catalog.retry.honor_retry_after
+        ),
+        (5, 1000, 30_000, true)
+    );
+    assert_eq!(catalog.retry, RetryConfig::default());
+    let cb = catalog.circuit_breaker;
+    assert_eq!(
+        (cb.failure_threshold, cb.open_ms, cb.half_open_requests),
+        (5, 30_000, 1)
+    );
+    assert_eq!(cb, CircuitBreakerConfig::default());
+}
+
+#[test]
+fn values_are_read() {
+    let catalog = load_ok(&format!(
+        "[retry]\nmax_attempts = 3\nbase_delay_ms = 250\nmax_delay_ms = 8000\nhonor_retry_after = false\n\
+         [circuit_breaker]\nfailure_threshold = 10\nopen_ms = 60000\nhalf_open_requests = 3\n{ERROR}"
+    ));
+    let r = catalog.retry;
+    assert_eq!(
+        (
+            r.max_attempts,
+            r.base_delay_ms,
+            r.max_delay_ms,
+            r.honor_retry_after
+        ),
+        (3, 250, 8000, false)
+    );
+    let cb = catalog.circuit_breaker;
+    assert_eq!(
+        (cb.failure_threshold, cb.open_ms, cb.half_open_requests),
+        (10, 60_000, 3)
+    );
+}
+
+#[test]
+fn values_that_make_no_sense() {
+    let cases = [
+        (
+            "[retry]\nmax_attempts = 0\n",
+            "catalog.toml:2:16: `max_attempts = 0` allows no attempt at all; set at least 1: the count includes the first attempt",
+        ),
+        (
+            "[retry]\nbase_delay_ms = 0\n",
+            "catalog.toml:2:17: `base_delay_ms = 0` makes every backoff delay zero; set the delay before the first retry, e.g. `base_delay_ms = 1000`",
+        ),
+        (
+            "[retry]\nbase_delay_ms = 2000\nmax_delay_ms = 500\n",
+            "catalog.toml:3:16: `max_delay_ms` (500) is below `base_delay_ms` (2000): the cap would cut every delay; make `max_delay_ms` at least `base_delay_ms`",
+        ),
+        (
+            "[retry]\nbase_delay_ms = 60000\n",
+            "catalog.toml:2:17: `max_delay_ms` (30000) is below `base_delay_ms` (60000): the cap would cut every delay; make `max_delay_ms` at least `base_delay_ms`",
+        ),
+        (
+            "[retry]\nmax_attempts = -1\n",
+            "catalog.toml:2:16: `max_attempts` must be a whole number from 0 to 4294967295, found -1",
+        ),
+        (
+            "[retry]\nmax_attempts = 5000000000\n",
+            "catalog.toml:2:16: `max_attempts` must be a whole number from 0 to 4294967295, found 5000000000",
+        ),
+        (
+            "[retry]\nmax_delay_ms = -5\n",
+            "catalog.toml:2:16: `max_delay_ms` must be a whole number from 0 to 9223372036854775807, found -5",
+        ),
+        (
+            "[retry]\nhonor_retry_after = 1\n",
+            "catalog.toml:2:21: `honor_retry_after` must be `true` or `false`, found an integer",
+        ),
+        (
+            "[circuit_breaker]\nfailure_threshold = 0\n",
+            "catalog.toml:2:21: `failure_threshold = 0` would open the circuit before any failure; set it to at least 1",
+        ),
+        (
+            "[circuit_breaker]\nopen_ms = 0\n",
+            "catalog.toml:2:11: `open_ms = 0` would close the circuit as soon as it opens; set it to at least 1",
+        ),
+        (
+            "[circuit_breaker]\nhalf_open_requests = 0\n",
+            "catalog.toml:2:22: `half_open_requests = 0` would let no trial request through, so the circuit could never close; set it to at least 1",
+        ),
+    ];
+    for (toml, expected) in cases {
+        assert_eq!(problem(&format!("{toml}{ERROR}")), expected, "{toml}");
+    }
+}
+
+#[test]
+fn every_problem_of_the_tables_is_reported() {
+    assert_eq!(
+        problems(&format!(
+            "[retry]\nmax_attempts = 0\nbase_delay_ms = 0\n[circuit_breaker]\nopen_ms = 0\n{ERROR}"
+        ))
+        .len(),
+        3
+    );
+}
