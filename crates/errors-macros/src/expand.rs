@@ -278,6 +278,10 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
 
         #decode
         #(#from)*
+
+        // Expands to an `IntoResponse` impl when errors-runtime has its `axum`
+        // feature, to nothing otherwise: the user crate need not know.
+        ::errors_runtime::__axum_into_response!({#impl_generics} {#ident #ty_generics} {#debug_where});
     }
 }
 

@@ -14,13 +14,25 @@
 //! assert!(err.is_retryable());
 //! let body = err.envelope().request_id("req_2N7s8x9KqR").to_json();
 //! ```
+//!
+//! # Features
+//!
+//! - `http`: `Envelope::to_http_response`, an `http::Response` with the error's
+//!   status, the style's content type, the headers the catalog sends fields as
+//!   (`Retry-After`, ...) and the JSON body.
+//! - `axum` (implies `http`): every generated error type, and every [`Envelope`],
+//!   implements axum's `IntoResponse`, so a handler can return `Result<T, ApiError>`.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "axum")]
+mod axum_response;
 mod decode;
 mod envelope;
 mod error;
+#[cfg(feature = "http")]
+mod http_response;
 pub mod meta;
 mod timestamp;
 mod violation;
@@ -41,9 +53,19 @@ pub use errors_macros::catalog;
 /// Derives the catalog API for a hand-written enum checked against a catalog.
 pub use errors_macros::Catalog;
 
+/// Without the `axum` feature, generated code's call to this expands to nothing.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __axum_into_response {
+    ($($tokens:tt)*) => {};
+}
+
 /// What generated code calls into. Not a public API: it changes with the macros.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "axum")]
+    pub use axum_core;
     pub use serde;
     pub use serde_json;
 
