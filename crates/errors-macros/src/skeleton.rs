@@ -29,6 +29,7 @@ pub(crate) fn skeleton(partial: &Partial) -> TokenStream {
     });
     let codes = partial.errors.iter().map(|e| Ident::new(&e.variant, span));
     let unreachable = quote!(::core::unreachable!("the catalog failed to load"));
+    let serde = quote!(::errors_runtime::__private::serde);
     quote! {
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
         pub enum #ident { #(#variants),* }
@@ -69,6 +70,31 @@ pub(crate) fn skeleton(partial: &Partial) -> TokenStream {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result { #unreachable }
             }
             impl ::std::error::Error for #ident {}
+            // The traits too, so generic code (envelope builders, serde, integrations)
+            // adds no errors of its own.
+            impl ::errors_runtime::ErrorCode for #code {
+                const ALL: &'static [Self] = &[];
+                fn meta(self) -> &'static ::errors_runtime::meta::ErrorMeta { #unreachable }
+            }
+            impl #serde::Serialize for #code {
+                fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> { #unreachable }
+            }
+            impl<'de> #serde::Deserialize<'de> for #code {
+                fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> { #unreachable }
+            }
+            impl ::errors_runtime::CatalogError for #ident {
+                type Code = #code;
+                const CATALOG: &'static ::errors_runtime::meta::CatalogMeta =
+                    &::errors_runtime::__private::SKELETON_CATALOG;
+                fn code(&self) -> #code { #unreachable }
+                fn retry_after(&self) -> ::core::option::Option<::core::time::Duration> { #unreachable }
+                fn param(&self) -> ::core::option::Option<&str> { #unreachable }
+                fn for_each_header(&self, visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display)) { #unreachable }
+                fn for_each_internal(&self, visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Debug)) { #unreachable }
+                fn details_len(&self) -> usize { #unreachable }
+                fn write_details<M: #serde::ser::SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> { #unreachable }
+            }
+            ::errors_runtime::__axum_into_response!({} {#ident} {});
         };
     }
 }
