@@ -173,7 +173,7 @@ impl Decoder {
     }
 
     /// The response's `Retry-After`, already parsed (see
-    /// `retry::RetryAfter`). It takes precedence over the
+    /// [`RetryAfter`](crate::retry::RetryAfter)). It takes precedence over the
     /// error's own `Retry-After` field in [`Decoded::retry_after`].
     #[must_use]
     pub const fn retry_after(mut self, delay: Duration) -> Self {

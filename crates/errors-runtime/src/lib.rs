@@ -22,6 +22,8 @@
 //!   (`Retry-After`, ...) and the JSON body.
 //! - `axum` (implies `http`): every generated error type, and every [`Envelope`],
 //!   implements axum's `IntoResponse`, so a handler can return `Result<T, ApiError>`.
+//! - `tokio`: `retry::retry`, which runs an async operation under a
+//!   [`RetryPolicy`], sleeping with `tokio::time::sleep`.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -34,6 +36,7 @@ mod error;
 #[cfg(feature = "http")]
 mod http_response;
 pub mod meta;
+pub mod retry;
 mod timestamp;
 mod violation;
 
@@ -44,6 +47,7 @@ pub use decode::{
 pub use envelope::Envelope;
 pub use error::{CatalogError, ErrorCode, UnknownCode};
 pub use meta::EnvelopeStyle;
+pub use retry::RetryPolicy;
 pub use timestamp::Timestamp;
 pub use violation::FieldViolation;
 
