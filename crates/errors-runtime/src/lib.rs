@@ -30,6 +30,7 @@
 
 #[cfg(feature = "axum")]
 mod axum_response;
+pub mod breaker;
 mod decode;
 mod envelope;
 mod error;
@@ -40,6 +41,7 @@ pub mod retry;
 mod timestamp;
 mod violation;
 
+pub use breaker::CircuitBreaker;
 pub use decode::{
     Decode, DecodeError, Decoded, Decoder, Received, UnknownError, WireDetails, decode,
     decode_response,
