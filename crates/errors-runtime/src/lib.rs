@@ -4,7 +4,9 @@
 //! compile time and generates the error enum, its `Display`, HTTP status mapping,
 //! retry metadata and JSON envelope. This crate holds what that generated code shares:
 //! the [`CatalogError`] trait, static [metadata](meta), [`FieldViolation`], envelope
-//! serialization in every style ([`Envelope`]), and decoding for clients.
+//! serialization in every style ([`Envelope`]), and the client side: [`decode`] (a
+//! response body back into the typed error, or an [`UnknownError`] for codes this build
+//! does not know), the [`retry`] policy and a [`breaker`].
 //!
 //! ```ignore
 //! errors_runtime::catalog!("catalog.toml");
