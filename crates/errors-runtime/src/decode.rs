@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use crate::error::{CatalogError, ErrorCode};
 use crate::meta::{EnvelopeKeys, EnvelopeStyle};
+use crate::retry::RetryAfter;
 use crate::timestamp::Timestamp;
 
 /// An error type that can be rebuilt from the wire: every error type `catalog!`
@@ -178,6 +179,28 @@ impl Decoder {
     #[must_use]
     pub const fn retry_after(mut self, delay: Duration) -> Self {
         self.retry_after = Some(delay);
+        self
+    }
+
+    /// The response's `Retry-After` header value, seconds or HTTP-date (counted from
+    /// the current system time); a value that does not parse is ignored.
+    ///
+    /// ```
+    /// # mod api { errors_runtime::catalog!("../../catalog.toml"); }
+    /// use std::time::Duration;
+    /// let body = br#"{"success": false, "errorCode": "SERVICE_UNAVAILABLE", "message": "Later."}"#;
+    /// let decoded = errors_runtime::Decoder::new()
+    ///     .status(503)
+    ///     .retry_after_header("120")
+    ///     .decode::<api::ApiError>(body)
+    ///     .unwrap();
+    /// assert_eq!(decoded.retry_after(), Some(Duration::from_secs(120)));
+    /// ```
+    #[must_use]
+    pub fn retry_after_header(mut self, value: &str) -> Self {
+        if let Some(after) = RetryAfter::parse(value) {
+            self.retry_after = Some(after.delay());
+        }
         self
     }
 
@@ -523,6 +546,24 @@ impl<E: CatalogError> Received<E> {
         match self {
             Received::Known(error) => error.meta().code,
             Received::Unknown(error) => error.code(),
+        }
+    }
+
+    /// The catalog's status of a known code; the received status, if any, of an
+    /// unknown one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Received::Known(error) => Some(error.status()),
+            Received::Unknown(error) => error.status(),
+        }
+    }
+
+    /// Whether a client may retry: the catalog's word for a known code; 5xx or 429
+    /// for an unknown one.
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Received::Known(error) => error.is_retryable(),
+            Received::Unknown(error) => error.is_retryable(),
         }
     }
 }

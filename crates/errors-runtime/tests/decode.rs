@@ -338,6 +338,8 @@ fn unknown_codes_keep_code_message_status_and_details() {
         };
         assert_eq!(decoded.is_retryable(), retryable, "{status:?}");
         assert_eq!(decoded.error().unknown().unwrap().is_retryable(), retryable);
+        assert_eq!(decoded.error().is_retryable(), retryable);
+        assert_eq!(decoded.error().status(), status);
     }
 
     // No details: an empty map.
@@ -381,8 +383,23 @@ fn status_and_retry_after_come_from_the_transport_first() {
         .unwrap();
     assert_eq!(decoded.retry_after(), Some(Duration::from_secs(7)));
     assert_eq!(decoded.status(), Some(429));
+    let header = |value: &str| {
+        Decoder::new()
+            .retry_after_header(value)
+            .decode::<ApiError>(body.as_bytes())
+            .unwrap()
+            .retry_after()
+    };
+    assert_eq!(header("7"), Some(Duration::from_secs(7)));
+    assert_eq!(
+        header("Thu, 01 Jan 1970 00:00:00 GMT"),
+        Some(Duration::ZERO)
+    );
+    assert_eq!(header("soon"), Some(Duration::from_secs(42)), "ignored");
     let decoded = decode::<ApiError>(body.as_bytes()).unwrap();
     assert_eq!(decoded.retry_after(), Some(Duration::from_secs(42)));
+    assert_eq!(decoded.error().status(), Some(429));
+    assert!(decoded.error().is_retryable());
     assert_eq!(decoded.status(), Some(429), "the catalog's status");
     // The message is the server's text, not re-rendered.
     assert_eq!(decoded.message(), "m");
