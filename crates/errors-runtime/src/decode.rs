@@ -258,6 +258,9 @@ impl Decoder {
             timestamp,
             timestamp_text: raw.timestamp,
             doc_url: raw.doc_url,
+            category: raw.category,
+            param: raw.param,
+            title: raw.title,
         })
     }
 }
@@ -270,6 +273,9 @@ struct Raw {
     request_id: Option<String>,
     timestamp: Option<String>,
     doc_url: Option<String>,
+    category: Option<String>,
+    param: Option<String>,
+    title: Option<String>,
     status: Option<u16>,
 }
 
@@ -327,6 +333,9 @@ impl Members {
             request_id: self.string(keys.request_id)?,
             timestamp: self.string(keys.timestamp)?,
             doc_url: None,
+            category: None,
+            param: None,
+            title: None,
             status: None,
         })
     }
@@ -360,8 +369,8 @@ impl Raw {
         };
         let mut raw = members.common(keys)?;
         if typed {
-            members.string(keys.type_)?;
-            members.string(keys.param)?;
+            raw.category = members.string(keys.type_)?;
+            raw.param = members.string(keys.param)?;
             raw.doc_url = members.string(keys.doc_url)?;
         }
         Ok(raw)
@@ -372,7 +381,7 @@ impl Raw {
         let doc_url = members
             .string(keys.type_)?
             .filter(|uri| uri != "about:blank");
-        members.string(keys.title)?;
+        let title = members.string(keys.title)?;
         let status = match members.take(keys.status) {
             None => None,
             Some(value) => Some(
@@ -397,6 +406,9 @@ impl Raw {
             request_id,
             timestamp,
             doc_url,
+            category: None,
+            param: None,
+            title,
             status,
         })
     }
@@ -415,6 +427,9 @@ pub struct Decoded<E> {
     timestamp: Option<Timestamp>,
     timestamp_text: Option<String>,
     doc_url: Option<String>,
+    category: Option<String>,
+    param: Option<String>,
+    title: Option<String>,
 }
 
 impl<E: CatalogError> Decoded<E> {
@@ -492,6 +507,21 @@ impl<E: CatalogError> Decoded<E> {
     /// the status says"). The flat and nested styles have none.
     pub fn doc_url(&self) -> Option<&str> {
         self.doc_url.as_deref()
+    }
+
+    /// The typed style's `type`: the error's category, e.g. `rate_limit_error`.
+    pub fn category(&self) -> Option<&str> {
+        self.category.as_deref()
+    }
+
+    /// The typed style's `param`: the request parameter the error is about.
+    pub fn param(&self) -> Option<&str> {
+        self.param.as_deref()
+    }
+
+    /// The problem style's `title`.
+    pub fn title(&self) -> Option<&str> {
+        self.title.as_deref()
     }
 }
 

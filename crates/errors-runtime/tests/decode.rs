@@ -224,12 +224,17 @@ fn seed_004_typed_with_nulls_and_doc_url() {
         Some("https://docs.example.com/errors#PARAMETER_INVALID")
     );
     assert_eq!(decoded.request_id(), None);
+    assert_eq!(decoded.category(), Some("validation_error"));
+    assert_eq!(decoded.param(), Some("amount"));
+    assert_eq!(decoded.title(), None);
 
     let body = r#"{"error": {"type": "auth_error", "code": "AUTHENTICATION_REQUIRED",
         "message": "No valid API key provided.", "param": null, "doc_url": null, "request_id": "req_1"}}"#;
     let decoded = decode::<E>(body.as_bytes()).unwrap();
     assert_eq!(decoded.known(), Some(&E::AuthenticationRequired));
     assert_eq!(decoded.doc_url(), None);
+    assert_eq!(decoded.param(), None);
+    assert_eq!(decoded.category(), Some("auth_error"));
     assert_eq!(decoded.request_id(), Some("req_1"));
 }
 
@@ -262,6 +267,8 @@ fn problem_details_with_rfc_9457_members() {
         Some("https://docs.example.com/errors#OUT_OF_CREDIT")
     );
     assert_eq!(decoded.status(), Some(403));
+    assert_eq!(decoded.title(), Some("You do not have enough credit."));
+    assert_eq!((decoded.category(), decoded.param()), (None, None));
     assert_eq!(
         decoded.message(),
         "Your current balance is 30, but that costs 50."

@@ -222,6 +222,28 @@ fn round_trip<E: Decode + PartialEq>(
     prop_assert_eq!(decoded.status(), Some(error.status()));
     prop_assert_eq!(decoded.is_retryable(), error.is_retryable());
     prop_assert_eq!(decoded.retry_after(), error.retry_after());
+    // The style's own members.
+    let meta = error.meta();
+    match E::CATALOG.envelope.style {
+        errors_runtime::EnvelopeStyle::Typed => {
+            prop_assert_eq!(decoded.category(), meta.category);
+            prop_assert_eq!(decoded.param(), error.param());
+            prop_assert_eq!(decoded.doc_url(), meta.doc_url);
+        }
+        errors_runtime::EnvelopeStyle::Problem => {
+            prop_assert_eq!(decoded.title(), Some(meta.title));
+            prop_assert_eq!(decoded.doc_url(), meta.doc_url);
+        }
+        _ => prop_assert_eq!(
+            (
+                decoded.category(),
+                decoded.param(),
+                decoded.title(),
+                decoded.doc_url()
+            ),
+            (None, None, None, None)
+        ),
+    }
     Ok(())
 }
 
