@@ -94,6 +94,9 @@ pub(crate) fn skeleton(partial: &Partial) -> TokenStream {
                 fn details_len(&self) -> usize { #unreachable }
                 fn write_details<M: #serde::ser::SerializeMap>(&self, map: &mut M) -> ::core::result::Result<(), M::Error> { #unreachable }
             }
+            impl ::errors_runtime::Decode for #ident {
+                fn from_wire(code: #code, details: ::errors_runtime::WireDetails<'_>) -> ::core::result::Result<Self, ::errors_runtime::DecodeError> { #unreachable }
+            }
             ::errors_runtime::__axum_into_response!({} {#ident} {});
         };
     }

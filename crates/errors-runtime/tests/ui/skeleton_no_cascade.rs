@@ -22,4 +22,5 @@ fn main() {
     let _ = error.envelope().request_id("req_1").to_json();
     let _: Option<ApiErrorCode> = serde_json::from_str("\"NOT_FOUND\"").ok();
     let _ = serde_json::to_string(&ApiErrorCode::NotFound);
+    let _ = errors_runtime::decode::<ApiError>(b"{}");
 }
