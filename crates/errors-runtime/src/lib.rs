@@ -132,6 +132,35 @@ pub mod __private {
         }
     }
 
+    /// A required detail field for `Decode::from_wire`: the value, or `T::default()`
+    /// after keeping the first error in `error`. Generated decoders call this for
+    /// every field and check `error` once, instead of a `?` per field, which costs
+    /// rustc much more to type-check and borrow-check over thousands of variants.
+    #[inline]
+    pub fn required<T: serde::de::DeserializeOwned + Default>(
+        details: &crate::WireDetails<'_>,
+        wire: &'static str,
+        error: &mut Option<crate::DecodeError>,
+    ) -> T {
+        details.required(wire).unwrap_or_else(|e| {
+            error.get_or_insert(e);
+            T::default()
+        })
+    }
+
+    /// An optional detail field for `Decode::from_wire`, as [`required`].
+    #[inline]
+    pub fn optional<T: serde::de::DeserializeOwned>(
+        details: &crate::WireDetails<'_>,
+        wire: &'static str,
+        error: &mut Option<crate::DecodeError>,
+    ) -> Option<T> {
+        details.optional(wire).unwrap_or_else(|e| {
+            error.get_or_insert(e);
+            None
+        })
+    }
+
     /// `source()` of a `#[source]` field: any sized error, or an unsized `dyn Error`
     /// behind a box (reached through method-call auto-deref).
     pub trait AsDynError<'a> {
