@@ -343,6 +343,10 @@ fn option_str(value: Option<&str>) -> String {
 /// `envelope(request_id, timestamp)`. What `catalog!` has besides, and the baseline
 /// leaves out: the static metadata table, decoding, `Deserialize` of the code,
 /// header and internal-field visitors.
+///
+/// The small functions are `#[inline]` where the generated ones are, so that both
+/// sides are inlined into the benchmarks (another crate) alike: the comparison is of
+/// the code, not of inlining across crates.
 pub fn baseline(catalog: &Catalog, source: &str) -> String {
     let mut out = String::new();
     let name = &catalog.name;
@@ -436,7 +440,7 @@ pub fn baseline(catalog: &Catalog, source: &str) -> String {
     let _ = write!(
         out,
         "impl std::str::FromStr for {code_enum} {{\n    type Err = UnknownCode;\n\n    \
-         fn from_str(text: &str) -> Result<Self, UnknownCode> {{\n        Ok(match text {{\n"
+         #[inline]\n    fn from_str(text: &str) -> Result<Self, UnknownCode> {{\n        Ok(match text {{\n"
     );
     for e in &catalog.errors {
         let _ = writeln!(out, "            {:?} => Self::{},", e.code, e.variant);
@@ -453,7 +457,7 @@ pub fn baseline(catalog: &Catalog, source: &str) -> String {
     let _ = writeln!(out, "impl {name} {{");
     let _ = writeln!(
         out,
-        "    /// The stable code of this error.\n    pub fn code(&self) -> {code_enum} {{\n        match self {{"
+        "    /// The stable code of this error.\n    #[inline]\n    pub fn code(&self) -> {code_enum} {{\n        match self {{"
     );
     for e in &catalog.errors {
         let _ = writeln!(
@@ -467,7 +471,7 @@ pub fn baseline(catalog: &Catalog, source: &str) -> String {
     out.push_str("        }\n    }\n\n");
     let _ = writeln!(
         out,
-        "    /// The HTTP status.\n    pub fn status(&self) -> u16 {{\n        match self {{"
+        "    /// The HTTP status.\n    #[inline]\n    pub fn status(&self) -> u16 {{\n        match self {{"
     );
     for e in &catalog.errors {
         let _ = writeln!(
@@ -515,7 +519,7 @@ pub fn baseline(catalog: &Catalog, source: &str) -> String {
     }
     out.push_str("            _ => None,\n        }\n    }\n\n");
     // Whether the `details` object is there.
-    out.push_str("    /// Whether the error has public detail fields.\n    pub fn has_details(&self) -> bool {\n        matches!(\n            self,\n");
+    out.push_str("    /// Whether the error has public detail fields.\n    #[inline]\n    pub fn has_details(&self) -> bool {\n        matches!(\n            self,\n");
     let with: Vec<String> = catalog
         .errors
         .iter()
@@ -550,7 +554,7 @@ pub fn baseline(catalog: &Catalog, source: &str) -> String {
     }
     let _ = writeln!(
         out,
-        "    /// The JSON envelope.\n    pub fn envelope<'a>(&'a self, request_id: Option<&'a str>, timestamp: Option<Timestamp>) -> Envelope<'a> {{"
+        "    /// The JSON envelope.\n    #[inline]\n    pub fn envelope<'a>(&'a self, request_id: Option<&'a str>, timestamp: Option<Timestamp>) -> Envelope<'a> {{"
     );
     out.push_str(&envelope_ctor(style));
     out.push_str("    }\n}\n\n");
@@ -602,7 +606,7 @@ fn code_match(
 ) {
     let _ = writeln!(
         out,
-        "    /// `{name}` of the code.\n    pub fn {name}(self) -> {ty} {{\n        match self {{"
+        "    /// `{name}` of the code.\n    #[inline]\n    pub fn {name}(self) -> {ty} {{\n        match self {{"
     );
     for e in &catalog.errors {
         let _ = writeln!(out, "            Self::{} => {},", e.variant, value(e));
@@ -616,7 +620,7 @@ fn retryable_fn(out: &mut String, catalog: &Catalog, on_error: bool) {
     let receiver = if on_error { "&self" } else { "self" };
     let _ = writeln!(
         out,
-        "    /// Whether a client may retry.\n    pub fn is_retryable({receiver}) -> bool {{\n        matches!(\n            self,"
+        "    /// Whether a client may retry.\n    #[inline]\n    pub fn is_retryable({receiver}) -> bool {{\n        matches!(\n            self,"
     );
     let arms: Vec<String> = catalog
         .errors

@@ -201,6 +201,7 @@ impl ApiErrorCode {
     ];
 
     /// `as_str` of the code.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::InvalidRequest => "INVALID_REQUEST",
@@ -233,6 +234,7 @@ impl ApiErrorCode {
     }
 
     /// `status` of the code.
+    #[inline]
     pub fn status(self) -> u16 {
         match self {
             Self::InvalidRequest => 400,
@@ -265,6 +267,7 @@ impl ApiErrorCode {
     }
 
     /// Whether a client may retry.
+    #[inline]
     pub fn is_retryable(self) -> bool {
         matches!(
             self,
@@ -283,6 +286,7 @@ impl ApiErrorCode {
 impl std::str::FromStr for ApiErrorCode {
     type Err = UnknownCode;
 
+    #[inline]
     fn from_str(text: &str) -> Result<Self, UnknownCode> {
         Ok(match text {
             "INVALID_REQUEST" => Self::InvalidRequest,
@@ -324,6 +328,7 @@ impl std::fmt::Display for ApiErrorCode {
 
 impl ApiError {
     /// The stable code of this error.
+    #[inline]
     pub fn code(&self) -> ApiErrorCode {
         match self {
             Self::InvalidRequest { .. } => ApiErrorCode::InvalidRequest,
@@ -356,6 +361,7 @@ impl ApiError {
     }
 
     /// The HTTP status.
+    #[inline]
     pub fn status(&self) -> u16 {
         match self {
             Self::InvalidRequest { .. } => 400,
@@ -388,6 +394,7 @@ impl ApiError {
     }
 
     /// Whether a client may retry.
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
@@ -412,6 +419,7 @@ impl ApiError {
     }
 
     /// Whether the error has public detail fields.
+    #[inline]
     pub fn has_details(&self) -> bool {
         matches!(
             self,
@@ -439,6 +447,7 @@ impl ApiError {
     }
 
     /// The JSON envelope.
+    #[inline]
     pub fn envelope<'a>(&'a self, request_id: Option<&'a str>, timestamp: Option<Timestamp>) -> Envelope<'a> {
         Envelope {
             success: false,

@@ -7321,6 +7321,7 @@ impl ApiErrorCode {
     ];
 
     /// `as_str` of the code.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::BillingInvoiceNotFound => "BILLING_INVOICE_NOT_FOUND",
@@ -8327,6 +8328,7 @@ impl ApiErrorCode {
     }
 
     /// `status` of the code.
+    #[inline]
     pub fn status(self) -> u16 {
         match self {
             Self::BillingInvoiceNotFound => 404,
@@ -9333,6 +9335,7 @@ impl ApiErrorCode {
     }
 
     /// Whether a client may retry.
+    #[inline]
     pub fn is_retryable(self) -> bool {
         matches!(
             self,
@@ -9594,6 +9597,7 @@ impl ApiErrorCode {
 impl std::str::FromStr for ApiErrorCode {
     type Err = UnknownCode;
 
+    #[inline]
     fn from_str(text: &str) -> Result<Self, UnknownCode> {
         Ok(match text {
             "BILLING_INVOICE_NOT_FOUND" => Self::BillingInvoiceNotFound,
@@ -10609,6 +10613,7 @@ impl std::fmt::Display for ApiErrorCode {
 
 impl ApiError {
     /// The stable code of this error.
+    #[inline]
     pub fn code(&self) -> ApiErrorCode {
         match self {
             Self::BillingInvoiceNotFound { .. } => ApiErrorCode::BillingInvoiceNotFound,
@@ -11615,6 +11620,7 @@ impl ApiError {
     }
 
     /// The HTTP status.
+    #[inline]
     pub fn status(&self) -> u16 {
         match self {
             Self::BillingInvoiceNotFound { .. } => 404,
@@ -12621,6 +12627,7 @@ impl ApiError {
     }
 
     /// Whether a client may retry.
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
@@ -13035,6 +13042,7 @@ impl ApiError {
     }
 
     /// Whether the error has public detail fields.
+    #[inline]
     pub fn has_details(&self) -> bool {
         matches!(
             self,
@@ -13992,6 +14000,7 @@ impl ApiError {
     }
 
     /// The JSON envelope.
+    #[inline]
     pub fn envelope<'a>(&'a self, request_id: Option<&'a str>, timestamp: Option<Timestamp>) -> Envelope<'a> {
         Envelope {
             error: Body {

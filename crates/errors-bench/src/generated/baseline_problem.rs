@@ -189,6 +189,7 @@ impl ApiErrorCode {
     ];
 
     /// `as_str` of the code.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::InvalidRequest => "INVALID_REQUEST",
@@ -221,6 +222,7 @@ impl ApiErrorCode {
     }
 
     /// `status` of the code.
+    #[inline]
     pub fn status(self) -> u16 {
         match self {
             Self::InvalidRequest => 400,
@@ -253,6 +255,7 @@ impl ApiErrorCode {
     }
 
     /// Whether a client may retry.
+    #[inline]
     pub fn is_retryable(self) -> bool {
         matches!(
             self,
@@ -267,6 +270,7 @@ impl ApiErrorCode {
     }
 
     /// `doc_url` of the code.
+    #[inline]
     pub fn doc_url(self) -> Option<&'static str> {
         match self {
             Self::InvalidRequest => Some("https://docs.example.com/errors#INVALID_REQUEST"),
@@ -299,6 +303,7 @@ impl ApiErrorCode {
     }
 
     /// `title` of the code.
+    #[inline]
     pub fn title(self) -> &'static str {
         match self {
             Self::InvalidRequest => "Invalid request",
@@ -335,6 +340,7 @@ impl ApiErrorCode {
 impl std::str::FromStr for ApiErrorCode {
     type Err = UnknownCode;
 
+    #[inline]
     fn from_str(text: &str) -> Result<Self, UnknownCode> {
         Ok(match text {
             "INVALID_REQUEST" => Self::InvalidRequest,
@@ -376,6 +382,7 @@ impl std::fmt::Display for ApiErrorCode {
 
 impl ApiError {
     /// The stable code of this error.
+    #[inline]
     pub fn code(&self) -> ApiErrorCode {
         match self {
             Self::InvalidRequest { .. } => ApiErrorCode::InvalidRequest,
@@ -408,6 +415,7 @@ impl ApiError {
     }
 
     /// The HTTP status.
+    #[inline]
     pub fn status(&self) -> u16 {
         match self {
             Self::InvalidRequest { .. } => 400,
@@ -440,6 +448,7 @@ impl ApiError {
     }
 
     /// Whether a client may retry.
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
@@ -464,6 +473,7 @@ impl ApiError {
     }
 
     /// Whether the error has public detail fields.
+    #[inline]
     pub fn has_details(&self) -> bool {
         matches!(
             self,
@@ -491,6 +501,7 @@ impl ApiError {
     }
 
     /// The JSON envelope.
+    #[inline]
     pub fn envelope<'a>(&'a self, request_id: Option<&'a str>, timestamp: Option<Timestamp>) -> Envelope<'a> {
         let code = self.code();
         Envelope {

@@ -188,6 +188,7 @@ impl ApiErrorCode {
     ];
 
     /// `as_str` of the code.
+    #[inline]
     pub fn as_str(self) -> &'static str {
         match self {
             Self::InvalidRequest => "INVALID_REQUEST",
@@ -220,6 +221,7 @@ impl ApiErrorCode {
     }
 
     /// `status` of the code.
+    #[inline]
     pub fn status(self) -> u16 {
         match self {
             Self::InvalidRequest => 400,
@@ -252,6 +254,7 @@ impl ApiErrorCode {
     }
 
     /// Whether a client may retry.
+    #[inline]
     pub fn is_retryable(self) -> bool {
         matches!(
             self,
@@ -266,6 +269,7 @@ impl ApiErrorCode {
     }
 
     /// `category` of the code.
+    #[inline]
     pub fn category(self) -> Option<&'static str> {
         match self {
             Self::InvalidRequest => Some("validation_error"),
@@ -298,6 +302,7 @@ impl ApiErrorCode {
     }
 
     /// `doc_url` of the code.
+    #[inline]
     pub fn doc_url(self) -> Option<&'static str> {
         match self {
             Self::InvalidRequest => Some("https://docs.example.com/errors#INVALID_REQUEST"),
@@ -334,6 +339,7 @@ impl ApiErrorCode {
 impl std::str::FromStr for ApiErrorCode {
     type Err = UnknownCode;
 
+    #[inline]
     fn from_str(text: &str) -> Result<Self, UnknownCode> {
         Ok(match text {
             "INVALID_REQUEST" => Self::InvalidRequest,
@@ -375,6 +381,7 @@ impl std::fmt::Display for ApiErrorCode {
 
 impl ApiError {
     /// The stable code of this error.
+    #[inline]
     pub fn code(&self) -> ApiErrorCode {
         match self {
             Self::InvalidRequest { .. } => ApiErrorCode::InvalidRequest,
@@ -407,6 +414,7 @@ impl ApiError {
     }
 
     /// The HTTP status.
+    #[inline]
     pub fn status(&self) -> u16 {
         match self {
             Self::InvalidRequest { .. } => 400,
@@ -439,6 +447,7 @@ impl ApiError {
     }
 
     /// Whether a client may retry.
+    #[inline]
     pub fn is_retryable(&self) -> bool {
         matches!(
             self,
@@ -463,6 +472,7 @@ impl ApiError {
     }
 
     /// Whether the error has public detail fields.
+    #[inline]
     pub fn has_details(&self) -> bool {
         matches!(
             self,
@@ -499,6 +509,7 @@ impl ApiError {
     }
 
     /// The JSON envelope.
+    #[inline]
     pub fn envelope<'a>(&'a self, request_id: Option<&'a str>, timestamp: Option<Timestamp>) -> Envelope<'a> {
         let code = self.code();
         Envelope {
