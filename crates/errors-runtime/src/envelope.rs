@@ -155,9 +155,10 @@ impl<E: CatalogError> Envelope<'_, E> {
     }
 
     fn flat<S: Serializer>(&self, keys: &EnvelopeKeys, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(1 + self.common_len()))?;
+        let details = self.has_details();
+        let mut map = serializer.serialize_map(Some(1 + self.common_len(details)))?;
         map.serialize_entry(keys.success, &false)?;
-        self.write_common(keys, &mut map)?;
+        self.write_common(keys, details, &mut map)?;
         map.end()
     }
 
@@ -166,26 +167,28 @@ impl<E: CatalogError> Envelope<'_, E> {
         keys: &EnvelopeKeys,
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.common_len()))?;
-        self.write_common(keys, &mut map)?;
+        let details = self.has_details();
+        let mut map = serializer.serialize_map(Some(self.common_len(details)))?;
+        self.write_common(keys, details, &mut map)?;
         map.end()
     }
 
     /// How many members [`Envelope::write_common`] writes.
-    fn common_len(&self) -> usize {
-        2 + usize::from(self.has_details()) + self.optional_len()
+    fn common_len(&self, details: bool) -> usize {
+        2 + usize::from(details) + self.optional_len()
     }
 
     /// The members flat and nested share, in order: code, message, details, request
-    /// id, timestamp.
+    /// id, timestamp. `details`: whether the error has public detail fields.
     fn write_common<M: SerializeMap>(
         &self,
         keys: &EnvelopeKeys,
+        details: bool,
         map: &mut M,
     ) -> Result<(), M::Error> {
         map.serialize_entry(keys.code, self.error.meta().code)?;
         map.serialize_entry(keys.message, &Message(self.error))?;
-        if self.has_details() {
+        if details {
             map.serialize_entry(keys.details, &Details(self.error))?;
         }
         self.write_trace(keys, map)
