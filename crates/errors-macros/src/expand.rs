@@ -8,6 +8,7 @@ use quote::{quote, quote_spanned};
 use crate::fmt::display_body;
 use crate::metadata::catalog_static;
 use crate::plan::{Binding, ExtraKind, Plan, VariantPlan};
+use crate::split::{Match, Split, helper_impl};
 use crate::types::generic_of;
 
 /// Every impl of the catalog API, in a `const _` block so that helper items stay
@@ -178,9 +179,9 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
     });
     let retry_after = retry_after_body(plan);
     let param = param_body(plan);
-    let display_arms = plan.variants.iter().map(|v| display_arm(v, span));
-    let headers = visit_body(plan, |f| f.header.as_deref());
-    let internals = visit_body(plan, |f| f.internal.then_some(f.name.as_str()));
+    let display = display_body_split(plan, span);
+    let headers = visit_body(plan, "headers", |f| f.header.as_deref());
+    let internals = visit_body(plan, "internals", |f| f.internal.then_some(f.name.as_str()));
     let (details_len, write_details) = details_bodies(plan);
     let source = source_impl(plan);
     let from = from_impls(plan);
@@ -195,6 +196,24 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
             .push(syn::parse_quote!(Self: ::core::fmt::Debug));
     }
     let (_, _, debug_where) = bounded.split_for_impl();
+
+    let base_helpers = helper_impl(
+        quote!(impl #impl_generics #ident #ty_generics #where_clause),
+        &[retry_after.helpers, param.helpers, display.helpers].concat(),
+    );
+    let trait_helpers = helper_impl(
+        quote!(impl #impl_generics #ident #ty_generics #debug_where),
+        &[
+            headers.helpers,
+            internals.helpers,
+            details_len.helpers,
+            write_details.helpers,
+        ]
+        .concat(),
+    );
+    let (retry_after, param, display) = (retry_after.body, param.body, display.body);
+    let (headers, internals) = (headers.body, internals.body);
+    let (details_len, write_details) = (details_len.body, write_details.body);
 
     quote! {
         impl #impl_generics #ident #ty_generics #where_clause {
@@ -253,12 +272,12 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
 
         impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    #(#display_arms,)*
-                }
+                #display
             }
         }
 
+        #base_helpers
+        #trait_helpers
         #source
 
         impl #impl_generics ::errors_runtime::CatalogError for #ident #ty_generics #debug_where {
@@ -295,7 +314,6 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
                 __map: &mut M,
             ) -> ::core::result::Result<(), M::Error> {
                 #write_details
-                ::core::result::Result::Ok(())
             }
         }
 
@@ -308,30 +326,47 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
-/// A `match self` over the variants that `arm` gives an arm for, with `fallback` for
-/// the rest (left out when every variant has an arm, to avoid an unreachable
-/// pattern); just `fallback` when no variant has an arm.
-fn match_some<'p>(
-    plan: &'p Plan<'_>,
-    arm: impl Fn(&'p VariantPlan<'_>) -> Option<TokenStream>,
-    fallback: TokenStream,
-) -> TokenStream {
-    let arms: Vec<TokenStream> = plan.variants.iter().filter_map(arm).collect();
-    if arms.is_empty() {
-        return fallback;
-    }
-    let rest = (arms.len() < plan.variants.len()).then(|| quote!(_ => #fallback,));
-    quote! {
-        match self {
-            #(#arms,)*
-            #rest
-        }
+/// A `match self` over the variants, for a method `name(&self, inputs) -> output`
+/// whose callers pass `args` after `self`; split past `split::CHUNK` variants.
+fn self_match(
+    name: &str,
+    inputs: TokenStream,
+    output: TokenStream,
+    args: TokenStream,
+) -> Match<'_> {
+    Match {
+        name,
+        generics: TokenStream::new(),
+        inputs: quote!(&self, #inputs),
+        output,
+        args: quote!(self, #args),
+        scrutinee: quote!(self),
+        key: quote!(Self::code(self)),
+        inline: false,
     }
 }
 
-fn retry_after_body(plan: &Plan<'_>) -> TokenStream {
+/// The arm `arm` gives each variant, or `fallback` for those it gives none; just
+/// `fallback` when no variant has an arm.
+fn match_some<'p>(
+    plan: &'p Plan<'_>,
+    method: &Match<'_>,
+    arm: impl Fn(&'p VariantPlan<'_>) -> Option<TokenStream>,
+    fallback: TokenStream,
+) -> Split {
+    method.build(plan.variants.iter().map(arm).collect(), Some(fallback))
+}
+
+fn retry_after_body(plan: &Plan<'_>) -> Split {
+    let method = self_match(
+        "retry_after",
+        TokenStream::new(),
+        quote!(::core::option::Option<::core::time::Duration>),
+        TokenStream::new(),
+    );
     match_some(
         plan,
+        &method,
         |v| {
             let field = v.def.retry_after_field()?;
             let binding = v.binding(&field.name)?;
@@ -347,9 +382,16 @@ fn retry_after_body(plan: &Plan<'_>) -> TokenStream {
     )
 }
 
-fn param_body(plan: &Plan<'_>) -> TokenStream {
+fn param_body(plan: &Plan<'_>) -> Split {
+    let method = self_match(
+        "param",
+        TokenStream::new(),
+        quote!(::core::option::Option<&str>),
+        TokenStream::new(),
+    );
     match_some(
         plan,
+        &method,
         |v| {
             let name = v.def.param.as_deref()?;
             let field = v.def.field(name)?;
@@ -364,6 +406,22 @@ fn param_body(plan: &Plan<'_>) -> TokenStream {
         },
         quote!(::core::option::Option::None),
     )
+}
+
+/// `Display::fmt`: every variant's message template.
+fn display_body_split(plan: &Plan<'_>, span: Span) -> Split {
+    let method = self_match(
+        "fmt",
+        quote!(__f: &mut ::core::fmt::Formatter<'_>),
+        quote!(::core::fmt::Result),
+        quote!(__f),
+    );
+    let arms = plan
+        .variants
+        .iter()
+        .map(|v| Some(display_arm(v, span)))
+        .collect();
+    method.build(arms, None)
 }
 
 fn display_arm(v: &VariantPlan<'_>, span: Span) -> TokenStream {
@@ -388,13 +446,27 @@ fn display_arm(v: &VariantPlan<'_>, span: Span) -> TokenStream {
 }
 
 /// A `match` calling `__visit(name, value)` for each field `key` names (its header,
-/// or its own name for internal fields), skipping absent optional ones.
+/// or its own name for internal fields), skipping absent optional ones; `name`
+/// tells apart the two methods' helpers.
 fn visit_body(
     plan: &Plan<'_>,
+    name: &str,
     key: impl Fn(&errors_catalog::Field) -> Option<&str>,
-) -> TokenStream {
+) -> Split {
+    let visitor = if name == "headers" {
+        quote!(::core::fmt::Display)
+    } else {
+        quote!(::core::fmt::Debug)
+    };
+    let method = self_match(
+        name,
+        quote!(__visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #visitor)),
+        quote!(()),
+        quote!(__visit),
+    );
     match_some(
         plan,
+        &method,
         |v| {
             let visited: Vec<_> = v
                 .fields
@@ -426,9 +498,16 @@ fn visit_body(
 
 /// `details_len` and `write_details`: the public fields, wire-named, optional ones
 /// only when set.
-fn details_bodies(plan: &Plan<'_>) -> (TokenStream, TokenStream) {
+fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
+    let len_method = self_match(
+        "details_len",
+        TokenStream::new(),
+        quote!(usize),
+        TokenStream::new(),
+    );
     let len = match_some(
         plan,
+        &len_method,
         |v| {
             let public = v.public_fields()?;
             let variant = &v.ident;
@@ -443,8 +522,18 @@ fn details_bodies(plan: &Plan<'_>) -> (TokenStream, TokenStream) {
         },
         quote!(0),
     );
+    let write_method = Match {
+        generics: quote!(<M: ::errors_runtime::__private::serde::ser::SerializeMap>),
+        ..self_match(
+            "write_details",
+            quote!(__map: &mut M),
+            quote!(::core::result::Result<(), M::Error>),
+            quote!(__map),
+        )
+    };
     let write = match_some(
         plan,
+        &write_method,
         |v| {
             let public = v.public_fields()?;
             let variant = &v.ident;
@@ -462,11 +551,16 @@ fn details_bodies(plan: &Plan<'_>) -> (TokenStream, TokenStream) {
                     quote!(__map.serialize_entry(#wire, #binding)?;)
                 }
             });
-            Some(quote!(Self::#variant { #(#bindings,)* .. } => { #(#entries)* }))
+            Some(quote! {
+                Self::#variant { #(#bindings,)* .. } => {
+                    #(#entries)*
+                    ::core::result::Result::Ok(())
+                }
+            })
         },
-        quote!({}),
+        quote!(::core::result::Result::Ok(())),
     );
-    (len, quote!(#write;))
+    (len, write)
 }
 
 /// `std::error::Error`, with `source()` returning `#[source]` / `#[from]` fields.
@@ -475,41 +569,41 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
     let mut generics = plan.generics.clone();
     let mut arms = Vec::new();
     for v in &plan.variants {
-        for extra in &v.extras {
-            if extra.kind == ExtraKind::Skip {
-                continue;
-            }
-            let variant = &v.ident;
-            let member = &extra.member;
-            let ty = &extra.ty;
-            // An `Option<E>` source is a source only when set (as in thiserror).
-            let optional = generic_of(ty, "Option").flatten();
-            let error_ty = optional.unwrap_or(ty);
-            if mentions_type_param(error_ty, &plan.generics) {
-                generics
-                    .make_where_clause()
-                    .predicates
-                    .push(syn::parse_quote!(#error_ty: ::std::error::Error + 'static));
-            }
-            // Method syntax so that `Box<dyn Error + Send + Sync>` derefs to its error.
-            let value = if optional.is_some() {
-                quote_spanned! {ty_span(ty)=>
-                    __source.as_ref().map(|__source| {
-                        use ::errors_runtime::__private::AsDynError as _;
-                        __source.as_dyn_error()
-                    })
-                }
-            } else {
-                quote_spanned! {ty_span(ty)=>
-                    ::core::option::Option::Some({
-                        use ::errors_runtime::__private::AsDynError as _;
-                        __source.as_dyn_error()
-                    })
-                }
-            };
-            arms.push(quote!(Self::#variant { #member: __source, .. } => #value));
-            break;
+        let Some(extra) = v.extras.iter().find(|e| e.kind != ExtraKind::Skip) else {
+            arms.push(None);
+            continue;
+        };
+        let variant = &v.ident;
+        let member = &extra.member;
+        let ty = &extra.ty;
+        // An `Option<E>` source is a source only when set (as in thiserror).
+        let optional = generic_of(ty, "Option").flatten();
+        let error_ty = optional.unwrap_or(ty);
+        if mentions_type_param(error_ty, &plan.generics) {
+            generics
+                .make_where_clause()
+                .predicates
+                .push(syn::parse_quote!(#error_ty: ::std::error::Error + 'static));
         }
+        // Method syntax so that `Box<dyn Error + Send + Sync>` derefs to its error.
+        let value = if optional.is_some() {
+            quote_spanned! {ty_span(ty)=>
+                __source.as_ref().map(|__source| {
+                    use ::errors_runtime::__private::AsDynError as _;
+                    __source.as_dyn_error()
+                })
+            }
+        } else {
+            quote_spanned! {ty_span(ty)=>
+                ::core::option::Option::Some({
+                    use ::errors_runtime::__private::AsDynError as _;
+                    __source.as_dyn_error()
+                })
+            }
+        };
+        arms.push(Some(
+            quote!(Self::#variant { #member: __source, .. } => #value),
+        ));
     }
     if !plan.generics.params.is_empty() {
         generics
@@ -518,24 +612,30 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
             .push(syn::parse_quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
     }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let body = if arms.is_empty() {
-        TokenStream::new()
-    } else {
-        let rest =
-            (arms.len() < plan.variants.len()).then(|| quote!(_ => ::core::option::Option::None,));
-        quote! {
-            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    #(#arms,)*
-                    #rest
-                }
-            }
-        }
-    };
+    if arms.iter().all(Option::is_none) {
+        return quote! {
+            impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {}
+        };
+    }
+    let output = quote!(::core::option::Option<&(dyn ::std::error::Error + 'static)>);
+    let method = self_match(
+        "source",
+        TokenStream::new(),
+        output.clone(),
+        TokenStream::new(),
+    );
+    let Split { body, helpers } = method.build(arms, Some(quote!(::core::option::Option::None)));
+    let helpers = helper_impl(
+        quote!(impl #impl_generics #ident #ty_generics #where_clause),
+        &helpers,
+    );
     quote! {
         impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {
-            #body
+            fn source(&self) -> #output {
+                #body
+            }
         }
+        #helpers
     }
 }
 
@@ -619,26 +719,50 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
         }
     }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
-    let arms = plan.variants.iter().map(|v| {
-        let variant = &v.ident;
-        let fields = v.fields.iter().map(|b| {
-            let binding = &b.ident;
-            let wire = &b.field.wire;
-            let value = if b.field.internal {
-                quote!(::core::default::Default::default())
-            } else if b.field.optional {
-                quote!(::errors_runtime::__private::optional(&__details, #wire, &mut __error))
-            } else {
-                quote!(::errors_runtime::__private::required(&__details, #wire, &mut __error))
-            };
-            quote!(#binding: #value)
-        });
-        let extras = v.extras.iter().map(|e| {
-            let m = &e.member;
-            quote!(#m: ::core::default::Default::default())
-        });
-        quote!(#code::#variant => Self::#variant { #(#fields,)* #(#extras,)* })
-    });
+    let arms = plan
+        .variants
+        .iter()
+        .map(|v| {
+            let variant = &v.ident;
+            let fields = v.fields.iter().map(|b| {
+                let binding = &b.ident;
+                let wire = &b.field.wire;
+                let value = if b.field.internal {
+                    quote!(::core::default::Default::default())
+                } else if b.field.optional {
+                    quote!(::errors_runtime::__private::optional(__details, #wire, __error))
+                } else {
+                    quote!(::errors_runtime::__private::required(__details, #wire, __error))
+                };
+                quote!(#binding: #value)
+            });
+            let extras = v.extras.iter().map(|e| {
+                let m = &e.member;
+                quote!(#m: ::core::default::Default::default())
+            });
+            Some(quote!(#code::#variant => Self::#variant { #(#fields,)* #(#extras,)* }))
+        })
+        .collect();
+    let method = Match {
+        name: "from_wire",
+        generics: TokenStream::new(),
+        inputs: quote! {
+            __code: #code,
+            __details: &::errors_runtime::WireDetails<'_>,
+            __error: &mut ::core::option::Option<::errors_runtime::DecodeError>,
+        },
+        output: quote!(Self),
+        args: quote!(__code, __details, __error),
+        scrutinee: quote!(__code),
+        key: quote!(__code),
+        // As `from_wire` itself, below.
+        inline: true,
+    };
+    let Split { body, helpers } = method.build(arms, None);
+    let helpers = helper_impl(
+        quote!(impl #impl_generics #ident #ty_generics #where_clause),
+        &helpers,
+    );
     quote! {
         impl #impl_generics ::errors_runtime::Decode for #ident #ty_generics #where_clause {
             // Only clients decode: `#[inline]` leaves the machine code of this large
@@ -649,17 +773,18 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
                 __code: #code,
                 __details: ::errors_runtime::WireDetails<'_>,
             ) -> ::core::result::Result<Self, ::errors_runtime::DecodeError> {
-                #[allow(unused_mut)]
-                let mut __error = ::core::option::Option::None;
-                let __value = match __code {
-                    #(#arms,)*
+                let mut __slot = ::core::option::Option::None;
+                let __value = {
+                    let (__details, __error) = (&__details, &mut __slot);
+                    #body
                 };
-                match __error {
+                match __slot {
                     ::core::option::Option::None => ::core::result::Result::Ok(__value),
                     ::core::option::Option::Some(__error) => ::core::result::Result::Err(__error),
                 }
             }
         }
+        #helpers
     }
 }
 

@@ -19,6 +19,7 @@ mod matching;
 mod metadata;
 mod plan;
 mod skeleton;
+mod split;
 mod types;
 
 use proc_macro::TokenStream;

@@ -41,13 +41,16 @@ impl<'a> WireDetails<'a> {
         WireDetails { code, members }
     }
 
-    /// A required field: missing, `null` or of the wrong type is an error.
+    /// A required field: missing or of the wrong type is an error, and so is `null`
+    /// unless it is a value of the field's type (a `json` field may hold `null`).
     pub fn required<T: DeserializeOwned>(&self, wire: &'static str) -> Result<T, DecodeError> {
+        let missing = || DecodeError::MissingField {
+            code: self.code,
+            field: wire,
+        };
         match self.members.and_then(|m| m.get(wire)) {
-            None | Some(Value::Null) => Err(DecodeError::MissingField {
-                code: self.code,
-                field: wire,
-            }),
+            None => Err(missing()),
+            Some(Value::Null) => T::deserialize(&Value::Null).map_err(|_| missing()),
             Some(value) => self.parse(wire, value),
         }
     }

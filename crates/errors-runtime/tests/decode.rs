@@ -804,6 +804,23 @@ fn catalog_errors_implement_the_runtime_traits() {
     assert_eq!(decoded.known().map(CatalogError::status), Some(502));
 }
 
+#[test]
+fn a_null_detail_is_missing_unless_the_type_holds_null() {
+    use errors_runtime::{JsonValue, WireDetails};
+    let members = json!({"answer": null, "name": null});
+    let details = WireDetails::new("UPSTREAM", members.as_object());
+    // A `json` field round-trips `null`; a string field cannot hold it.
+    assert_eq!(details.required::<JsonValue>("answer"), Ok(JsonValue::Null));
+    assert_eq!(
+        details.required::<String>("name"),
+        Err(DecodeError::MissingField {
+            code: "UPSTREAM",
+            field: "name"
+        })
+    );
+    assert_eq!(details.optional::<String>("name"), Ok(None));
+}
+
 proptest! {
     /// Arbitrary bytes never panic the decoder.
     #[test]

@@ -73,6 +73,33 @@ fn main() {
     println!("{}", limited.envelope().to_json());
     println!("{}", versions);
     println!("{}", ApiError::E00000Failed);
+
+    // Past 1,024 codes every per-variant `match` is split in functions of 1,024
+    // variants: one error of each chunk (and of each chunk's edges) goes through all.
+    let errors = [
+        ApiError::E00000Failed,
+        ApiError::E01023Conflict { count: 2, fields: vec![errors_runtime::FieldViolation::new("a", "b")], tags: vec!["x".into()] },
+        ApiError::E01024Failed { service: "s".into(), answer: errors_runtime::JsonValue::Null, ratio: 0.5, host: "h".into() },
+        ApiError::E02047Conflict { resource: "r\"{}".into(), id: "é".into() },
+        ApiError::E02048Failed { limit: 3, retry_after: 9, window: Some("1m".into()) },
+        ApiError::E02999Conflict { expected: -1, actual: 2, force: None },
+    ];
+    for error in &errors {
+        let json = error.envelope().to_json();
+        let decoded = errors_runtime::decode::<ApiError>(json.as_bytes()).unwrap();
+        let mut headers = Vec::new();
+        errors_runtime::CatalogError::for_each_header(error, &mut |name, value| headers.push(format!("{name}: {value}")));
+        let mut internals = Vec::new();
+        errors_runtime::CatalogError::for_each_internal(error, &mut |name, value| internals.push(format!("{name}={value:?}")));
+        let same = errors.iter().filter(|other| *other == error).count();
+        println!(
+            "{} | {error} | {error:?} | clone equal {} | equal to {same} | decoded equal {} | {:?} | {headers:?} {internals:?} | {json}",
+            error.code(),
+            error.clone() == *error,
+            decoded.known() == Some(error),
+            errors_runtime::CatalogError::details_len(error),
+        );
+    }
 }
 "#;
 
@@ -91,6 +118,12 @@ fn three_thousand_codes_compile_and_run() {
             r#"{"success":false,"errorCode":"E00002_MISSING","message":"Limit of 10 reached; retry in    7 s.","details":{"limit":10,"retryAfter":7}}"#,
             "Version 3 expected, 4 found.",
             "Request {0} failed.",
+            r#"E00000_FAILED | Request {0} failed. | E00000Failed | clone equal true | equal to 1 | decoded equal true | 0 | [] [] | {"success":false,"errorCode":"E00000_FAILED","message":"Request {0} failed."}"#,
+            r#"E01023_CONFLICT | Validation failed for 2 fields. | E01023Conflict { count: 2, fields: [FieldViolation { path: "a", message: "b", rule: None }], tags: ["x"] } | clone equal true | equal to 1 | decoded equal true | 3 | [] [] | {"success":false,"errorCode":"E01023_CONFLICT","message":"Validation failed for 2 fields.","details":{"count":2,"fields":[{"path":"a","message":"b"}],"tags":["x"]}}"#,
+            r#"E01024_FAILED | Upstream s answered null after 0.50 of the budget. | E01024Failed { service: "s", answer: Null, ratio: 0.5, host: "h" } | clone equal true | equal to 1 | decoded equal false | 3 | [] ["host=\"h\""] | {"success":false,"errorCode":"E01024_FAILED","message":"Upstream s answered null after 0.50 of the budget.","details":{"service":"s","answer":null,"ratio":0.5}}"#,
+            r#"E02047_CONFLICT | Resource r"{} 'é' was not found. | E02047Conflict { resource: "r\"{}", id: "é" } | clone equal true | equal to 1 | decoded equal true | 2 | [] [] | {"success":false,"errorCode":"E02047_CONFLICT","message":"Resource r\"{} 'é' was not found.","details":{"resource":"r\"{}","id":"é"}}"#,
+            r#"E02048_FAILED | Limit of 3 reached; retry in    9 s. | E02048Failed { limit: 3, retry_after: 9, window: Some("1m") } | clone equal true | equal to 1 | decoded equal true | 3 | ["Retry-After: 9"] [] | {"success":false,"errorCode":"E02048_FAILED","message":"Limit of 3 reached; retry in    9 s.","details":{"limit":3,"retryAfter":9,"window":"1m"}}"#,
+            r#"E02999_CONFLICT | Version -1 expected, 2 found. | E02999Conflict { expected: -1, actual: 2, force: None } | clone equal true | equal to 1 | decoded equal true | 2 | [] [] | {"success":false,"errorCode":"E02999_CONFLICT","message":"Version -1 expected, 2 found.","details":{"expected":-1,"actual":2}}"#,
         ]
     );
 }

@@ -69,6 +69,9 @@ mod plan;
 #[path = "../../../errors-macros/src/skeleton.rs"]
 mod skeleton;
 #[allow(dead_code, unreachable_pub, clippy::all)]
+#[path = "../../../errors-macros/src/split.rs"]
+mod split;
+#[allow(dead_code, unreachable_pub, clippy::all)]
 #[path = "../../../errors-macros/src/types.rs"]
 mod types;
 
