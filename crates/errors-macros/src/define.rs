@@ -86,16 +86,8 @@ fn split_std_impls(plan: &Plan<'_>) -> TokenStream {
         quote!(self),
         quote!(self),
     );
-    let eq = method(
-        "eq",
-        quote!(&self, __other: &Self),
-        quote!(bool),
-        quote!(self, __other),
-        quote!((self, __other)),
-    );
     let mut debug_arms = Vec::new();
     let mut clone_arms = Vec::new();
-    let mut eq_arms = Vec::new();
     for v in &plan.variants {
         let variant = &v.ident;
         let name = variant.unraw().to_string();
@@ -103,7 +95,6 @@ fn split_std_impls(plan: &Plan<'_>) -> TokenStream {
         if fields.is_empty() {
             debug_arms.push(Some(quote!(Self::#variant => __f.write_str(#name))));
             clone_arms.push(Some(quote!(Self::#variant => Self::#variant)));
-            eq_arms.push(Some(quote!((Self::#variant, Self::#variant) => true)));
             continue;
         }
         let names = fields.iter().map(|f| f.unraw().to_string());
@@ -117,13 +108,6 @@ fn split_std_impls(plan: &Plan<'_>) -> TokenStream {
                 #(#fields: ::core::clone::Clone::clone(#fields)),*
             }
         }));
-        let others: Vec<_> = (0..fields.len())
-            .map(|i| format_ident!("__other_{i}"))
-            .collect();
-        eq_arms.push(Some(quote! {
-            (Self::#variant { #(#fields),* }, Self::#variant { #(#fields: #others),* }) =>
-                true #(&& ::core::cmp::PartialEq::eq(#fields, #others))*
-        }));
     }
     let Split {
         body: debug_body,
@@ -133,15 +117,11 @@ fn split_std_impls(plan: &Plan<'_>) -> TokenStream {
         body: clone_body,
         helpers: clone_helpers,
     } = clone.build(clone_arms, None);
-    // Different variants are never equal: the helpers see only pairs of one code.
-    let Split {
-        body: eq_body,
-        helpers: eq_helpers,
-    } = eq.build(eq_arms, Some(quote!(false)));
     let helpers = helper_impl(
         quote!(impl #ident),
-        &[debug_helpers, clone_helpers, eq_helpers].concat(),
+        &[debug_helpers, clone_helpers].concat(),
     );
+    let eq = split_eq(plan);
     quote! {
         #[allow(deprecated, clippy::all)]
         const _: () = {
@@ -157,14 +137,85 @@ fn split_std_impls(plan: &Plan<'_>) -> TokenStream {
                 }
             }
 
-            impl ::core::cmp::PartialEq for #ident {
-                fn eq(&self, __other: &Self) -> bool {
-                    Self::code(self) == Self::code(__other) && #eq_body
-                }
-            }
-
+            #eq
             #helpers
         };
+    }
+}
+
+/// `PartialEq`, split. A `match` on a pair of errors takes rustc time proportional to
+/// its arms times the enum's variants, quadratic however it is split (26 times as long
+/// for 10 times the codes, BENCHMARKS.md). So each chunk of `CHUNK` variants compares
+/// a pair of views instead: a private enum of that chunk's variants only, holding
+/// references to the fields.
+fn split_eq(plan: &Plan<'_>) -> TokenStream {
+    let ident = &plan.ident;
+    let mut dispatch = Vec::new();
+    let mut items = Vec::new();
+    for (index, chunk) in plan.variants.chunks(CHUNK).enumerate() {
+        let view = format_ident!("__CatalogView{}", index);
+        let view_fn = format_ident!("__catalog_view_{}", index);
+        let eq_fn = format_ident!("__catalog_eq_{}", index);
+        let mut view_variants = Vec::new();
+        let mut view_arms = Vec::new();
+        let mut eq_arms = Vec::new();
+        for v in chunk {
+            let variant = &v.ident;
+            let fields: Vec<_> = v.fields.iter().map(|b| &b.ident).collect();
+            let types = v.fields.iter().map(|b| field_type(b.field));
+            let ours: Vec<_> = (0..fields.len()).map(|i| format_ident!("__a{i}")).collect();
+            let theirs: Vec<_> = (0..fields.len()).map(|i| format_ident!("__b{i}")).collect();
+            view_variants.push(quote!(#variant(#(&'a #types),*)));
+            let pattern = if fields.is_empty() {
+                quote!(#ident::#variant)
+            } else {
+                quote!(#ident::#variant { #(#fields),* })
+            };
+            view_arms.push(quote!(#pattern => #view::#variant(#(#fields),*)));
+            eq_arms.push(quote! {
+                (#view::#variant(#(#ours),*), #view::#variant(#(#theirs),*)) =>
+                    true #(&& ::core::cmp::PartialEq::eq(#ours, #theirs))*
+            });
+        }
+        items.push(quote! {
+            #[allow(non_camel_case_types)]
+            enum #view<'a> {
+                #(#view_variants,)*
+            }
+
+            impl #ident {
+                #[doc(hidden)]
+                fn #view_fn(&self) -> #view<'_> {
+                    match self {
+                        #(#view_arms,)*
+                        _ => ::core::unreachable!(),
+                    }
+                }
+
+                #[doc(hidden)]
+                fn #eq_fn(&self, __other: &Self) -> bool {
+                    match (self.#view_fn(), __other.#view_fn()) {
+                        #(#eq_arms,)*
+                        _ => false,
+                    }
+                }
+            }
+        });
+        dispatch.push(quote!(#index => Self::#eq_fn(self, __other)));
+    }
+    quote! {
+        impl ::core::cmp::PartialEq for #ident {
+            fn eq(&self, __other: &Self) -> bool {
+                // Different codes are never equal: a helper sees pairs of one code.
+                Self::code(self) == Self::code(__other)
+                    && match Self::code(self) as usize / #CHUNK {
+                        #(#dispatch,)*
+                        _ => false,
+                    }
+            }
+        }
+
+        #(#items)*
     }
 }
 

@@ -55,13 +55,13 @@ impl Match<'_> {
         let rest = fallback
             .clone()
             .unwrap_or_else(|| quote!(::core::unreachable!()));
-        if present == 0 {
-            if let Some(fallback) = fallback {
-                return Split {
-                    body: fallback,
-                    helpers: Vec::new(),
-                };
-            }
+        if present == 0
+            && let Some(fallback) = fallback
+        {
+            return Split {
+                body: fallback,
+                helpers: Vec::new(),
+            };
         }
         let scrutinee = &self.scrutinee;
         if total <= CHUNK {
