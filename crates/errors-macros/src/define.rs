@@ -93,18 +93,18 @@ fn split_std_impls(plan: &Plan<'_>) -> TokenStream {
         let name = variant.unraw().to_string();
         let fields: Vec<_> = v.fields.iter().map(|b| &b.ident).collect();
         if fields.is_empty() {
-            debug_arms.push(Some(quote!(Self::#variant => __f.write_str(#name))));
-            clone_arms.push(Some(quote!(Self::#variant => Self::#variant)));
+            debug_arms.push(Some(quote!(#ident::#variant => __f.write_str(#name))));
+            clone_arms.push(Some(quote!(#ident::#variant => #ident::#variant)));
             continue;
         }
         let names = fields.iter().map(|f| f.unraw().to_string());
         debug_arms.push(Some(quote! {
-            Self::#variant { #(#fields),* } => __f.debug_struct(#name)
+            #ident::#variant { #(#fields),* } => __f.debug_struct(#name)
                 #(.field(#names, #fields))*
                 .finish()
         }));
         clone_arms.push(Some(quote! {
-            Self::#variant { #(#fields),* } => Self::#variant {
+            #ident::#variant { #(#fields),* } => #ident::#variant {
                 #(#fields: ::core::clone::Clone::clone(#fields)),*
             }
         }));
@@ -236,8 +236,10 @@ pub(crate) fn code_enum(plan: &Plan<'_>) -> TokenStream {
     });
     quote! {
         #[doc = #doc]
+        // `Debug` is generated with the other impls: the variant name from the metadata
+        // table, not a `match` over every code.
         #[derive(
-            ::core::fmt::Debug, ::core::clone::Clone, ::core::marker::Copy,
+            ::core::clone::Clone, ::core::marker::Copy,
             ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash,
             ::core::cmp::PartialOrd, ::core::cmp::Ord,
         )]

@@ -8,7 +8,7 @@ use quote::{quote, quote_spanned};
 use crate::fmt::display_body;
 use crate::metadata::catalog_static;
 use crate::plan::{Binding, ExtraKind, Plan, VariantPlan};
-use crate::split::{Match, Split, helper_impl};
+use crate::split::{CHUNK, Match, Split, helper_impl};
 use crate::types::generic_of;
 
 /// Every impl of the catalog API, in a `const _` block so that helper items stay
@@ -68,10 +68,7 @@ fn code_impls(plan: &Plan<'_>) -> TokenStream {
     // `FromStr` is a `match` on the code string, as one would write by hand: rustc
     // lowers it to a dispatch on length and bytes, which measured about twice as fast
     // as a binary search over a sorted table (BENCHMARKS.md).
-    let parse_arms = plan.variants.iter().map(|v| {
-        let (text, ident) = (v.def.code.as_str(), &v.ident);
-        quote!(#text => #code::#ident)
-    });
+    let parse = parse_body(plan);
     // Status and retryability in dense tables indexed by the code, as LLVM compiles a
     // hand-written `match` of constants: reading them from the metadata table instead
     // (one `ErrorMeta` per code) measured 6-12% slower than the match. Retryability
@@ -139,10 +136,13 @@ fn code_impls(plan: &Plan<'_>) -> TokenStream {
             type Err = ::errors_runtime::UnknownCode;
             #[inline]
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
-                ::core::result::Result::Ok(match text {
-                    #(#parse_arms,)*
-                    _ => return ::core::result::Result::Err(::errors_runtime::UnknownCode::new(text)),
-                })
+                #parse
+            }
+        }
+
+        impl ::core::fmt::Debug for #code {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.meta().variant)
             }
         }
 
@@ -166,6 +166,59 @@ fn code_impls(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
+/// `FromStr`: a `match` on the code string. Past `CHUNK` codes, a chain of functions
+/// of `CHUNK` arms, each trying the next when the text is none of its codes: the same
+/// comparisons in the same order, at linear compile time.
+fn parse_body(plan: &Plan<'_>) -> TokenStream {
+    let code = &plan.code_ident;
+    let unknown = quote!(::core::result::Result::Err(
+        ::errors_runtime::UnknownCode::new(text)
+    ));
+    let chunks: Vec<_> = plan.variants.chunks(CHUNK).collect();
+    let arms = |chunk: &[VariantPlan<'_>]| -> Vec<TokenStream> {
+        chunk
+            .iter()
+            .map(|v| {
+                let (text, ident) = (v.def.code.as_str(), &v.ident);
+                quote!(#text => #code::#ident)
+            })
+            .collect()
+    };
+    if chunks.len() <= 1 {
+        let arms = arms(plan.variants.as_slice());
+        return quote! {
+            ::core::result::Result::Ok(match text {
+                #(#arms,)*
+                _ => return #unknown,
+            })
+        };
+    }
+    let names: Vec<_> = (0..chunks.len())
+        .map(|i| quote::format_ident!("__catalog_parse_{}", i))
+        .collect();
+    let helpers = chunks.iter().enumerate().map(|(i, chunk)| {
+        let arms = arms(chunk);
+        let name = &names[i];
+        let rest = match names.get(i + 1) {
+            Some(next) => quote!(#next(text)),
+            None => quote!(#unknown),
+        };
+        quote! {
+            fn #name(text: &str) -> ::core::result::Result<#code, ::errors_runtime::UnknownCode> {
+                ::core::result::Result::Ok(match text {
+                    #(#arms,)*
+                    _ => return #rest,
+                })
+            }
+        }
+    });
+    let first = &names[0];
+    quote! {
+        #(#helpers)*
+        #first(text)
+    }
+}
+
 fn error_impls(plan: &Plan<'_>) -> TokenStream {
     let ident = &plan.ident;
     let code = &plan.code_ident;
@@ -175,7 +228,7 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
 
     let code_arms = plan.variants.iter().map(|v| {
         let variant = &v.ident;
-        quote!(Self::#variant { .. } => #code::#variant)
+        quote!(#ident::#variant { .. } => #code::#variant)
     });
     let retry_after = retry_after_body(plan);
     let param = param_body(plan);
@@ -358,6 +411,7 @@ fn match_some<'p>(
 }
 
 fn retry_after_body(plan: &Plan<'_>) -> Split {
+    let enum_ident = &plan.ident;
     let method = self_match(
         "retry_after",
         TokenStream::new(),
@@ -376,13 +430,14 @@ fn retry_after_body(plan: &Plan<'_>) -> Split {
             } else {
                 quote!(::core::option::Option::Some(::core::time::Duration::from_secs(::core::convert::From::from(*#binding))))
             };
-            Some(quote!(Self::#variant { #binding, .. } => #value))
+            Some(quote!(#enum_ident::#variant { #binding, .. } => #value))
         },
         quote!(::core::option::Option::None),
     )
 }
 
 fn param_body(plan: &Plan<'_>) -> Split {
+    let enum_ident = &plan.ident;
     let method = self_match(
         "param",
         TokenStream::new(),
@@ -402,7 +457,7 @@ fn param_body(plan: &Plan<'_>) -> Split {
             } else {
                 quote!(::core::option::Option::Some(#binding.as_str()))
             };
-            Some(quote!(Self::#variant { #binding, .. } => #value))
+            Some(quote!(#enum_ident::#variant { #binding, .. } => #value))
         },
         quote!(::core::option::Option::None),
     )
@@ -419,12 +474,12 @@ fn display_body_split(plan: &Plan<'_>, span: Span) -> Split {
     let arms = plan
         .variants
         .iter()
-        .map(|v| Some(display_arm(v, span)))
+        .map(|v| Some(display_arm(&plan.ident, v, span)))
         .collect();
     method.build(arms, None)
 }
 
-fn display_arm(v: &VariantPlan<'_>, span: Span) -> TokenStream {
+fn display_arm(enum_ident: &syn::Ident, v: &VariantPlan<'_>, span: Span) -> TokenStream {
     let variant = &v.ident;
     let used: Vec<_> = v
         .def
@@ -442,7 +497,7 @@ fn display_arm(v: &VariantPlan<'_>, span: Span) -> TokenStream {
             .cloned()
             .unwrap_or_else(|| proc_macro2::Ident::new("__missing", span))
     });
-    quote!(Self::#variant { #(#bindings,)* .. } => #body)
+    quote!(#enum_ident::#variant { #(#bindings,)* .. } => #body)
 }
 
 /// A `match` calling `__visit(name, value)` for each field `key` names (its header,
@@ -453,6 +508,7 @@ fn visit_body(
     name: &str,
     key: impl Fn(&errors_catalog::Field) -> Option<&str>,
 ) -> Split {
+    let enum_ident = &plan.ident;
     let visitor = if name == "headers" {
         quote!(::core::fmt::Display)
     } else {
@@ -490,7 +546,7 @@ fn visit_body(
                     quote!(__visit(#name, #binding);)
                 }
             });
-            Some(quote!(Self::#variant { #(#bindings,)* .. } => { #(#visits)* }))
+            Some(quote!(#enum_ident::#variant { #(#bindings,)* .. } => { #(#visits)* }))
         },
         quote!({}),
     )
@@ -499,6 +555,7 @@ fn visit_body(
 /// `details_len` and `write_details`: the public fields, wire-named, optional ones
 /// only when set.
 fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
+    let enum_ident = &plan.ident;
     let len_method = self_match(
         "details_len",
         TokenStream::new(),
@@ -518,7 +575,7 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
                 .map(|b| &b.ident)
                 .collect();
             let counted = optional.iter().map(|o| quote!(+ (#o.is_some() as usize)));
-            Some(quote!(Self::#variant { #(#optional,)* .. } => #required #(#counted)*))
+            Some(quote!(#enum_ident::#variant { #(#optional,)* .. } => #required #(#counted)*))
         },
         quote!(0),
     );
@@ -552,7 +609,7 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
                 }
             });
             Some(quote! {
-                Self::#variant { #(#bindings,)* .. } => {
+                #enum_ident::#variant { #(#bindings,)* .. } => {
                     #(#entries)*
                     ::core::result::Result::Ok(())
                 }
@@ -602,7 +659,7 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
             }
         };
         arms.push(Some(
-            quote!(Self::#variant { #member: __source, .. } => #value),
+            quote!(#ident::#variant { #member: __source, .. } => #value),
         ));
     }
     if !plan.generics.params.is_empty() {
@@ -690,7 +747,7 @@ fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
         out.push(quote_spanned! {ty_span(ty)=>
             impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
                 fn from(source: #ty) -> Self {
-                    Self::#variant { #member: source, #(#others,)* }
+                    #ident::#variant { #member: source, #(#others,)* }
                 }
             }
         });
@@ -740,7 +797,7 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
                 let m = &e.member;
                 quote!(#m: ::core::default::Default::default())
             });
-            Some(quote!(#code::#variant => Self::#variant { #(#fields,)* #(#extras,)* }))
+            Some(quote!(#code::#variant => #ident::#variant { #(#fields,)* #(#extras,)* }))
         })
         .collect();
     let method = Match {

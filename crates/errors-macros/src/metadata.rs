@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::plan::Plan;
+use crate::split::CHUNK;
 use crate::types::meta_type;
 
 /// `static __CATALOG: CatalogMeta = ...;`
@@ -22,43 +23,67 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
     );
     let cb = &catalog.circuit_breaker;
     let (threshold, open_ms, half_open) = (cb.failure_threshold, cb.open_ms, cb.half_open_requests);
-    let errors = plan.variants.iter().map(|v| {
-        let e = v.def;
-        let (code, variant, status, retryable, title) =
-            (&e.code, &e.variant, e.status, e.retryable, &e.title);
-        let template = &e.message.source;
-        let category = option(e.category.as_deref());
-        let description = option(e.description.as_deref());
-        let doc_url = option(e.doc_url.as_deref());
-        let param = option(e.param.as_deref());
-        let deprecated = option(e.deprecated.as_deref());
-        let fields = e.fields.iter().map(|f| {
-            let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
-            let ty = meta_type(&f.ty);
-            let header = option(f.header.as_deref());
-            let description = option(f.description.as_deref());
+    let errors: Vec<TokenStream> = plan
+        .variants
+        .iter()
+        .map(|v| {
+            let e = v.def;
+            let (code, variant, status, retryable, title) =
+                (&e.code, &e.variant, e.status, e.retryable, &e.title);
+            let template = &e.message.source;
+            let category = option(e.category.as_deref());
+            let description = option(e.description.as_deref());
+            let doc_url = option(e.doc_url.as_deref());
+            let param = option(e.param.as_deref());
+            let deprecated = option(e.deprecated.as_deref());
+            let fields = e.fields.iter().map(|f| {
+                let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
+                let ty = meta_type(&f.ty);
+                let header = option(f.header.as_deref());
+                let description = option(f.description.as_deref());
+                quote! {
+                    ::errors_runtime::meta::FieldMeta {
+                        name: #fname, wire: #wire, ty: #ty, optional: #optional,
+                        internal: #internal, header: #header, description: #description,
+                    }
+                }
+            });
             quote! {
-                ::errors_runtime::meta::FieldMeta {
-                    name: #fname, wire: #wire, ty: #ty, optional: #optional,
-                    internal: #internal, header: #header, description: #description,
+                ::errors_runtime::meta::ErrorMeta {
+                    code: #code, variant: #variant, status: #status, retryable: #retryable,
+                    category: #category, title: #title, template: #template,
+                    description: #description, fields: &[#(#fields),*], doc_url: #doc_url,
+                    param: #param, deprecated: #deprecated,
                 }
             }
+        })
+        .collect();
+    let n = errors.len();
+    // Past `CHUNK` codes, one constant per chunk, joined at compile time: rustc checks
+    // one constant of 10,000 codes in more than 10 times the time of 1,000.
+    let table = if n <= CHUNK {
+        quote!(static __ERRORS: [::errors_runtime::meta::ErrorMeta; #n] = [#(#errors),*];)
+    } else {
+        let names: Vec<_> = (0..n.div_ceil(CHUNK))
+            .map(|i| quote::format_ident!("__ERRORS_{}", i))
+            .collect();
+        let chunks = errors.chunks(CHUNK).zip(&names).map(|(chunk, name)| {
+            let len = chunk.len();
+            quote!(const #name: [::errors_runtime::meta::ErrorMeta; #len] = [#(#chunk),*];)
         });
         quote! {
-            ::errors_runtime::meta::ErrorMeta {
-                code: #code, variant: #variant, status: #status, retryable: #retryable,
-                category: #category, title: #title, template: #template,
-                description: #description, fields: &[#(#fields),*], doc_url: #doc_url,
-                param: #param, deprecated: #deprecated,
-            }
+            #(#chunks)*
+            static __ERRORS: [::errors_runtime::meta::ErrorMeta; #n] =
+                ::errors_runtime::__private::concat_errors(&[#(&#names),*]);
         }
-    });
+    };
     let categories = catalog.categories.iter().map(|c| {
         let cname = &c.name;
         let description = option(c.description.as_deref());
         quote!(::errors_runtime::meta::CategoryMeta { name: #cname, description: #description })
     });
     quote! {
+        #table
         static __CATALOG: ::errors_runtime::meta::CatalogMeta = ::errors_runtime::meta::CatalogMeta {
             name: #name,
             envelope: #envelope,
@@ -69,7 +94,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             circuit_breaker: ::errors_runtime::meta::CircuitBreakerConfig {
                 failure_threshold: #threshold, open_ms: #open_ms, half_open_requests: #half_open,
             },
-            errors: &[#(#errors),*],
+            errors: &__ERRORS,
             categories: &[#(#categories),*],
         };
     }

@@ -80,9 +80,10 @@ pub mod __private {
     pub use serde;
     pub use serde_json;
 
-    use crate::error::{ErrorCode, UnknownCode};
+    use crate::error::ErrorCode;
     use crate::meta::{
-        CatalogMeta, CircuitBreakerConfig, EnvelopeKeys, EnvelopeMeta, EnvelopeStyle, RetryConfig,
+        CatalogMeta, CircuitBreakerConfig, EnvelopeKeys, EnvelopeMeta, EnvelopeStyle, ErrorMeta,
+        RetryConfig,
     };
 
     /// The metadata of a catalog that failed to load: the skeleton types declared
@@ -123,13 +124,23 @@ pub mod __private {
         categories: &[],
     };
 
-    /// Parses a code by binary search in `sorted` (sorted by code string).
-    #[inline]
-    pub fn parse_code<C: Copy>(text: &str, sorted: &[(&'static str, C)]) -> Result<C, UnknownCode> {
-        match sorted.binary_search_by(|(code, _)| (*code).cmp(text)) {
-            Ok(i) => Ok(sorted[i].1),
-            Err(_) => Err(UnknownCode::new(text)),
+    /// The metadata table of a catalog of more than 1,024 codes, from its chunks of
+    /// 1,024: a single constant of thousands of codes costs rustc more than
+    /// linear time to check.
+    pub const fn concat_errors<const N: usize>(chunks: &[&[ErrorMeta]]) -> [ErrorMeta; N] {
+        let mut out = [chunks[0][0]; N];
+        let (mut chunk, mut at) = (0, 0);
+        while chunk < chunks.len() {
+            let mut i = 0;
+            while i < chunks[chunk].len() {
+                out[at] = chunks[chunk][i];
+                at += 1;
+                i += 1;
+            }
+            chunk += 1;
         }
+        assert!(at == N, "the chunks hold N codes");
+        out
     }
 
     /// A required detail field for `Decode::from_wire`: the value, or `T::default()`

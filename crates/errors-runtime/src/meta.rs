@@ -29,7 +29,7 @@ impl CatalogMeta {
 }
 
 /// One code of the catalog.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct ErrorMeta {
     /// The stable code, e.g. `RATE_LIMITED`.
     pub code: &'static str,
@@ -65,7 +65,7 @@ impl ErrorMeta {
 }
 
 /// A detail field.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct FieldMeta {
     /// The field name in the catalog and in Rust.
     pub name: &'static str,
@@ -128,7 +128,7 @@ impl std::fmt::Display for FieldType {
 }
 
 /// A declared category.
-#[derive(Debug)]
+#[derive(Debug, Clone, Copy)]
 pub struct CategoryMeta {
     /// The name, e.g. `rate_limit_error`.
     pub name: &'static str,

@@ -68,7 +68,11 @@ fn main() {
     let limited = ApiError::E00002Missing { limit: 10, retry_after: 7, window: None };
     let versions = ApiError::E00005Denied { expected: 3, actual: 4, force: Some(true) };
     println!("{}", codes.len());
-    println!("{} {} {}", parsed.as_str(), last.status(), last.is_retryable());
+    println!("{} {} {} {:?}", parsed.as_str(), last.status(), last.is_retryable(), parsed);
+    // The metadata table is joined from chunks of 1,024 codes, parsing chains them.
+    let table = ApiError::catalog().errors;
+    println!("{} {} {} {}", table.len(), table[1023].code, table[1024].code, table[2999].variant);
+    println!("{:?} {:?}", "E01500_FAILED".parse::<ApiErrorCode>().map(|c| c.meta().code), "E03000_FAILED".parse::<ApiErrorCode>().is_err());
     println!("{} | {:?}", limited, limited.retry_after());
     println!("{}", limited.envelope().to_json());
     println!("{}", versions);
@@ -113,7 +117,9 @@ fn three_thousand_codes_compile_and_run() {
         lines,
         [
             "3000",
-            "E02999_CONFLICT 500 true",
+            "E02999_CONFLICT 500 true E02999Conflict",
+            "3000 E01023_CONFLICT E01024_FAILED E02999Conflict",
+            r#"Ok("E01500_FAILED") true"#,
             "Limit of 10 reached; retry in    7 s. | Some(7s)",
             r#"{"success":false,"errorCode":"E00002_MISSING","message":"Limit of 10 reached; retry in    7 s.","details":{"limit":10,"retryAfter":7}}"#,
             "Version 3 expected, 4 found.",
