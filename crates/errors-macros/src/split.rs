@@ -122,3 +122,78 @@ pub(crate) fn helper_impl(header: TokenStream, helpers: &[TokenStream]) -> Token
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn method() -> Match<'static> {
+        Match {
+            name: "fmt",
+            generics: TokenStream::new(),
+            inputs: quote!(&self),
+            output: quote!(u32),
+            args: quote!(self),
+            scrutinee: quote!(self),
+            key: quote!(Self::code(self)),
+            inline: false,
+        }
+    }
+
+    fn arms(n: usize, with: impl Fn(usize) -> bool) -> Vec<Option<TokenStream>> {
+        (0..n)
+            .map(|i| with(i).then(|| quote!(Self::V { .. } => #i)))
+            .collect()
+    }
+
+    #[test]
+    fn up_to_a_chunk_is_one_match() {
+        let split = method().build(arms(CHUNK, |_| true), None);
+        assert!(split.helpers.is_empty());
+        let body = split.body.to_string();
+        assert!(body.starts_with("match self {"), "{body}");
+        // Every variant has an arm: no wildcard to warn about.
+        assert!(!body.contains("_ =>"), "{body}");
+    }
+
+    #[test]
+    fn some_arms_get_the_fallback() {
+        let split = method().build(arms(3, |i| i == 1), Some(quote!(7)));
+        assert!(split.helpers.is_empty());
+        assert!(split.body.to_string().ends_with("_ => 7 , }"));
+        let none = method().build(arms(3, |_| false), Some(quote!(7)));
+        assert_eq!(none.body.to_string(), "7");
+    }
+
+    #[test]
+    fn past_a_chunk_dispatches_on_the_code() {
+        // Three chunks; the middle one has no arm, so it gets no helper and falls
+        // through to the fallback.
+        let n = 2 * CHUNK + 5;
+        let split = method().build(
+            arms(n, |i| !(CHUNK..2 * CHUNK).contains(&i)),
+            Some(quote!(0)),
+        );
+        assert_eq!(split.helpers.len(), 2);
+        let body = split.body.to_string();
+        assert!(
+            body.starts_with("match (Self :: code (self)) as usize / 1024usize {"),
+            "{body}"
+        );
+        assert!(
+            body.contains("0usize => Self :: __catalog_fmt_0 (self)"),
+            "{body}"
+        );
+        assert!(
+            body.contains("2usize => Self :: __catalog_fmt_2 (self)"),
+            "{body}"
+        );
+        assert!(!body.contains("__catalog_fmt_1"), "{body}");
+        let last = split.helpers[1].to_string();
+        assert!(
+            last.contains("fn __catalog_fmt_2 (& self) -> u32"),
+            "{last}"
+        );
+        assert_eq!(last.matches("Self :: V").count(), 5, "{last}");
+    }
+}
