@@ -62,29 +62,17 @@ pub(crate) fn error_enum(plan: &Plan<'_>) -> TokenStream {
 /// `CHUNK` variants (see `split.rs`).
 fn split_std_impls(plan: &Plan<'_>) -> TokenStream {
     let ident = &plan.ident;
-    let method = |name, inputs, output, args, scrutinee| Match {
-        name,
-        generics: TokenStream::new(),
-        inputs,
-        output,
-        args,
-        scrutinee,
-        key: quote!(Self::code(self)),
-        inline: false,
-    };
-    let debug = method(
+    let debug = Match::on_self(
         "debug",
-        quote!(&self, __f: &mut ::core::fmt::Formatter<'_>),
+        quote!(__f: &mut ::core::fmt::Formatter<'_>),
         quote!(::core::fmt::Result),
-        quote!(self, __f),
-        quote!(self),
+        quote!(__f),
     );
-    let clone = method(
+    let clone = Match::on_self(
         "clone",
-        quote!(&self),
+        TokenStream::new(),
         quote!(Self),
-        quote!(self),
-        quote!(self),
+        TokenStream::new(),
     );
     let mut debug_arms = Vec::new();
     let mut clone_arms = Vec::new();

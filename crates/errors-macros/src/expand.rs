@@ -233,8 +233,12 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
     let retry_after = retry_after_body(plan);
     let param = param_body(plan);
     let display = display_body_split(plan, span);
-    let headers = visit_body(plan, "headers", |f| f.header.as_deref());
-    let internals = visit_body(plan, "internals", |f| f.internal.then_some(f.name.as_str()));
+    let headers = visit_body(plan, "headers", quote!(::core::fmt::Display), |f| {
+        f.header.as_deref()
+    });
+    let internals = visit_body(plan, "internals", quote!(::core::fmt::Debug), |f| {
+        f.internal.then_some(f.name.as_str())
+    });
     let (details_len, write_details) = details_bodies(plan);
     let source = source_impl(plan);
     let from = from_impls(plan);
@@ -379,26 +383,6 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
-/// A `match self` over the variants, for a method `name(&self, inputs) -> output`
-/// whose callers pass `args` after `self`; split past `split::CHUNK` variants.
-fn self_match(
-    name: &str,
-    inputs: TokenStream,
-    output: TokenStream,
-    args: TokenStream,
-) -> Match<'_> {
-    Match {
-        name,
-        generics: TokenStream::new(),
-        inputs: quote!(&self, #inputs),
-        output,
-        args: quote!(self, #args),
-        scrutinee: quote!(self),
-        key: quote!(Self::code(self)),
-        inline: false,
-    }
-}
-
 /// The arm `arm` gives each variant, or `fallback` for those it gives none; just
 /// `fallback` when no variant has an arm.
 fn match_some<'p>(
@@ -411,8 +395,8 @@ fn match_some<'p>(
 }
 
 fn retry_after_body(plan: &Plan<'_>) -> Split {
-    let enum_ident = &plan.ident;
-    let method = self_match(
+    let ident = &plan.ident;
+    let method = Match::on_self(
         "retry_after",
         TokenStream::new(),
         quote!(::core::option::Option<::core::time::Duration>),
@@ -430,15 +414,15 @@ fn retry_after_body(plan: &Plan<'_>) -> Split {
             } else {
                 quote!(::core::option::Option::Some(::core::time::Duration::from_secs(::core::convert::From::from(*#binding))))
             };
-            Some(quote!(#enum_ident::#variant { #binding, .. } => #value))
+            Some(quote!(#ident::#variant { #binding, .. } => #value))
         },
         quote!(::core::option::Option::None),
     )
 }
 
 fn param_body(plan: &Plan<'_>) -> Split {
-    let enum_ident = &plan.ident;
-    let method = self_match(
+    let ident = &plan.ident;
+    let method = Match::on_self(
         "param",
         TokenStream::new(),
         quote!(::core::option::Option<&str>),
@@ -457,7 +441,7 @@ fn param_body(plan: &Plan<'_>) -> Split {
             } else {
                 quote!(::core::option::Option::Some(#binding.as_str()))
             };
-            Some(quote!(#enum_ident::#variant { #binding, .. } => #value))
+            Some(quote!(#ident::#variant { #binding, .. } => #value))
         },
         quote!(::core::option::Option::None),
     )
@@ -465,7 +449,7 @@ fn param_body(plan: &Plan<'_>) -> Split {
 
 /// `Display::fmt`: every variant's message template.
 fn display_body_split(plan: &Plan<'_>, span: Span) -> Split {
-    let method = self_match(
+    let method = Match::on_self(
         "fmt",
         quote!(__f: &mut ::core::fmt::Formatter<'_>),
         quote!(::core::fmt::Result),
@@ -479,7 +463,7 @@ fn display_body_split(plan: &Plan<'_>, span: Span) -> Split {
     method.build(arms, None)
 }
 
-fn display_arm(enum_ident: &syn::Ident, v: &VariantPlan<'_>, span: Span) -> TokenStream {
+fn display_arm(ident: &syn::Ident, v: &VariantPlan<'_>, span: Span) -> TokenStream {
     let variant = &v.ident;
     let used: Vec<_> = v
         .def
@@ -497,24 +481,20 @@ fn display_arm(enum_ident: &syn::Ident, v: &VariantPlan<'_>, span: Span) -> Toke
             .cloned()
             .unwrap_or_else(|| proc_macro2::Ident::new("__missing", span))
     });
-    quote!(#enum_ident::#variant { #(#bindings,)* .. } => #body)
+    quote!(#ident::#variant { #(#bindings,)* .. } => #body)
 }
 
 /// A `match` calling `__visit(name, value)` for each field `key` names (its header,
-/// or its own name for internal fields), skipping absent optional ones; `name`
-/// tells apart the two methods' helpers.
+/// or its own name for internal fields), skipping absent optional ones; the values
+/// are passed as `&dyn #visitor`, and `name` tells apart the two methods' helpers.
 fn visit_body(
     plan: &Plan<'_>,
     name: &str,
+    visitor: TokenStream,
     key: impl Fn(&errors_catalog::Field) -> Option<&str>,
 ) -> Split {
-    let enum_ident = &plan.ident;
-    let visitor = if name == "headers" {
-        quote!(::core::fmt::Display)
-    } else {
-        quote!(::core::fmt::Debug)
-    };
-    let method = self_match(
+    let ident = &plan.ident;
+    let method = Match::on_self(
         name,
         quote!(__visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #visitor)),
         quote!(()),
@@ -546,7 +526,7 @@ fn visit_body(
                     quote!(__visit(#name, #binding);)
                 }
             });
-            Some(quote!(#enum_ident::#variant { #(#bindings,)* .. } => { #(#visits)* }))
+            Some(quote!(#ident::#variant { #(#bindings,)* .. } => { #(#visits)* }))
         },
         quote!({}),
     )
@@ -555,8 +535,8 @@ fn visit_body(
 /// `details_len` and `write_details`: the public fields, wire-named, optional ones
 /// only when set.
 fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
-    let enum_ident = &plan.ident;
-    let len_method = self_match(
+    let ident = &plan.ident;
+    let len_method = Match::on_self(
         "details_len",
         TokenStream::new(),
         quote!(usize),
@@ -575,13 +555,13 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
                 .map(|b| &b.ident)
                 .collect();
             let counted = optional.iter().map(|o| quote!(+ (#o.is_some() as usize)));
-            Some(quote!(#enum_ident::#variant { #(#optional,)* .. } => #required #(#counted)*))
+            Some(quote!(#ident::#variant { #(#optional,)* .. } => #required #(#counted)*))
         },
         quote!(0),
     );
     let write_method = Match {
         generics: quote!(<M: ::errors_runtime::__private::serde::ser::SerializeMap>),
-        ..self_match(
+        ..Match::on_self(
             "write_details",
             quote!(__map: &mut M),
             quote!(::core::result::Result<(), M::Error>),
@@ -609,7 +589,7 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
                 }
             });
             Some(quote! {
-                #enum_ident::#variant { #(#bindings,)* .. } => {
+                #ident::#variant { #(#bindings,)* .. } => {
                     #(#entries)*
                     ::core::result::Result::Ok(())
                 }
@@ -675,7 +655,7 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
         };
     }
     let output = quote!(::core::option::Option<&(dyn ::std::error::Error + 'static)>);
-    let method = self_match(
+    let method = Match::on_self(
         "source",
         TokenStream::new(),
         output.clone(),

@@ -41,7 +41,27 @@ pub(crate) struct Split {
     pub(crate) helpers: Vec<TokenStream>,
 }
 
-impl Match<'_> {
+impl<'a> Match<'a> {
+    /// A method `name(&self, inputs) -> output` whose body is a `match self`, its
+    /// callers passing `args` after `self`.
+    pub(crate) fn on_self(
+        name: &'a str,
+        inputs: TokenStream,
+        output: TokenStream,
+        args: TokenStream,
+    ) -> Self {
+        Match {
+            name,
+            generics: TokenStream::new(),
+            inputs: quote!(&self, #inputs),
+            output,
+            args: quote!(self, #args),
+            scrutinee: quote!(self),
+            key: quote!(Self::code(self)),
+            inline: false,
+        }
+    }
+
     /// `arms` has one entry per variant, in plan order (the code enum's order, so that
     /// `code as usize` indexes it); `None` for a variant without an arm, which gets
     /// `fallback`. A `fallback` of `None` means every variant has an arm.
@@ -128,16 +148,7 @@ mod tests {
     use super::*;
 
     fn method() -> Match<'static> {
-        Match {
-            name: "fmt",
-            generics: TokenStream::new(),
-            inputs: quote!(&self),
-            output: quote!(u32),
-            args: quote!(self),
-            scrutinee: quote!(self),
-            key: quote!(Self::code(self)),
-            inline: false,
-        }
+        Match::on_self("fmt", TokenStream::new(), quote!(u32), TokenStream::new())
     }
 
     fn arms(n: usize, with: impl Fn(usize) -> bool) -> Vec<Option<TokenStream>> {
@@ -181,17 +192,17 @@ mod tests {
             "{body}"
         );
         assert!(
-            body.contains("0usize => Self :: __catalog_fmt_0 (self)"),
+            body.contains("0usize => Self :: __catalog_fmt_0 (self ,)"),
             "{body}"
         );
         assert!(
-            body.contains("2usize => Self :: __catalog_fmt_2 (self)"),
+            body.contains("2usize => Self :: __catalog_fmt_2 (self ,)"),
             "{body}"
         );
         assert!(!body.contains("__catalog_fmt_1"), "{body}");
         let last = split.helpers[1].to_string();
         assert!(
-            last.contains("fn __catalog_fmt_2 (& self) -> u32"),
+            last.contains("fn __catalog_fmt_2 (& self ,) -> u32"),
             "{last}"
         );
         assert_eq!(last.matches("Self :: V").count(), 5, "{last}");
