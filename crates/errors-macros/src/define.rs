@@ -74,6 +74,17 @@ fn split_std_impls(plan: &Plan<'_>) -> TokenStream {
         quote!(Self),
         TokenStream::new(),
     );
+    // `#[inline]` as on the derives: machine code only in the crates that use them.
+    let (debug, clone) = (
+        Match {
+            inline: true,
+            ..debug
+        },
+        Match {
+            inline: true,
+            ..clone
+        },
+    );
     let mut debug_arms = Vec::new();
     let mut clone_arms = Vec::new();
     for v in &plan.variants {
@@ -114,12 +125,14 @@ fn split_std_impls(plan: &Plan<'_>) -> TokenStream {
         #[allow(deprecated, clippy::all)]
         const _: () = {
             impl ::core::fmt::Debug for #ident {
+                #[inline]
                 fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #debug_body
                 }
             }
 
             impl ::core::clone::Clone for #ident {
+                #[inline]
                 fn clone(&self) -> Self {
                     #clone_body
                 }
@@ -173,6 +186,7 @@ fn split_eq(plan: &Plan<'_>) -> TokenStream {
 
             impl #ident {
                 #[doc(hidden)]
+                #[inline]
                 fn #view_fn(&self) -> #view<'_> {
                     match self {
                         #(#view_arms,)*
@@ -181,6 +195,7 @@ fn split_eq(plan: &Plan<'_>) -> TokenStream {
                 }
 
                 #[doc(hidden)]
+                #[inline]
                 fn #eq_fn(&self, __other: &Self) -> bool {
                     match (self.#view_fn(), __other.#view_fn()) {
                         #(#eq_arms,)*
@@ -193,6 +208,7 @@ fn split_eq(plan: &Plan<'_>) -> TokenStream {
     }
     quote! {
         impl ::core::cmp::PartialEq for #ident {
+            #[inline]
             fn eq(&self, __other: &Self) -> bool {
                 // Different codes are never equal: a helper sees pairs of one code.
                 Self::code(self) == Self::code(__other)

@@ -203,7 +203,9 @@ fn parse_body(plan: &Plan<'_>) -> TokenStream {
             Some(next) => quote!(#next(text)),
             None => quote!(#unknown),
         };
+        // `#[inline]` as `from_str`: machine code only where codes are parsed.
         quote! {
+            #[inline]
             fn #name(text: &str) -> ::core::result::Result<#code, ::errors_runtime::UnknownCode> {
                 ::core::result::Result::Ok(match text {
                     #(#arms,)*
