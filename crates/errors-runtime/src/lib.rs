@@ -8,13 +8,21 @@
 //! response body back into the typed error, or an [`UnknownError`] for codes this build
 //! does not know), the [`retry`] policy and a [`breaker`].
 //!
-//! ```ignore
-//! errors_runtime::catalog!("catalog.toml");
+//! ```
+//! # mod api { errors_runtime::catalog!("../../catalog.toml"); }
+//! # use api::ApiError;
+//! // errors_runtime::catalog!("catalog.toml"); // the path is relative to Cargo.toml
 //!
 //! let err = ApiError::RateLimited { category: "read".into(), retry_after: 42, limit: None };
 //! assert_eq!(err.status(), 429);
 //! assert!(err.is_retryable());
 //! let body = err.envelope().request_id("req_2N7s8x9KqR").to_json();
+//! assert!(body.contains(r#""errorCode":"RATE_LIMITED""#));
+//!
+//! // A client decodes the same body back into the typed error.
+//! let decoded = errors_runtime::decode::<ApiError>(body.as_bytes()).unwrap();
+//! assert_eq!(decoded.known(), Some(&err));
+//! assert_eq!(decoded.request_id(), Some("req_2N7s8x9KqR"));
 //! ```
 //!
 //! # Features
