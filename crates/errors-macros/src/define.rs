@@ -62,29 +62,21 @@ pub(crate) fn error_enum(plan: &Plan<'_>) -> TokenStream {
 /// `CHUNK` variants (see `split.rs`).
 fn split_std_impls(plan: &Plan<'_>) -> TokenStream {
     let ident = &plan.ident;
-    let debug = Match::on_self(
+    let mut debug = Match::on_self(
         "debug",
         quote!(__f: &mut ::core::fmt::Formatter<'_>),
         quote!(::core::fmt::Result),
         quote!(__f),
     );
-    let clone = Match::on_self(
+    let mut clone = Match::on_self(
         "clone",
         TokenStream::new(),
         quote!(Self),
         TokenStream::new(),
     );
     // `#[inline]` as on the derives: machine code only in the crates that use them.
-    let (debug, clone) = (
-        Match {
-            inline: true,
-            ..debug
-        },
-        Match {
-            inline: true,
-            ..clone
-        },
-    );
+    debug.inline = true;
+    clone.inline = true;
     let mut debug_arms = Vec::new();
     let mut clone_arms = Vec::new();
     for v in &plan.variants {

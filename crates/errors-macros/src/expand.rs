@@ -3,7 +3,7 @@
 //! generated per variant is only what differs: bindings, literals and wire names.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{format_ident, quote, quote_spanned};
 
 use crate::fmt::display_body;
 use crate::metadata::catalog_static;
@@ -194,7 +194,7 @@ fn parse_body(plan: &Plan<'_>) -> TokenStream {
         };
     }
     let names: Vec<_> = (0..chunks.len())
-        .map(|i| quote::format_ident!("__catalog_parse_{}", i))
+        .map(|i| format_ident!("__catalog_parse_{}", i))
         .collect();
     let helpers = chunks.iter().enumerate().map(|(i, chunk)| {
         let arms = arms(chunk);

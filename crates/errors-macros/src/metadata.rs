@@ -3,7 +3,7 @@
 
 use errors_catalog::{Catalog, EnvelopeStyle, Member};
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::plan::Plan;
 use crate::split::CHUNK;
@@ -65,7 +65,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
         quote!(static __ERRORS: [::errors_runtime::meta::ErrorMeta; #n] = [#(#errors),*];)
     } else {
         let names: Vec<_> = (0..n.div_ceil(CHUNK))
-            .map(|i| quote::format_ident!("__ERRORS_{}", i))
+            .map(|i| format_ident!("__ERRORS_{}", i))
             .collect();
         let chunks = errors.chunks(CHUNK).zip(&names).map(|(chunk, name)| {
             let len = chunk.len();

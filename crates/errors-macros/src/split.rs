@@ -4,9 +4,9 @@
 //! a `Display` `match` of 10,000 arms that bind fields took 17 times as long to check
 //! as one of 1,000 arms, and the derived `Debug`/`Clone`/`PartialEq` 24 times
 //! (BENCHMARKS.md). Past [`CHUNK`] variants, each per-variant `match` becomes a
-//! dispatch on the code's index to helper functions of [`CHUNK`] variants each, and
-//! the catalog's compile time grows linearly again. Catalogs of up to [`CHUNK`] codes
-//! get the single `match` one would write by hand.
+//! dispatch on the code's index to helper functions of [`CHUNK`] variants each, which
+//! rustc checks in time close to linear in the variants (not quite: BENCHMARKS.md).
+//! Catalogs of up to [`CHUNK`] codes get the single `match` one would write by hand.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -26,7 +26,7 @@ pub(crate) struct Match<'a> {
     pub(crate) output: TokenStream,
     /// The arguments a call to a helper passes, e.g. `self, __f`.
     pub(crate) args: TokenStream,
-    /// What is matched on: `self`, `(self, __other)`, `__code`.
+    /// What is matched on: `self`, or `__code` for the decoder.
     pub(crate) scrutinee: TokenStream,
     /// The code of the value, whose index picks the helper: `Self::code(self)`.
     pub(crate) key: TokenStream,

@@ -132,9 +132,9 @@ pub mod __private {
         categories: &[],
     };
 
-    /// The metadata table of a catalog of more than 1,024 codes, from its chunks of
-    /// 1,024: a single constant of thousands of codes costs rustc more than
-    /// linear time to check.
+    /// The metadata table of a large catalog, joined at compile time from the
+    /// constants `catalog!` splits it into: a single constant of thousands of codes
+    /// costs rustc more than linear time to check.
     pub const fn concat_errors<const N: usize>(chunks: &[&[ErrorMeta]]) -> [ErrorMeta; N] {
         let mut out = [chunks[0][0]; N];
         let (mut chunk, mut at) = (0, 0);
