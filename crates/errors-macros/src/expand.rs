@@ -8,7 +8,7 @@ use quote::{format_ident, quote, quote_spanned};
 use crate::fmt::display_body;
 use crate::metadata::catalog_static;
 use crate::plan::{Binding, ExtraKind, Plan, VariantPlan};
-use crate::split::{CHUNK, Match, Split, helper_impl};
+use crate::split::{self, Arm, Match, On, SPLIT_ABOVE, Split, helper_impl};
 use crate::types::generic_of;
 
 /// Every impl of the catalog API, in a `const _` block so that helper items stay
@@ -18,12 +18,14 @@ pub(crate) fn impls(plan: &Plan<'_>, extra: TokenStream) -> TokenStream {
     let code = code_impls(plan);
     let error = error_impls(plan);
     let tracking = track_files(plan);
+    let views = plan.views.then(|| split::views(plan));
     quote! {
         #[allow(deprecated, clippy::all)]
         const _: () = {
             #catalog
             #code
             #error
+            #views
             #tracking
             #extra
         };
@@ -174,7 +176,7 @@ fn parse_body(plan: &Plan<'_>) -> TokenStream {
     let unknown = quote!(::core::result::Result::Err(
         ::errors_runtime::UnknownCode::new(text)
     ));
-    let chunks: Vec<_> = plan.variants.chunks(CHUNK).collect();
+    let chunks: Vec<_> = plan.variants.chunks(SPLIT_ABOVE).collect();
     let arms = |chunk: &[VariantPlan<'_>]| -> Vec<TokenStream> {
         chunk
             .iter()
@@ -390,14 +392,17 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
 fn match_some<'p>(
     plan: &'p Plan<'_>,
     method: &Match<'_>,
-    arm: impl Fn(&'p VariantPlan<'_>) -> Option<TokenStream>,
+    arm: impl Fn(&'p VariantPlan<'_>) -> Option<Arm>,
     fallback: TokenStream,
 ) -> Split {
-    method.build(plan.variants.iter().map(arm).collect(), Some(fallback))
+    method.build(
+        plan,
+        plan.variants.iter().map(arm).collect(),
+        Some(fallback),
+    )
 }
 
 fn retry_after_body(plan: &Plan<'_>) -> Split {
-    let ident = &plan.ident;
     let method = Match::on_self(
         "retry_after",
         TokenStream::new(),
@@ -410,20 +415,18 @@ fn retry_after_body(plan: &Plan<'_>) -> Split {
         |v| {
             let field = v.def.retry_after_field()?;
             let binding = v.binding(&field.name)?;
-            let variant = &v.ident;
             let value = if field.optional {
                 quote!((*#binding).map(|__s| ::core::time::Duration::from_secs(::core::convert::From::from(__s))))
             } else {
                 quote!(::core::option::Option::Some(::core::time::Duration::from_secs(::core::convert::From::from(*#binding))))
             };
-            Some(quote!(#ident::#variant { #binding, .. } => #value))
+            Some(Arm::new(quote!({ #binding, .. }), value))
         },
         quote!(::core::option::Option::None),
     )
 }
 
 fn param_body(plan: &Plan<'_>) -> Split {
-    let ident = &plan.ident;
     let method = Match::on_self(
         "param",
         TokenStream::new(),
@@ -437,13 +440,12 @@ fn param_body(plan: &Plan<'_>) -> Split {
             let name = v.def.param.as_deref()?;
             let field = v.def.field(name)?;
             let binding = v.binding(name)?;
-            let variant = &v.ident;
             let value = if field.optional {
                 quote!(#binding.as_deref())
             } else {
                 quote!(::core::option::Option::Some(#binding.as_str()))
             };
-            Some(quote!(#ident::#variant { #binding, .. } => #value))
+            Some(Arm::new(quote!({ #binding, .. }), value))
         },
         quote!(::core::option::Option::None),
     )
@@ -460,13 +462,12 @@ fn display_body_split(plan: &Plan<'_>, span: Span) -> Split {
     let arms = plan
         .variants
         .iter()
-        .map(|v| Some(display_arm(&plan.ident, v, span)))
+        .map(|v| Some(display_arm(v, span)))
         .collect();
-    method.build(arms, None)
+    method.build(plan, arms, None)
 }
 
-fn display_arm(ident: &syn::Ident, v: &VariantPlan<'_>, span: Span) -> TokenStream {
-    let variant = &v.ident;
+fn display_arm(v: &VariantPlan<'_>, span: Span) -> Arm {
     let used: Vec<_> = v
         .def
         .message
@@ -483,7 +484,7 @@ fn display_arm(ident: &syn::Ident, v: &VariantPlan<'_>, span: Span) -> TokenStre
             .cloned()
             .unwrap_or_else(|| proc_macro2::Ident::new("__missing", span))
     });
-    quote!(#ident::#variant { #(#bindings,)* .. } => #body)
+    Arm::new(quote!({ #(#bindings,)* .. }), body)
 }
 
 /// A `match` calling `__visit(name, value)` for each field `key` names (its header,
@@ -495,7 +496,6 @@ fn visit_body(
     visitor: TokenStream,
     key: impl Fn(&errors_catalog::Field) -> Option<&str>,
 ) -> Split {
-    let ident = &plan.ident;
     let method = Match::on_self(
         name,
         quote!(__visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn #visitor)),
@@ -514,7 +514,6 @@ fn visit_body(
             if visited.is_empty() {
                 return None;
             }
-            let variant = &v.ident;
             let bindings = visited.iter().map(|(b, _)| &b.ident);
             let visits = visited.iter().map(|(b, name)| {
                 let binding = &b.ident;
@@ -528,7 +527,10 @@ fn visit_body(
                     quote!(__visit(#name, #binding);)
                 }
             });
-            Some(quote!(#ident::#variant { #(#bindings,)* .. } => { #(#visits)* }))
+            Some(Arm::new(
+                quote!({ #(#bindings,)* .. }),
+                quote!({ #(#visits)* }),
+            ))
         },
         quote!({}),
     )
@@ -537,7 +539,6 @@ fn visit_body(
 /// `details_len` and `write_details`: the public fields, wire-named, optional ones
 /// only when set.
 fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
-    let ident = &plan.ident;
     let len_method = Match::on_self(
         "details_len",
         TokenStream::new(),
@@ -549,7 +550,6 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
         &len_method,
         |v| {
             let public = v.public_fields()?;
-            let variant = &v.ident;
             let required = public.iter().filter(|b| !b.field.optional).count();
             let optional: Vec<_> = public
                 .iter()
@@ -557,7 +557,10 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
                 .map(|b| &b.ident)
                 .collect();
             let counted = optional.iter().map(|o| quote!(+ (#o.is_some() as usize)));
-            Some(quote!(#ident::#variant { #(#optional,)* .. } => #required #(#counted)*))
+            Some(Arm::new(
+                quote!({ #(#optional,)* .. }),
+                quote!(#required #(#counted)*),
+            ))
         },
         quote!(0),
     );
@@ -575,27 +578,25 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
         &write_method,
         |v| {
             let public = v.public_fields()?;
-            let variant = &v.ident;
             let bindings = public.iter().map(|b| &b.ident);
             let entries = public.iter().map(|b| {
                 let wire = &b.field.wire;
                 let binding = &b.ident;
+                // Plain function calls: fewer tokens than an `if let` per optional
+                // field, and no method lookup on `M` for rustc to type-check.
                 if b.field.optional {
-                    quote! {
-                        if let ::core::option::Option::Some(__value) = #binding {
-                            __map.serialize_entry(#wire, __value)?;
-                        }
-                    }
+                    quote!(::errors_runtime::__private::entry_if_set(__map, #wire, #binding)?;)
                 } else {
-                    quote!(__map.serialize_entry(#wire, #binding)?;)
+                    quote!(::errors_runtime::__private::entry(__map, #wire, #binding)?;)
                 }
             });
-            Some(quote! {
-                #ident::#variant { #(#bindings,)* .. } => {
+            Some(Arm::new(
+                quote!({ #(#bindings,)* .. }),
+                quote!({
                     #(#entries)*
                     ::core::result::Result::Ok(())
-                }
-            })
+                }),
+            ))
         },
         quote!(::core::result::Result::Ok(())),
     );
@@ -612,7 +613,6 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
             arms.push(None);
             continue;
         };
-        let variant = &v.ident;
         let member = &extra.member;
         let ty = &extra.ty;
         // An `Option<E>` source is a source only when set (as in thiserror).
@@ -640,9 +640,7 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
                 })
             }
         };
-        arms.push(Some(
-            quote!(#ident::#variant { #member: __source, .. } => #value),
-        ));
+        arms.push(Some(Arm::new(quote!({ #member: __source, .. }), value)));
     }
     if !plan.generics.params.is_empty() {
         generics
@@ -663,7 +661,8 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
         output.clone(),
         TokenStream::new(),
     );
-    let Split { body, helpers } = method.build(arms, Some(quote!(::core::option::Option::None)));
+    let Split { body, helpers } =
+        method.build(plan, arms, Some(quote!(::core::option::Option::None)));
     let helpers = helper_impl(
         quote!(impl #impl_generics #ident #ty_generics #where_clause),
         &helpers,
@@ -779,7 +778,10 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
                 let m = &e.member;
                 quote!(#m: ::core::default::Default::default())
             });
-            Some(quote!(#code::#variant => #ident::#variant { #(#fields,)* #(#extras,)* }))
+            Some(Arm::new(
+                TokenStream::new(),
+                quote!(#ident::#variant { #(#fields,)* #(#extras,)* }),
+            ))
         })
         .collect();
     let method = Match {
@@ -792,12 +794,14 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
         },
         output: quote!(Self),
         args: quote!(__code, __details, __error),
-        scrutinee: quote!(__code),
-        key: quote!(__code),
+        on: On::Code {
+            code: code.clone(),
+            scrutinee: quote!(__code),
+        },
         // As `from_wire` itself, below.
         inline: true,
     };
-    let Split { body, helpers } = method.build(arms, None);
+    let Split { body, helpers } = method.build(plan, arms, None);
     let helpers = helper_impl(
         quote!(impl #impl_generics #ident #ty_generics #where_clause),
         &helpers,

@@ -84,6 +84,7 @@ pub(crate) fn plan<'c>(
         generics: input.generics.clone(),
         variants: matched.into_iter().flatten().collect(),
         span: Span::call_site(),
+        views: false,
     };
     (plan, checks)
 }

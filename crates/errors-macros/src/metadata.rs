@@ -3,10 +3,10 @@
 
 use errors_catalog::{Catalog, EnvelopeStyle, Member};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::plan::Plan;
-use crate::split::CHUNK;
+use crate::split;
 use crate::types::meta_type;
 
 /// `static __CATALOG: CatalogMeta = ...;`
@@ -59,23 +59,11 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
         })
         .collect();
     let n = errors.len();
-    // Past `CHUNK` codes, one constant per chunk, joined at compile time: rustc checks
-    // one constant of 10,000 codes in more than 10 times the time of 1,000.
-    let table = if n <= CHUNK {
-        quote!(static __ERRORS: [::errors_runtime::meta::ErrorMeta; #n] = [#(#errors),*];)
-    } else {
-        let names: Vec<_> = (0..n.div_ceil(CHUNK))
-            .map(|i| format_ident!("__ERRORS_{}", i))
-            .collect();
-        let chunks = errors.chunks(CHUNK).zip(&names).map(|(chunk, name)| {
-            let len = chunk.len();
-            quote!(const #name: [::errors_runtime::meta::ErrorMeta; #len] = [#(#chunk),*];)
-        });
-        quote! {
-            #(#chunks)*
-            static __ERRORS: [::errors_runtime::meta::ErrorMeta; #n] =
-                ::errors_runtime::__private::concat_errors(&[#(&#names),*]);
-        }
+    let ty = quote!(::errors_runtime::meta::ErrorMeta);
+    let (chunks, init) = split::array("__ERRORS", &ty, &errors);
+    let table = quote! {
+        #chunks
+        static __ERRORS: [#ty; #n] = #init;
     };
     let categories = catalog.categories.iter().map(|c| {
         let cname = &c.name;

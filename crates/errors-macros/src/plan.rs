@@ -8,6 +8,8 @@ use errors_catalog::{Catalog, ErrorDef, Field};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use crate::split::SPLIT_ABOVE;
+
 pub(crate) struct Plan<'c> {
     pub(crate) catalog: &'c Catalog,
     /// The error enum (`ApiError`).
@@ -21,6 +23,9 @@ pub(crate) struct Plan<'c> {
     pub(crate) variants: Vec<VariantPlan<'c>>,
     /// Span for generated tokens.
     pub(crate) span: Span,
+    /// Whether the split `match`es go through per-chunk views (`split.rs`):
+    /// `catalog!`'s enum past `SPLIT_ABOVE` variants.
+    pub(crate) views: bool,
 }
 
 pub(crate) struct VariantPlan<'c> {
@@ -74,8 +79,9 @@ impl<'c> Plan<'c> {
                     .collect(),
                 extras: Vec::new(),
             })
-            .collect();
+            .collect::<Vec<_>>();
         Plan {
+            views: variants.len() > SPLIT_ABOVE,
             catalog,
             ident: Ident::new(&catalog.name, span),
             code_ident: Ident::new(&catalog.code_enum, span),

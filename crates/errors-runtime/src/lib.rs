@@ -90,8 +90,7 @@ pub mod __private {
 
     use crate::error::ErrorCode;
     use crate::meta::{
-        CatalogMeta, CircuitBreakerConfig, EnvelopeKeys, EnvelopeMeta, EnvelopeStyle, ErrorMeta,
-        RetryConfig,
+        CatalogMeta, CircuitBreakerConfig, EnvelopeKeys, EnvelopeMeta, EnvelopeStyle, RetryConfig,
     };
 
     /// The metadata of a catalog that failed to load: the skeleton types declared
@@ -132,23 +131,44 @@ pub mod __private {
         categories: &[],
     };
 
-    /// The metadata table of a large catalog, joined at compile time from the
-    /// constants `catalog!` splits it into: a single constant of thousands of codes
-    /// costs rustc more than linear time to check.
-    pub const fn concat_errors<const N: usize>(chunks: &[&[ErrorMeta]]) -> [ErrorMeta; N] {
-        let mut out = [chunks[0][0]; N];
-        let (mut chunk, mut at) = (0, 0);
-        while chunk < chunks.len() {
-            let mut i = 0;
-            while i < chunks[chunk].len() {
-                out[at] = chunks[chunk][i];
-                at += 1;
-                i += 1;
-            }
-            chunk += 1;
+    /// One detail of `CatalogError::write_details`.
+    #[inline]
+    pub fn entry<M: serde::ser::SerializeMap, T: serde::Serialize + ?Sized>(
+        map: &mut M,
+        wire: &'static str,
+        value: &T,
+    ) -> Result<(), M::Error> {
+        map.serialize_entry(wire, value)
+    }
+
+    /// An optional detail of `CatalogError::write_details`: nothing when unset.
+    #[inline]
+    pub fn entry_if_set<M: serde::ser::SerializeMap, T: serde::Serialize>(
+        map: &mut M,
+        wire: &'static str,
+        value: &Option<T>,
+    ) -> Result<(), M::Error> {
+        match value {
+            Some(value) => map.serialize_entry(wire, value),
+            None => Ok(()),
         }
-        assert!(at == N, "the chunks hold N codes");
-        out
+    }
+
+    /// `Debug` of a struct variant, as derived: `Name { a: .., b: .. }`. Past 1,024
+    /// codes `catalog!` writes `Debug` out and calls this once per variant: a chain
+    /// of `.field()` calls per variant took rustc several times as long to check.
+    #[inline]
+    pub fn debug_struct(
+        f: &mut core::fmt::Formatter<'_>,
+        name: &str,
+        names: &[&str],
+        values: &[&dyn core::fmt::Debug],
+    ) -> core::fmt::Result {
+        let mut s = f.debug_struct(name);
+        for (name, value) in names.iter().zip(values) {
+            s.field(name, value);
+        }
+        s.finish()
     }
 
     /// A required detail field for `Decode::from_wire`: the value, or `T::default()`

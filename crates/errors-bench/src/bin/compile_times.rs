@@ -81,6 +81,9 @@ mod codegen;
 
 const KINDS: [&str; 2] = ["gen", "hand"];
 
+const USAGE: &str =
+    "usage: cargo run -p errors-bench --bin compile-times -- [--sizes 100,1000,10000] [--reps 3]";
+
 fn main() {
     let mut sizes = vec![100, 1000, 10_000];
     let mut reps = 3;
@@ -96,7 +99,14 @@ fn main() {
                     .collect();
             }
             "--reps" => reps = args.next().expect("--reps 3").parse().expect("a number"),
-            other => panic!("unknown argument {other}; see the file's docs"),
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return;
+            }
+            other => {
+                eprintln!("unknown argument `{other}`\n{USAGE}");
+                std::process::exit(2);
+            }
         }
     }
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
