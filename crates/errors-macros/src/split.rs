@@ -344,7 +344,7 @@ pub(crate) fn array(
     elements: &[TokenStream],
 ) -> (TokenStream, TokenStream) {
     let n = elements.len();
-    if n <= SPLIT_ABOVE {
+    if n <= CHUNK {
         return (TokenStream::new(), quote!([#(#elements),*]));
     }
     let names: Vec<_> = (0..n.div_ceil(CHUNK))

@@ -154,23 +154,6 @@ pub mod __private {
         }
     }
 
-    /// `Debug` of a struct variant, as derived: `Name { a: .., b: .. }`. Past 1,024
-    /// codes `catalog!` writes `Debug` out and calls this once per variant: a chain
-    /// of `.field()` calls per variant took rustc several times as long to check.
-    #[inline]
-    pub fn debug_struct(
-        f: &mut core::fmt::Formatter<'_>,
-        name: &str,
-        names: &[&str],
-        values: &[&dyn core::fmt::Debug],
-    ) -> core::fmt::Result {
-        let mut s = f.debug_struct(name);
-        for (name, value) in names.iter().zip(values) {
-            s.field(name, value);
-        }
-        s.finish()
-    }
-
     /// A required detail field for `Decode::from_wire`: the value, or `T::default()`
     /// after keeping the first error in `error`. Generated decoders call this for
     /// every field and check `error` once, instead of a `?` per field, which costs
