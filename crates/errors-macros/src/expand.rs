@@ -170,9 +170,10 @@ fn code_impls(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
-/// `FromStr`: a `match` on the code string. Past `CHUNK` codes, a chain of functions
-/// of `CHUNK` arms, each trying the next when the text is none of its codes: the same
-/// comparisons in the same order, at linear compile time.
+/// `FromStr`: a `match` on the code string. Past `SPLIT_ABOVE` codes, a chain of
+/// functions of `SPLIT_ABOVE` arms, each trying the next when the text is none of its
+/// codes: the same comparisons in the same order. (Not chunks of `CHUNK`: a string
+/// `match` is cheap to check, and a longer chain is slower to run.)
 fn parse_body(plan: &Plan<'_>) -> TokenStream {
     let code = &plan.code_ident;
     let unknown = quote!(::core::result::Result::Err(
