@@ -307,7 +307,8 @@ pub(crate) fn views(plan: &Plan<'_>) -> TokenStream {
         impl ::core::cmp::PartialEq for #ident {
             #[inline]
             fn eq(&self, __other: &Self) -> bool {
-                // Different codes are never equal: a view compares errors of one code.
+                // Codes first: the other error may be of another chunk, whose variants
+                // this chunk's view function does not take.
                 Self::code(self) == Self::code(__other)
                     && match Self::code(self) as usize / #CHUNK {
                         #(#eq,)*

@@ -81,39 +81,36 @@ fn value(i: usize) -> String {
 /// What the program prints for the variant `i`.
 fn expected(i: usize) -> String {
     let code = code(i);
+    let none = || "None".to_owned();
     let (message, retry_after, headers, source, details) = match i % 4 {
         0 => (
             "Request failed.".to_owned(),
-            "None".to_owned(),
+            none(),
             "[]".to_owned(),
-            "None",
+            none(),
             None,
         ),
         1 => (
             format!("Thing 'id{i}' was not found."),
-            "None".to_owned(),
+            none(),
             "[]".to_owned(),
-            "None",
+            none(),
             Some(format!(r#"{{"id":"id{i}"}}"#)),
         ),
         2 => (
             format!("Retry {i} in {} s.", i + 1),
             format!("Some({}s)", i + 1),
             format!(r#"["Retry-After: {}"]"#, i + 1),
-            "None",
+            none(),
             Some(format!(r#"{{"count":{i},"retryAfter":{}}}"#, i + 1)),
         ),
         _ => (
             format!("Operation op{i} failed."),
-            "None".to_owned(),
+            none(),
             "[]".to_owned(),
-            "cause",
+            format!(r#"Some("cause {i}")"#),
             Some(format!(r#"{{"op":"op{i}"}}"#)),
         ),
-    };
-    let source = match source {
-        "cause" => format!(r#"Some("cause {i}")"#),
-        _ => "None".to_owned(),
     };
     let details_len = match i % 4 {
         0 => 0,
