@@ -41,13 +41,18 @@
 #[cfg(feature = "axum")]
 mod axum_response;
 pub mod breaker;
+mod calendar;
 mod decode;
 mod envelope;
+mod envelope_json;
 mod error;
+mod http_date;
 #[cfg(feature = "http")]
 mod http_response;
 pub mod meta;
 pub mod retry;
+mod retry_after;
+mod status;
 mod timestamp;
 mod violation;
 

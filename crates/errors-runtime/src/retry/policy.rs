@@ -1,0 +1,251 @@
+//! The retry policy: which failures to retry, how often, and how long to wait.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::failure::{AsFailure, Failure};
+use super::random::{RandomSource, SplitMix64};
+use crate::error::CatalogError;
+use crate::meta::RetryConfig;
+
+/// What to do after a failed attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[must_use]
+pub enum RetryDecision {
+    /// Wait this long, then make the next attempt.
+    Retry(Duration),
+    /// Stop and report the failure.
+    GiveUp(GiveUp),
+}
+
+impl RetryDecision {
+    /// The wait, when the decision is to retry.
+    pub fn delay(self) -> Option<Duration> {
+        match self {
+            RetryDecision::Retry(delay) => Some(delay),
+            RetryDecision::GiveUp(_) => None,
+        }
+    }
+
+    /// Whether the decision is to give up.
+    pub fn is_give_up(self) -> bool {
+        matches!(self, RetryDecision::GiveUp(_))
+    }
+}
+
+/// Why the policy gave up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum GiveUp {
+    /// The error may not be retried.
+    NotRetryable,
+    /// That was the last attempt the policy allows.
+    AttemptsExhausted,
+    /// The server asked to wait longer than [`RetryPolicy::with_max_retry_after`]
+    /// allows.
+    RetryAfterTooLong(Duration),
+}
+
+/// A retry policy: which failures to retry, how often, and how long to wait.
+///
+/// Cheap to clone (the random source is shared) and usable from many tasks at once.
+/// See the [module documentation](crate::retry) for attempt numbering and the delays.
+///
+/// ```
+/// # mod api { errors_runtime::catalog!("../../catalog.toml"); }
+/// use std::time::Duration;
+/// use errors_runtime::retry::RetryPolicy;
+///
+/// // As the catalog's [retry] table documents it, with a smaller cap.
+/// let policy = RetryPolicy::for_catalog::<api::ApiError>().with_max_delay(Duration::from_secs(10));
+/// assert_eq!(policy.max_attempts(), 5);
+/// assert_eq!(policy.backoff_ceiling(3), Duration::from_secs(4));
+/// assert_eq!(policy.backoff_ceiling(9), Duration::from_secs(10));
+/// ```
+#[derive(Clone)]
+pub struct RetryPolicy {
+    base: Duration,
+    cap: Duration,
+    max_attempts: u32,
+    honor_retry_after: bool,
+    max_retry_after: Option<Duration>,
+    random: Arc<dyn RandomSource>,
+}
+
+impl fmt::Debug for RetryPolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RetryPolicy")
+            .field("base", &self.base)
+            .field("cap", &self.cap)
+            .field("max_attempts", &self.max_attempts)
+            .field("honor_retry_after", &self.honor_retry_after)
+            .field("max_retry_after", &self.max_retry_after)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy::new()
+    }
+}
+
+impl RetryPolicy {
+    /// The defaults: 1 s base, 30 s cap, 5 attempts, `Retry-After` honoured, a
+    /// [`SplitMix64::from_entropy`] random source.
+    pub fn new() -> Self {
+        RetryPolicy::from_config(RetryConfig::default())
+    }
+
+    /// The policy the catalog of `E` documents in its `[retry]` table.
+    pub fn for_catalog<E: CatalogError>() -> Self {
+        RetryPolicy::from_config(E::CATALOG.retry)
+    }
+
+    /// The policy of a `[retry]` table.
+    pub fn from_config(config: RetryConfig) -> Self {
+        RetryPolicy {
+            base: Duration::from_millis(config.base_delay_ms),
+            cap: Duration::from_millis(config.max_delay_ms),
+            max_attempts: config.max_attempts.max(1),
+            honor_retry_after: config.honor_retry_after,
+            max_retry_after: None,
+            random: Arc::new(SplitMix64::from_entropy()),
+        }
+    }
+
+    /// Sets the backoff base: the longest wait before the first retry.
+    #[must_use]
+    pub fn with_base_delay(mut self, base: Duration) -> Self {
+        self.base = base;
+        self
+    }
+
+    /// Sets the cap no backoff wait exceeds (a cap below the base caps every wait).
+    #[must_use]
+    pub fn with_max_delay(mut self, cap: Duration) -> Self {
+        self.cap = cap;
+        self
+    }
+
+    /// Sets the total number of attempts, the first included; 0 counts as 1.
+    #[must_use]
+    pub fn with_max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// Whether the first retry of a 429 waits exactly its `Retry-After`.
+    #[must_use]
+    pub fn with_honor_retry_after(mut self, honor: bool) -> Self {
+        self.honor_retry_after = honor;
+        self
+    }
+
+    /// Gives up ([`GiveUp::RetryAfterTooLong`]) instead of honouring a `Retry-After`
+    /// longer than `limit`. By default any `Retry-After` is honoured, as the spec asks.
+    #[must_use]
+    pub fn with_max_retry_after(mut self, limit: Duration) -> Self {
+        self.max_retry_after = Some(limit);
+        self
+    }
+
+    /// Sets the random source of the jitter, e.g. a fixed one in tests.
+    #[must_use]
+    pub fn with_random(mut self, random: impl RandomSource + 'static) -> Self {
+        self.random = Arc::new(random);
+        self
+    }
+
+    /// The backoff base.
+    pub fn base_delay(&self) -> Duration {
+        self.base
+    }
+
+    /// The backoff cap.
+    pub fn max_delay(&self) -> Duration {
+        self.cap
+    }
+
+    /// Total attempts, the first included.
+    pub fn max_attempts(&self) -> u32 {
+        self.max_attempts
+    }
+
+    /// Whether the first retry of a 429 waits exactly its `Retry-After`.
+    pub fn honors_retry_after(&self) -> bool {
+        self.honor_retry_after
+    }
+
+    /// Decides what to do after attempt `attempt` (1 for the first request) failed
+    /// with `failure`: give up if it may not be retried or was the last attempt;
+    /// wait exactly `Retry-After` if it is the first attempt, a 429 that carries
+    /// one, and the policy honours it; otherwise wait [`RetryPolicy::backoff`].
+    /// Attempt 0 counts as 1.
+    pub fn decide<F: AsFailure + ?Sized>(&self, attempt: u32, failure: &F) -> RetryDecision {
+        let attempt = attempt.max(1);
+        let failure = failure.as_failure();
+        if !failure.is_retryable() {
+            return RetryDecision::GiveUp(GiveUp::NotRetryable);
+        }
+        if attempt >= self.max_attempts {
+            return RetryDecision::GiveUp(GiveUp::AttemptsExhausted);
+        }
+        if let Some(after) = failure.retry_after()
+            && self.honor_retry_after
+            && attempt == 1
+            && failure.status() == Some(429)
+        {
+            return match self.max_retry_after {
+                Some(limit) if after > limit => {
+                    RetryDecision::GiveUp(GiveUp::RetryAfterTooLong(after))
+                }
+                _ => RetryDecision::Retry(after),
+            };
+        }
+        RetryDecision::Retry(self.backoff(attempt))
+    }
+
+    /// [`RetryPolicy::decide`] for a response that had no usable body: its status and
+    /// `Retry-After` header value (seconds or HTTP-date).
+    pub fn decide_response(
+        &self,
+        attempt: u32,
+        status: u16,
+        retry_after: Option<&str>,
+    ) -> RetryDecision {
+        self.decide(attempt, &Failure::from_response(status, retry_after))
+    }
+
+    /// The longest backoff wait after attempt `attempt` fails:
+    /// `min(cap, base * 2^(attempt - 1))`, without overflow for any attempt.
+    pub fn backoff_ceiling(&self, attempt: u32) -> Duration {
+        let doublings = attempt.max(1) - 1;
+        if doublings >= 64 {
+            self.cap
+        } else {
+            let nanos = self.base.as_nanos().saturating_mul(1 << doublings);
+            self.cap.min(duration_from_nanos(nanos))
+        }
+    }
+
+    /// A backoff wait after attempt `attempt` fails: uniformly random in
+    /// `[0, backoff_ceiling(attempt)]` (full jitter), at nanosecond resolution.
+    /// A random source returning `u64::MAX` gives the ceiling, one returning 0 gives 0.
+    pub fn backoff(&self, attempt: u32) -> Duration {
+        let ceiling = u64::try_from(self.backoff_ceiling(attempt).as_nanos()).unwrap_or(u64::MAX);
+        let random = u128::from(self.random.next_u64());
+        // random / 2^64 * (ceiling + 1), floored: in [0, ceiling], no overflow.
+        let nanos = (random * (u128::from(ceiling) + 1)) >> 64;
+        duration_from_nanos(nanos)
+    }
+}
+
+fn duration_from_nanos(nanos: u128) -> Duration {
+    const NANOS_PER_SEC: u128 = 1_000_000_000;
+    match u64::try_from(nanos / NANOS_PER_SEC) {
+        Ok(secs) => Duration::new(secs, (nanos % NANOS_PER_SEC) as u32),
+        Err(_) => Duration::MAX,
+    }
+}

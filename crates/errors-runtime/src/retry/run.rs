@@ -1,0 +1,101 @@
+//! Running an async operation under a retry policy, sleeping with tokio.
+
+use super::failure::AsFailure;
+use super::policy::{RetryDecision, RetryPolicy};
+
+/// Runs `operation` under `policy`: calls it with the attempt number (1, 2, ...),
+/// returns its first success, and after each failure asks the policy and sleeps
+/// (`tokio::time::sleep`) as it says, or returns the failure when it gives up.
+///
+/// The error type says how it failed through [`AsFailure`]: a catalog error, a
+/// [`Decoded`](crate::Decoded) error response, a [`Failure`](super::Failure), or a client's own error type.
+///
+/// ```
+/// # mod api { errors_runtime::catalog!("../../catalog.toml"); }
+/// use api::ApiError;
+/// use errors_runtime::retry::{RetryPolicy, retry};
+///
+/// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+/// # async fn main() {
+/// let policy = RetryPolicy::for_catalog::<ApiError>();
+/// let result = retry(&policy, |attempt| async move {
+///     if attempt < 3 { Err(ApiError::BadGateway) } else { Ok("booked") }
+/// })
+/// .await;
+/// assert_eq!(result, Ok("booked"));
+/// # }
+/// ```
+///
+/// A client with its own error type, decoding error responses and going through a
+/// shared [`CircuitBreaker`](crate::CircuitBreaker):
+///
+/// ```
+/// # mod api { errors_runtime::catalog!("../../catalog.toml"); }
+/// use api::ApiError;
+/// use errors_runtime::breaker::{CircuitBreaker, CircuitOpen};
+/// use errors_runtime::retry::{AsFailure, Failure, RetryPolicy, retry};
+/// use errors_runtime::{Decoded, decode_response};
+///
+/// #[derive(Debug)]
+/// enum ClientError {
+///     CircuitOpen(CircuitOpen),
+///     Api(Decoded<ApiError>),
+/// }
+///
+/// impl AsFailure for ClientError {
+///     fn as_failure(&self) -> Failure {
+///         match self {
+///             // Fail fast while the service is known to be down.
+///             ClientError::CircuitOpen(_) => Failure::new(false),
+///             ClientError::Api(decoded) => decoded.as_failure(),
+///         }
+///     }
+/// }
+///
+/// /// Sends the request; this stand-in gets a 503 the first time.
+/// async fn book(attempt: u32) -> Result<&'static str, ClientError> {
+///     if attempt == 1 {
+///         let body = br#"{"success": false, "errorCode": "SERVICE_UNAVAILABLE",
+///             "message": "The service is temporarily unavailable. Please try again later."}"#;
+///         return Err(ClientError::Api(decode_response(503, body).expect("an error envelope")));
+///     }
+///     Ok("booked")
+/// }
+///
+/// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+/// # async fn main() {
+/// let policy = RetryPolicy::for_catalog::<ApiError>();
+/// let breaker = CircuitBreaker::for_catalog::<ApiError>(); // shared by every task
+/// let result = retry(&policy, |attempt| {
+///     let breaker = &breaker;
+///     async move {
+///         let permit = breaker.try_acquire().map_err(ClientError::CircuitOpen)?;
+///         let result = book(attempt).await;
+///         permit.record_result(&result);
+///         result
+///     }
+/// })
+/// .await;
+/// assert_eq!(result.unwrap(), "booked");
+/// # }
+/// ```
+#[cfg(feature = "tokio")]
+pub async fn retry<T, E, F, Fut>(policy: &RetryPolicy, mut operation: F) -> Result<T, E>
+where
+    F: FnMut(u32) -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+    E: AsFailure,
+{
+    let mut attempt = 1;
+    loop {
+        let error = match operation(attempt).await {
+            Ok(value) => return Ok(value),
+            Err(error) => error,
+        };
+        match policy.decide(attempt, &error) {
+            RetryDecision::Retry(delay) => tokio::time::sleep(delay).await,
+            RetryDecision::GiveUp(_) => return Err(error),
+        }
+        attempt = attempt.saturating_add(1);
+    }
+}
