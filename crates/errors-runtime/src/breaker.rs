@@ -188,7 +188,7 @@ impl CircuitBreaker {
     /// The defaults: open after 5 consecutive retryable failures, for 30 s, then 1
     /// trial request; the [`MonotonicClock`].
     pub fn new() -> Self {
-        CircuitBreaker::from_config(CircuitBreakerConfig::default())
+        CircuitBreaker::from_config(CircuitBreakerConfig::DEFAULT)
     }
 
     /// The breaker the catalog of `E` documents in its `[circuit_breaker]` table.

@@ -211,15 +211,21 @@ pub struct RetryConfig {
     pub honor_retry_after: bool,
 }
 
+impl RetryConfig {
+    /// The defaults of SPEC section 6, which a catalog without a `[retry]` table (or
+    /// a key of it) gets: 5 attempts, 1 s base, 30 s cap, `Retry-After` honoured.
+    pub const DEFAULT: RetryConfig = RetryConfig {
+        max_attempts: 5,
+        base_delay_ms: 1000,
+        max_delay_ms: 30_000,
+        honor_retry_after: true,
+    };
+}
+
 impl Default for RetryConfig {
-    /// The seeds' defaults: 5 attempts, 1 s base, 30 s cap, `Retry-After` honoured.
+    /// [`RetryConfig::DEFAULT`].
     fn default() -> Self {
-        RetryConfig {
-            max_attempts: 5,
-            base_delay_ms: 1000,
-            max_delay_ms: 30_000,
-            honor_retry_after: true,
-        }
+        RetryConfig::DEFAULT
     }
 }
 
@@ -234,13 +240,19 @@ pub struct CircuitBreakerConfig {
     pub half_open_requests: u32,
 }
 
+impl CircuitBreakerConfig {
+    /// The defaults of SPEC section 6, which a catalog without a `[circuit_breaker]`
+    /// table (or a key of it) gets: 5 failures, 30 s open, 1 trial request.
+    pub const DEFAULT: CircuitBreakerConfig = CircuitBreakerConfig {
+        failure_threshold: 5,
+        open_ms: 30_000,
+        half_open_requests: 1,
+    };
+}
+
 impl Default for CircuitBreakerConfig {
-    /// 5 failures, 30 s open, 1 trial request.
+    /// [`CircuitBreakerConfig::DEFAULT`].
     fn default() -> Self {
-        CircuitBreakerConfig {
-            failure_threshold: 5,
-            open_ms: 30_000,
-            half_open_requests: 1,
-        }
+        CircuitBreakerConfig::DEFAULT
     }
 }

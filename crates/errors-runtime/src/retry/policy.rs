@@ -95,7 +95,7 @@ impl RetryPolicy {
     /// The defaults: 1 s base, 30 s cap, 5 attempts, `Retry-After` honoured, a
     /// [`SplitMix64::from_entropy`] random source.
     pub fn new() -> Self {
-        RetryPolicy::from_config(RetryConfig::default())
+        RetryPolicy::from_config(RetryConfig::DEFAULT)
     }
 
     /// The policy the catalog of `E` documents in its `[retry]` table.
