@@ -41,11 +41,13 @@
 #![warn(missing_docs)]
 
 mod diagnostic;
+mod draft;
 mod load;
+mod lower;
 mod model;
 pub mod naming;
-mod parse;
 mod partial;
+mod report;
 mod source;
 pub mod suggest;
 mod template;
@@ -53,12 +55,13 @@ mod valid;
 
 use std::path::Path;
 
-pub use diagnostic::{Diagnostic, Diagnostics};
+pub use diagnostic::Diagnostic;
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, Envelope,
     EnvelopeStyle, ErrorDef, Field, Member, RetryConfig,
 };
 pub use partial::{Partial, PartialError};
+pub use report::Diagnostics;
 pub use source::Location;
 pub use template::{FormatSpec, FormatTrait, Placeholder, Segment, Template};
 

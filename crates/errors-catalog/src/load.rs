@@ -8,10 +8,12 @@ use std::sync::Arc;
 
 use toml::de::DeTable;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Sink};
+use crate::diagnostic::{Diagnostic, Sink};
+use crate::draft::Draft;
+use crate::lower::lower_file;
 use crate::model::Catalog;
-use crate::parse::{Draft, lower_file};
 use crate::partial::Partial;
+use crate::report::Diagnostics;
 use crate::source::{Location, SourceFile};
 use crate::valid;
 
@@ -44,9 +46,12 @@ pub(crate) fn load(path: &Path, text: Option<String>) -> Result<Catalog, Diagnos
     } = loader;
     let root = sources.first().map(|f| f.location(0..0));
     valid::validate(&draft, root, complete, &mut sink);
-    match sink.finish(sources, || Partial::from_draft(&draft)) {
-        Some(diagnostics) => Err(diagnostics),
-        None => Ok(draft.into_catalog(files)),
+    let problems = sink.into_sorted();
+    if problems.is_empty() {
+        Ok(draft.into_catalog(files))
+    } else {
+        let partial = Partial::from_draft(&draft);
+        Err(Diagnostics::new(problems, sources, partial))
     }
 }
 

@@ -4,9 +4,9 @@
 
 use std::collections::HashSet;
 
+use crate::draft::Draft;
 use crate::model::{ErrorDef, Field};
 use crate::naming;
-use crate::parse::Draft;
 
 /// The sound part of a catalog with problems.
 #[derive(Clone, Debug, Default)]

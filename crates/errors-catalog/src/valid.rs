@@ -7,9 +7,9 @@ use std::collections::HashMap;
 use heck::{ToShoutySnakeCase, ToSnakeCase};
 
 use crate::diagnostic::{Diagnostic, Sink};
+use crate::draft::{Draft, Settings};
 use crate::model::{CodeCase, EnvelopeStyle, ErrorDef, Field, Member};
 use crate::naming;
-use crate::parse::{Draft, Settings};
 use crate::source::Location;
 use crate::suggest::did_you_mean;
 use crate::template::FormatTrait;

@@ -1,0 +1,83 @@
+//! The draft catalog: what lowering every file produces, with where each checked
+//! value was written. Validation reads it; without problems it becomes a [`Catalog`].
+
+use std::path::PathBuf;
+
+use crate::model::{
+    Catalog, Category, CircuitBreakerConfig, CodeCase, DetailsCase, Envelope, EnvelopeStyle,
+    ErrorDef, Member, RetryConfig,
+};
+use crate::source::Location;
+
+/// Settings of the root file, with where they were written for validation.
+pub(crate) struct Settings {
+    pub(crate) name: Option<(String, Location)>,
+    pub(crate) envelope: Envelope,
+    pub(crate) renames: Vec<(Member, String, Location)>,
+    pub(crate) details_case: DetailsCase,
+    pub(crate) doc_url: Option<(String, Location)>,
+    pub(crate) code_case: Option<CodeCase>,
+    pub(crate) retry: RetryConfig,
+    pub(crate) retry_at: Vec<(&'static str, Location)>,
+    pub(crate) circuit_breaker: CircuitBreakerConfig,
+    pub(crate) circuit_breaker_at: Vec<(&'static str, Location)>,
+}
+
+/// The whole catalog as lowered, problems and all.
+pub(crate) struct Draft {
+    pub(crate) settings: Settings,
+    pub(crate) categories: Vec<Category>,
+    pub(crate) errors: Vec<ErrorDef>,
+    /// The raw `status` of each error (same order): validation checks the range.
+    pub(crate) statuses: Vec<Option<i64>>,
+    /// Where the root file's `[errors]` table is, if it has one.
+    pub(crate) errors_table: Option<Location>,
+    /// An `errors` key, or an entry of it, that is not a table was reported: the
+    /// catalog is not known to be empty.
+    pub(crate) errors_unreadable: bool,
+}
+
+impl Draft {
+    /// An empty draft with the default settings.
+    pub(crate) fn new() -> Self {
+        Draft {
+            settings: Settings {
+                name: None,
+                envelope: Envelope::new(EnvelopeStyle::Nested),
+                renames: Vec::new(),
+                details_case: DetailsCase::SnakeCase,
+                doc_url: None,
+                code_case: None,
+                retry: RetryConfig::default(),
+                retry_at: Vec::new(),
+                circuit_breaker: CircuitBreakerConfig::default(),
+                circuit_breaker_at: Vec::new(),
+            },
+            categories: Vec::new(),
+            errors: Vec::new(),
+            statuses: Vec::new(),
+            errors_table: None,
+            errors_unreadable: false,
+        }
+    }
+
+    /// The catalog, once validation found nothing wrong; `files` are the canonical
+    /// paths read, the root first.
+    pub(crate) fn into_catalog(self, files: Vec<PathBuf>) -> Catalog {
+        let s = self.settings;
+        let name = s.name.map_or_else(|| "ApiError".to_owned(), |(n, _)| n);
+        Catalog {
+            code_enum: format!("{name}Code"),
+            name,
+            envelope: s.envelope,
+            details_case: s.details_case,
+            doc_url: s.doc_url.map(|(url, _)| url),
+            code_case: s.code_case,
+            retry: s.retry,
+            circuit_breaker: s.circuit_breaker,
+            categories: self.categories,
+            errors: self.errors,
+            files,
+        }
+    }
+}

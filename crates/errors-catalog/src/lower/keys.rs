@@ -1,0 +1,59 @@
+//! The keys each table of a catalog file may hold: what unknown keys are checked
+//! against, and what "did you mean" picks from.
+
+/// Top-level tables of the root file.
+pub(super) const ROOT_KEYS: &[&str] = &[
+    "catalog",
+    "envelope",
+    "retry",
+    "circuit_breaker",
+    "categories",
+    "errors",
+];
+/// Top-level tables that only the root file may hold.
+pub(super) const ROOT_ONLY: &[&str] = &["envelope", "retry", "circuit_breaker"];
+/// Top-level tables of an included file.
+pub(super) const INCLUDED_KEYS: &[&str] = &["catalog", "categories", "errors"];
+/// `[catalog]`; an included file may only hold `include`.
+pub(super) const CATALOG_KEYS: &[&str] = &[
+    "name",
+    "envelope",
+    "details_case",
+    "doc_url",
+    "code_case",
+    "include",
+];
+/// `[envelope]`.
+pub(super) const ENVELOPE_KEYS: &[&str] = &["rename"];
+/// `[retry]`.
+pub(super) const RETRY_KEYS: &[&str] = &[
+    "max_attempts",
+    "base_delay_ms",
+    "max_delay_ms",
+    "honor_retry_after",
+];
+/// `[circuit_breaker]`.
+pub(super) const BREAKER_KEYS: &[&str] = &["failure_threshold", "open_ms", "half_open_requests"];
+/// `[categories.NAME]`.
+pub(super) const CATEGORY_KEYS: &[&str] = &["description"];
+/// `[errors.CODE]`.
+pub(super) const ERROR_KEYS: &[&str] = &[
+    "status",
+    "message",
+    "retryable",
+    "category",
+    "title",
+    "description",
+    "param",
+    "deprecated",
+    "details",
+];
+/// A detail field written as a table.
+pub(super) const FIELD_KEYS: &[&str] = &[
+    "type",
+    "optional",
+    "internal",
+    "header",
+    "wire",
+    "description",
+];
