@@ -173,8 +173,10 @@ pub(crate) struct FieldLocations {
 }
 
 /// The type of a detail field.
+///
+/// Exhaustive on purpose: a new type must be handled by every code generator, and a
+/// compile error there is what says so.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[non_exhaustive]
 pub enum DetailType {
     /// `string`: `String`.
     String,
@@ -199,6 +201,57 @@ pub enum DetailType {
 }
 
 impl DetailType {
+    /// Every type a catalog spells by a name (all but lists), in the order the format
+    /// lists them. Parsing looks names up here, so a type added to the enum is
+    /// readable once it has a [`name`](Self::name) and a place in this list.
+    pub const NAMED: [DetailType; 9] = [
+        DetailType::String,
+        DetailType::Bool,
+        DetailType::I32,
+        DetailType::I64,
+        DetailType::U32,
+        DetailType::U64,
+        DetailType::F64,
+        DetailType::Json,
+        DetailType::FieldViolations,
+    ];
+
+    /// The catalog name of a named type (`u64`, `field_violations`); `None` for a
+    /// list, which is written `[T]`.
+    ///
+    /// ```
+    /// use errors_catalog::DetailType;
+    /// assert_eq!(DetailType::U64.name(), Some("u64"));
+    /// assert_eq!(DetailType::List(Box::new(DetailType::U64)).name(), None);
+    /// ```
+    pub fn name(&self) -> Option<&'static str> {
+        Some(match self {
+            DetailType::String => "string",
+            DetailType::Bool => "bool",
+            DetailType::I32 => "i32",
+            DetailType::I64 => "i64",
+            DetailType::U32 => "u32",
+            DetailType::U64 => "u64",
+            DetailType::F64 => "f64",
+            DetailType::Json => "json",
+            DetailType::FieldViolations => "field_violations",
+            DetailType::List(_) => return None,
+        })
+    }
+
+    /// The named type called `name`, if there is one.
+    ///
+    /// ```
+    /// use errors_catalog::DetailType;
+    /// assert_eq!(DetailType::from_name("json"), Some(DetailType::Json));
+    /// assert_eq!(DetailType::from_name("[u64]"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<DetailType> {
+        DetailType::NAMED
+            .into_iter()
+            .find(|ty| ty.name() == Some(name))
+    }
+
     /// A single value that fits in an HTTP header: not a list, not JSON.
     pub fn is_scalar(&self) -> bool {
         !matches!(
@@ -229,19 +282,10 @@ impl DetailType {
 impl fmt::Display for DetailType {
     /// The catalog spelling: `u64`, `[string]`, `field_violations`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let name = match self {
-            DetailType::String => "string",
-            DetailType::Bool => "bool",
-            DetailType::I32 => "i32",
-            DetailType::I64 => "i64",
-            DetailType::U32 => "u32",
-            DetailType::U64 => "u64",
-            DetailType::F64 => "f64",
-            DetailType::Json => "json",
-            DetailType::FieldViolations => "field_violations",
-            DetailType::List(inner) => return write!(f, "[{inner}]"),
-        };
-        f.write_str(name)
+        match self {
+            DetailType::List(inner) => write!(f, "[{inner}]"),
+            named => f.write_str(named.name().unwrap_or_default()),
+        }
     }
 }
 
@@ -482,14 +526,21 @@ pub struct RetryConfig {
     pub honor_retry_after: bool,
 }
 
+impl RetryConfig {
+    /// The policy of a catalog without `[retry]` (SPEC section 6): 5 attempts,
+    /// backoff from 1 s capped at 30 s, `Retry-After` honoured on the first retry.
+    /// Every crate takes the defaults from here.
+    pub const DEFAULT: RetryConfig = RetryConfig {
+        max_attempts: 5,
+        base_delay_ms: 1000,
+        max_delay_ms: 30_000,
+        honor_retry_after: true,
+    };
+}
+
 impl Default for RetryConfig {
     fn default() -> Self {
-        RetryConfig {
-            max_attempts: 5,
-            base_delay_ms: 1000,
-            max_delay_ms: 30_000,
-            honor_retry_after: true,
-        }
+        RetryConfig::DEFAULT
     }
 }
 
@@ -505,12 +556,73 @@ pub struct CircuitBreakerConfig {
     pub half_open_requests: u32,
 }
 
+impl CircuitBreakerConfig {
+    /// The breaker of a catalog without `[circuit_breaker]` (SPEC section 6): opens
+    /// after 5 consecutive retryable failures, stays open 30 s, lets 1 trial request
+    /// through. Every crate takes the defaults from here.
+    pub const DEFAULT: CircuitBreakerConfig = CircuitBreakerConfig {
+        failure_threshold: 5,
+        open_ms: 30_000,
+        half_open_requests: 1,
+    };
+}
+
 impl Default for CircuitBreakerConfig {
     fn default() -> Self {
-        CircuitBreakerConfig {
-            failure_threshold: 5,
-            open_ms: 30_000,
-            half_open_requests: 1,
+        CircuitBreakerConfig::DEFAULT
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names a type's place in [`DetailType::NAMED`]; exhaustive, so a new variant
+    /// does not compile until it is given a place (or declared a list).
+    fn named_index(ty: &DetailType) -> Option<usize> {
+        Some(match ty {
+            DetailType::String => 0,
+            DetailType::Bool => 1,
+            DetailType::I32 => 2,
+            DetailType::I64 => 3,
+            DetailType::U32 => 4,
+            DetailType::U64 => 5,
+            DetailType::F64 => 6,
+            DetailType::Json => 7,
+            DetailType::FieldViolations => 8,
+            DetailType::List(_) => return None,
+        })
+    }
+
+    #[test]
+    fn every_named_type_is_listed_once_and_reads_back_by_its_name() {
+        let mut names = Vec::new();
+        for (i, ty) in DetailType::NAMED.iter().enumerate() {
+            assert_eq!(named_index(ty), Some(i), "{ty:?}");
+            let name = ty.name().expect("a named type has a name");
+            assert_eq!(DetailType::from_name(name).as_ref(), Some(ty));
+            assert_eq!(ty.to_string(), name);
+            names.push(name);
         }
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(
+            names.len(),
+            DetailType::NAMED.len(),
+            "two types share a name"
+        );
+        let list = DetailType::List(Box::new(DetailType::List(Box::new(DetailType::U32))));
+        assert_eq!(list.name(), None);
+        assert_eq!(list.to_string(), "[[u32]]");
+        assert_eq!(DetailType::from_name("[u32]"), None);
+    }
+
+    #[test]
+    fn defaults_are_the_constants() {
+        assert_eq!(RetryConfig::default(), RetryConfig::DEFAULT);
+        assert_eq!(
+            CircuitBreakerConfig::default(),
+            CircuitBreakerConfig::DEFAULT
+        );
     }
 }

@@ -44,45 +44,24 @@ fn parse_type_body(body: &str, whole: &str) -> Result<DetailType, TypeProblem> {
         }
         return Ok(DetailType::List(Box::new(parse_type_body(inner, whole)?)));
     }
-    Ok(match body {
-        "string" => DetailType::String,
-        "bool" => DetailType::Bool,
-        "i32" => DetailType::I32,
-        "i64" => DetailType::I64,
-        "u32" => DetailType::U32,
-        "u64" => DetailType::U64,
-        "f64" => DetailType::F64,
-        "json" => DetailType::Json,
-        "field_violations" => DetailType::FieldViolations,
-        other => {
-            let help = match did_you_mean(other, TYPE_NAMES.iter().copied()) {
-                Some(similar) => format!("did you mean `{similar}`?"),
-                None => format!(
-                    "the types are {}, `[T]` for a list and a trailing `?` for optional",
-                    TYPE_NAMES.join(", ")
-                ),
-            };
-            let message = if other.ends_with('?') {
-                format!("detail type `{whole}` has more than one `?`")
-            } else {
-                format!("unknown detail type `{other}`")
-            };
-            return Err((message, help));
-        }
-    })
+    if let Some(ty) = DetailType::from_name(body) {
+        return Ok(ty);
+    }
+    let names = DetailType::NAMED.map(|ty| ty.name().unwrap_or_default());
+    let help = match did_you_mean(body, names) {
+        Some(similar) => format!("did you mean `{similar}`?"),
+        None => format!(
+            "the types are {}, `[T]` for a list and a trailing `?` for optional",
+            names.join(", ")
+        ),
+    };
+    let message = if body.ends_with('?') {
+        format!("detail type `{whole}` has more than one `?`")
+    } else {
+        format!("unknown detail type `{body}`")
+    };
+    Err((message, help))
 }
-
-const TYPE_NAMES: &[&str] = &[
-    "string",
-    "bool",
-    "i32",
-    "i64",
-    "u32",
-    "u64",
-    "f64",
-    "json",
-    "field_violations",
-];
 
 #[cfg(test)]
 mod tests {
