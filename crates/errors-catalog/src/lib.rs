@@ -47,6 +47,7 @@ mod lower;
 mod model;
 pub mod naming;
 mod partial;
+mod placeholder;
 mod report;
 mod source;
 pub mod suggest;

@@ -1,26 +1,10 @@
 //! The procedural macros of `errors-runtime`; use them through that crate:
 //! `errors_runtime::catalog!` and `#[derive(errors_runtime::Catalog)]`.
 //!
-//! This crate is thin: it resolves the catalog path, loads and validates the catalog
-//! with `errors-catalog`, and turns the result into code (`expand.rs`) or into
-//! `compile_error!`s that point at the catalog's `path:line:column`.
+//! A thin entry point: the code generation is the `errors-codegen` library, which
+//! tools can call too.
 
 #![forbid(unsafe_code)]
-
-mod attr;
-mod ctxt;
-mod define;
-mod derive;
-mod docs;
-mod expand;
-mod fmt;
-mod load;
-mod matching;
-mod metadata;
-mod plan;
-mod skeleton;
-mod split;
-mod types;
 
 use proc_macro::TokenStream;
 
@@ -28,25 +12,26 @@ use proc_macro::TokenStream;
 ///
 /// ```text
 /// errors_runtime::catalog!("catalog.toml");
+/// errors_runtime::catalog!("catalog.toml", crate = my_errors); // the runtime renamed
 /// ```
 ///
 /// The path is relative to `CARGO_MANIFEST_DIR`; when no file is there, it is looked
 /// for beside the source file that invokes the macro (as `include_str!` does).
 #[proc_macro]
 pub fn catalog(input: TokenStream) -> TokenStream {
-    load::catalog_macro(input.into(), invoking_file()).into()
+    errors_codegen::catalog_macro(input.into(), invoking_file().as_deref()).into()
 }
 
 /// Derives the catalog API for a hand-written enum, checked against the catalog.
 ///
 /// ```text
 /// #[derive(Debug, errors_runtime::Catalog)]
-/// #[catalog(path = "catalog.toml")]
+/// #[catalog(path = "catalog.toml")]            // also: crate = "my_errors"
 /// pub enum ApiError { /* one variant per code */ }
 /// ```
 #[proc_macro_derive(Catalog, attributes(catalog, source, from))]
 pub fn derive_catalog(input: TokenStream) -> TokenStream {
-    derive::derive(input.into(), invoking_file()).into()
+    errors_codegen::derive_catalog(input.into(), invoking_file().as_deref()).into()
 }
 
 /// The source file the macro is invoked in, for paths beside it.

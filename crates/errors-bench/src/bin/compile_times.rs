@@ -17,9 +17,9 @@
 //! - `gen_N`: `errors_runtime::catalog!("catalog.toml");`
 //! - `hand_N`: the hand-written equivalent (`errors_bench::codegen::baseline`).
 //!
-//! The macro's own time is measured directly: this binary compiles the macro crate's
-//! modules (`#[path]` below) as ordinary code and times the function the proc-macro
-//! entry point calls, `load::catalog_macro`, on proc-macro2's fallback tokens. Run it
+//! The macro's own time is measured directly: this binary calls the code generation
+//! library the proc-macro entry point calls, `errors_codegen::catalog_macro`, and
+//! times it on proc-macro2's fallback tokens. Run it
 //! in the dev profile, as cargo builds proc-macros for a dev build (opt-level 0).
 //! Inside rustc the tokens also cross the proc-macro bridge, which this does not
 //! count: it is a lower bound. (Pasting the expansion into a crate to subtract its
@@ -31,53 +31,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
-// The macro crate's code generation, as ordinary modules.
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/attr.rs"]
-mod attr;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/ctxt.rs"]
-mod ctxt;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/define.rs"]
-mod define;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/derive.rs"]
-mod derive;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/docs.rs"]
-mod docs;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/expand.rs"]
-mod expand;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/fmt.rs"]
-mod fmt;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/load.rs"]
-mod load;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/matching.rs"]
-mod matching;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/metadata.rs"]
-mod metadata;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/plan.rs"]
-mod plan;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/skeleton.rs"]
-mod skeleton;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/split.rs"]
-mod split;
-#[allow(dead_code, unreachable_pub, clippy::all)]
-#[path = "../../../errors-macros/src/types.rs"]
-mod types;
-
-#[allow(dead_code, unreachable_pub)]
-#[path = "../codegen.rs"]
-mod codegen;
+use errors_bench::codegen;
 
 const KINDS: [&str; 2] = ["gen", "hand"];
 
@@ -166,7 +120,7 @@ fn main() {
             drop(loaded);
             let lit = catalog_path.to_str().unwrap();
             let start = Instant::now();
-            let tokens = load::catalog_macro(quote::quote!(#lit), None);
+            let tokens = errors_codegen::catalog_macro(quote::quote!(#lit), None);
             expands.push(start.elapsed());
             let start = Instant::now();
             source = tokens.to_string();

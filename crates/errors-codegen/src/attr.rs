@@ -8,41 +8,108 @@ use syn::{Attribute, LitStr};
 
 use crate::ctxt::Ctxt;
 
-/// `#[catalog(path = "...")]` of the enum: `Err(())` when there is no `#[catalog]`
-/// attribute at all, `Ok(None)` when there is one without a usable path (its own
-/// errors are reported).
-pub(crate) fn enum_path(attrs: &[Attribute], cx: &mut Ctxt) -> Result<Option<LitStr>, ()> {
-    if !attrs.iter().any(|a| a.path().is_ident("catalog")) {
-        return Err(());
+/// `#[catalog(...)]` of the enum.
+#[derive(Default)]
+pub(crate) struct EnumAttrs {
+    /// Whether there is any `#[catalog]` attribute.
+    pub(crate) present: bool,
+    /// `path = "..."`: the catalog file.
+    pub(crate) path: Option<LitStr>,
+    /// `crate = "..."`: the path of the runtime crate, for users who rename or
+    /// re-export it.
+    pub(crate) krate: Option<syn::Path>,
+}
+
+pub(crate) fn enum_attrs(attrs: &[Attribute], cx: &mut Ctxt) -> EnumAttrs {
+    let mut out = EnumAttrs::default();
+    let mut krate: Option<LitStr> = None;
+    for attr in catalog_attrs(attrs, "on the enum", "path = \"catalog.toml\"", cx) {
+        out.present = true;
+        let result = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("path") {
+                set_once(&mut out.path, "path", &meta)
+            } else if meta.path.is_ident("crate") {
+                set_once(&mut krate, "crate", &meta)
+            } else {
+                Err(unknown(&meta, &["path", "crate"], "on the enum"))
+            }
+        });
+        if let Err(err) = result {
+            cx.push(err);
+        }
     }
-    Ok(string_option(attrs, "path", "on the enum", cx))
+    if let Some(lit) = krate {
+        match lit.parse::<syn::Path>() {
+            Ok(path) => out.krate = Some(path),
+            Err(_) => cx.error(
+                lit.span(),
+                format!(
+                    "`crate = {:?}` is not a path; name the runtime crate as `use` would, e.g. `crate = \"my_errors\"` or `crate = \"::api::errors_runtime\"`",
+                    lit.value()
+                ),
+            ),
+        }
+    }
+    out
 }
 
 /// `#[catalog(code = "...")]` of a variant.
 pub(crate) fn variant_code(attrs: &[Attribute], cx: &mut Ctxt) -> Option<LitStr> {
-    string_option(attrs, "code", "on a variant", cx)
-}
-
-/// The one `key = "..."` that `#[catalog(...)]` takes in `place`.
-fn string_option(attrs: &[Attribute], key: &str, place: &str, cx: &mut Ctxt) -> Option<LitStr> {
     let mut value = None;
-    for attr in attrs.iter().filter(|a| a.path().is_ident("catalog")) {
+    for attr in catalog_attrs(attrs, "on a variant", "code = \"RATE_LIMITED\"", cx) {
         let result = attr.parse_nested_meta(|meta| {
-            if !meta.path.is_ident(key) {
-                return Err(unknown(&meta, &[key], place));
+            if meta.path.is_ident("code") {
+                set_once(&mut value, "code", &meta)
+            } else {
+                Err(unknown(&meta, &["code"], "on a variant"))
             }
-            let lit: LitStr = meta.value()?.parse()?;
-            if value.is_some() {
-                return Err(meta.error(format!("`{key}` is given twice")));
-            }
-            value = Some(lit);
-            Ok(())
         });
         if let Err(err) = result {
             cx.push(err);
         }
     }
     value
+}
+
+/// The `#[catalog(...)]` attributes among `attrs` that have something inside; an
+/// empty one is an error at its span, not a silent no-op.
+fn catalog_attrs<'a>(
+    attrs: &'a [Attribute],
+    place: &str,
+    example: &str,
+    cx: &mut Ctxt,
+) -> Vec<&'a Attribute> {
+    attrs
+        .iter()
+        .filter(|a| a.path().is_ident("catalog"))
+        .filter(|a| {
+            let empty = match &a.meta {
+                syn::Meta::List(list) => list.tokens.is_empty(),
+                _ => false,
+            };
+            if empty {
+                cx.error(
+                    attr_span(a),
+                    format!("`#[catalog()]` {place} is empty; write what it sets, e.g. `#[catalog({example})]`, or remove it"),
+                );
+            }
+            !empty
+        })
+        .collect()
+}
+
+/// `key = "..."`, given once.
+fn set_once(
+    slot: &mut Option<LitStr>,
+    key: &str,
+    meta: &syn::meta::ParseNestedMeta<'_>,
+) -> syn::Result<()> {
+    let lit: LitStr = meta.value()?.parse()?;
+    if slot.is_some() {
+        return Err(meta.error(format!("`{key}` is given twice")));
+    }
+    *slot = Some(lit);
+    Ok(())
 }
 
 /// What a field's attributes make it.
@@ -75,6 +142,9 @@ pub(crate) fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
                 out.from = Some(span);
             }
         } else if attr.path().is_ident("catalog") {
+            if catalog_attrs(std::slice::from_ref(attr), "on a field", "skip", cx).is_empty() {
+                continue;
+            }
             let result = attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("skip") {
                     out.skip = Some(span);

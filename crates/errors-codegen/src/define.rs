@@ -4,8 +4,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::docs;
-use crate::plan::Plan;
+use crate::{docs, split};
+use crate::plan::{Plan, Shape};
 use crate::types::field_type;
 
 /// `pub enum ApiError { ... }`, one struct or unit variant per code.
@@ -17,7 +17,7 @@ pub(crate) fn error_enum(plan: &Plan<'_>) -> TokenStream {
         let variant = &v.ident;
         let doc = docs::variant(v.def);
         let deprecated = deprecated(v.def.deprecated.as_deref());
-        if v.fields.is_empty() {
+        if v.shape == Shape::Unit {
             return quote! {
                 #[doc = #doc]
                 #deprecated
@@ -26,7 +26,7 @@ pub(crate) fn error_enum(plan: &Plan<'_>) -> TokenStream {
         }
         let fields = v.fields.iter().map(|b| {
             let name = &b.ident;
-            let ty = field_type(b.field);
+            let ty = field_type(&plan.rt, b.field);
             let doc = docs::field(b.field);
             quote! {
                 #[doc = #doc]
@@ -41,7 +41,7 @@ pub(crate) fn error_enum(plan: &Plan<'_>) -> TokenStream {
     });
     // Past `SPLIT_ABOVE` variants the derives' single `match` is slow to compile:
     // `split::views` writes the same impls out, split.
-    let derives = (!plan.views).then(
+    let derives = (!split::has_views(plan)).then(
         || quote!(#[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]),
     );
     quote! {
@@ -58,10 +58,9 @@ pub(crate) fn code_enum(plan: &Plan<'_>) -> TokenStream {
     let code = &plan.code_ident;
     let vis = &plan.vis;
     let doc = docs::code_enum(&plan.ident.to_string());
-    let variants = plan.variants.iter().map(|v| {
-        let variant = &v.ident;
-        let doc = docs::code_variant(v.def);
-        let deprecated = deprecated(v.def.deprecated.as_deref());
+    let variants = plan.catalog.errors.iter().zip(plan.code_variants()).map(|(e, variant)| {
+        let doc = docs::code_variant(e);
+        let deprecated = deprecated(e.deprecated.as_deref());
         quote! {
             #[doc = #doc]
             #deprecated

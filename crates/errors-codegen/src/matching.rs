@@ -8,17 +8,17 @@
 use std::collections::HashMap;
 
 use errors_catalog::suggest::did_you_mean;
-use errors_catalog::{Catalog, DetailType, ErrorDef, Field};
+use errors_catalog::{Catalog, ErrorDef, Field};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{DataEnum, DeriveInput, PathArguments, Type};
+use syn::{DataEnum, DeriveInput, Fields, Type};
 
 use crate::attr;
 use crate::ctxt::Ctxt;
-use crate::plan::{Binding, Extra, ExtraKind, Plan, VariantPlan};
-use crate::types::{field_type, generic_of, last_segment};
+use crate::plan::{Binding, Extra, ExtraKind, Plan, Shape, VariantPlan};
+use crate::types::{Fit, field_type, field_type_text, fits};
 
 /// A field whose type could not be judged from its syntax (an alias, say): the
 /// compiler checks it against the catalog type.
@@ -29,6 +29,7 @@ pub(crate) struct TypeCheck {
 
 pub(crate) fn plan<'c>(
     catalog: &'c Catalog,
+    rt: &TokenStream,
     input: &DeriveInput,
     data: &DataEnum,
     cx: &mut Ctxt,
@@ -61,7 +62,7 @@ pub(crate) fn plan<'c>(
             continue;
         }
         matched_by.insert(index, variant.ident.clone());
-        matched[index] = Some(variant_plan(def, variant, cx, &mut checks));
+        matched[index] = Some(variant_plan(def, rt, variant, cx, &mut checks));
     }
 
     let missing: Vec<&ErrorDef> = catalog
@@ -84,7 +85,9 @@ pub(crate) fn plan<'c>(
         generics: input.generics.clone(),
         variants: matched.into_iter().flatten().collect(),
         span: Span::call_site(),
-        views: false,
+        rt: rt.clone(),
+        generated: false,
+        skeleton: false,
     };
     (plan, checks)
 }
@@ -165,7 +168,7 @@ fn variant_signature(def: &ErrorDef) -> String {
     let fields: Vec<String> = def
         .fields
         .iter()
-        .map(|f| format!("{}: {}", rust_name(&f.name), type_text(f)))
+        .map(|f| format!("{}: {}", rust_name(&f.name), field_type_text(f)))
         .collect();
     format!("`{} {{ {} }}`", def.variant, fields.join(", "))
 }
@@ -178,27 +181,9 @@ fn rust_name(name: &str) -> String {
     }
 }
 
-/// The Rust type of a field as a user writes it: `Option<u32>`, `Vec<FieldViolation>`.
-fn type_text(field: &Field) -> String {
-    fn inner(ty: &DetailType) -> String {
-        match ty {
-            DetailType::String => "String".into(),
-            DetailType::Json => "serde_json::Value".into(),
-            DetailType::FieldViolations => "Vec<FieldViolation>".into(),
-            DetailType::List(t) => format!("Vec<{}>", inner(t)),
-            other => other.to_string(),
-        }
-    }
-    let ty = inner(&field.ty);
-    if field.optional {
-        format!("Option<{ty}>")
-    } else {
-        ty
-    }
-}
-
 fn variant_plan<'c>(
     def: &'c ErrorDef,
+    rt: &TokenStream,
     variant: &syn::Variant,
     cx: &mut Ctxt,
     checks: &mut Vec<TypeCheck>,
@@ -282,19 +267,23 @@ fn variant_plan<'c>(
             Fit::Yes => {}
             Fit::Unknown => checks.push(TypeCheck {
                 ty: field.ty.clone(),
-                expected: field_type(cf),
+                expected: field_type(rt, cf),
             }),
-            Fit::No => cx.error(
+            Fit::No => {
+                cx.error(
                 field.ty.span(),
                 format!(
                     "`{name}` of `{}` is `{}` in the catalog ({}): its Rust type is `{}`, not `{}`",
                     def.code,
                     catalog_type_text(cf),
                     cf.location,
-                    type_text(cf),
+                    field_type_text(cf),
                     field.ty.to_token_stream().to_string().replace(" ", "")
                 ),
-            ),
+                );
+                // Not bound: the expansion beside the errors must not use it.
+                continue;
+            }
         }
         let ident = field
             .ident
@@ -319,7 +308,7 @@ fn variant_plan<'c>(
             format!(
                 "`{}: {}` ({})",
                 rust_name(&f.name),
-                type_text(f),
+                field_type_text(f),
                 f.location
             )
         })
@@ -359,6 +348,11 @@ fn variant_plan<'c>(
     VariantPlan {
         def,
         ident: variant.ident.clone(),
+        code_ident: Ident::new(&def.variant, Span::call_site()),
+        shape: match variant.fields {
+            Fields::Unit => Shape::Unit,
+            Fields::Named(_) | Fields::Unnamed(_) => Shape::Fields,
+        },
         fields,
         extras,
     }
@@ -369,103 +363,6 @@ fn catalog_type_text(field: &Field) -> String {
         format!("{}?", field.ty)
     } else {
         field.ty.to_string()
-    }
-}
-
-enum Fit {
-    Yes,
-    No,
-    /// A type whose name says nothing (an alias): left to the compiler.
-    Unknown,
-}
-
-/// Whether `ty` is the Rust type of the catalog type, judged from its syntax.
-fn fits(ty: &Type, expected: &DetailType, optional: bool) -> Fit {
-    if optional {
-        return match generic_of(ty, "Option") {
-            Some(Some(inner)) => fits(inner, expected, false),
-            Some(None) => Fit::No,
-            None => unknown_or_no(ty),
-        };
-    }
-    let Some(last) = last_segment(ty) else {
-        return Fit::No;
-    };
-    let name = last.ident.to_string();
-    let matches = match expected {
-        DetailType::String => name == "String",
-        DetailType::Bool => name == "bool",
-        DetailType::I32 => name == "i32",
-        DetailType::I64 => name == "i64",
-        DetailType::U32 => name == "u32",
-        DetailType::U64 => name == "u64",
-        DetailType::F64 => name == "f64",
-        DetailType::Json => name == "Value" || name == "JsonValue",
-        DetailType::FieldViolations => {
-            return match generic_of(ty, "Vec") {
-                Some(Some(inner))
-                    if last_segment(inner).is_some_and(|s| s.ident == "FieldViolation") =>
-                {
-                    Fit::Yes
-                }
-                Some(_) => Fit::No,
-                None => unknown_or_no(ty),
-            };
-        }
-        DetailType::List(element) => {
-            return match generic_of(ty, "Vec") {
-                Some(Some(inner)) => fits(inner, element, false),
-                Some(None) => Fit::No,
-                None => unknown_or_no(ty),
-            };
-        }
-        _ => return Fit::Unknown,
-    };
-    if matches && matches!(last.arguments, PathArguments::None) {
-        Fit::Yes
-    } else {
-        unknown_or_no(ty)
-    }
-}
-
-/// Names the std and catalog types are known by: another of them is a mismatch;
-/// anything else may be an alias.
-fn unknown_or_no(ty: &Type) -> Fit {
-    const KNOWN: &[&str] = &[
-        "String",
-        "str",
-        "bool",
-        "i8",
-        "i16",
-        "i32",
-        "i64",
-        "i128",
-        "isize",
-        "u8",
-        "u16",
-        "u32",
-        "u64",
-        "u128",
-        "usize",
-        "f32",
-        "f64",
-        "char",
-        "Vec",
-        "Option",
-        "Value",
-        "JsonValue",
-        "FieldViolation",
-        "Box",
-        "Cow",
-        "Arc",
-        "Rc",
-        "HashMap",
-        "BTreeMap",
-        "HashSet",
-    ];
-    match last_segment(ty) {
-        Some(seg) if !KNOWN.contains(&seg.ident.to_string().as_str()) => Fit::Unknown,
-        _ => Fit::No,
     }
 }
 
@@ -484,40 +381,5 @@ pub(crate) fn type_assertions(plan: &Plan<'_>, checks: &[TypeCheck]) -> TokenStr
         fn __errors_runtime_field_types #impl_generics () #where_clause {
             #(#asserts)*
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn fit(ty: &str, expected: DetailType, optional: bool) -> &'static str {
-        match fits(&syn::parse_str(ty).unwrap(), &expected, optional) {
-            Fit::Yes => "yes",
-            Fit::No => "no",
-            Fit::Unknown => "unknown",
-        }
-    }
-
-    #[test]
-    fn judges_types_from_their_syntax() {
-        assert_eq!(fit("String", DetailType::String, false), "yes");
-        assert_eq!(fit("std::string::String", DetailType::String, false), "yes");
-        assert_eq!(fit("Option<u32>", DetailType::U32, true), "yes");
-        assert_eq!(fit("u32", DetailType::U32, true), "no");
-        assert_eq!(fit("Option<u32>", DetailType::U32, false), "no");
-        assert_eq!(fit("u32", DetailType::U64, false), "no");
-        assert_eq!(fit("&str", DetailType::String, false), "no");
-        assert_eq!(
-            fit("Vec<FieldViolation>", DetailType::FieldViolations, false),
-            "yes"
-        );
-        assert_eq!(fit("Vec<String>", DetailType::FieldViolations, false), "no");
-        let nested = DetailType::List(Box::new(DetailType::List(Box::new(DetailType::U32))));
-        assert_eq!(fit("Vec<Vec<u32>>", nested.clone(), false), "yes");
-        assert_eq!(fit("Vec<Vec<u64>>", nested, false), "no");
-        assert_eq!(fit("serde_json::Value", DetailType::Json, false), "yes");
-        assert_eq!(fit("Seconds", DetailType::U64, false), "unknown");
-        assert_eq!(fit("Option<Seconds>", DetailType::U64, true), "unknown");
     }
 }

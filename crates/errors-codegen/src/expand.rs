@@ -2,13 +2,13 @@
 //! and the derive. Logic common to every catalog lives in the runtime; what is
 //! generated per variant is only what differs: bindings, literals and wire names.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 use crate::fmt::display_body;
 use crate::metadata::catalog_static;
-use crate::plan::{Binding, ExtraKind, Plan, VariantPlan};
-use crate::split::{self, Arm, Match, On, SPLIT_ABOVE, Split, helper_impl};
+use crate::plan::{Binding, ExtraKind, Plan, Shape, VariantPlan};
+use crate::split::{self, Arm, Match, On, SPLIT_ABOVE, Split};
 use crate::types::generic_of;
 
 /// Every impl of the catalog API, in a `const _` block so that helper items stay
@@ -18,30 +18,18 @@ pub(crate) fn impls(plan: &Plan<'_>, extra: TokenStream) -> TokenStream {
     let code = code_impls(plan);
     let error = error_impls(plan);
     let tracking = track_files(plan);
-    let views = plan.views.then(|| split::views(plan));
+    // A skeleton's wildcards and `unreachable!()` bodies may be unreachable.
+    let skeleton = plan
+        .skeleton
+        .then(|| quote!(unreachable_code, unreachable_patterns,));
     quote! {
-        #[allow(deprecated, clippy::all)]
+        #[allow(deprecated, #skeleton clippy::all)]
         const _: () = {
             #catalog
             #code
             #error
-            #views
             #tracking
             #extra
-        };
-    }
-}
-
-/// The code enum's impls alone, for a derive whose enum does not match the catalog:
-/// code that names the codes still type-checks while the user fixes the enum.
-pub(crate) fn code_only(plan: &Plan<'_>) -> TokenStream {
-    let catalog = catalog_static(plan);
-    let code = code_impls(plan);
-    quote! {
-        #[allow(deprecated, clippy::all)]
-        const _: () = {
-            #catalog
-            #code
         };
     }
 }
@@ -63,10 +51,12 @@ fn track_files(plan: &Plan<'_>) -> TokenStream {
 }
 
 fn code_impls(plan: &Plan<'_>) -> TokenStream {
+    let rt = &plan.rt;
     let code = &plan.code_ident;
     let vis = &plan.vis;
-    let n = plan.variants.len();
-    let idents: Vec<_> = plan.variants.iter().map(|v| &v.ident).collect();
+    let errors = &plan.catalog.errors;
+    let n = errors.len();
+    let idents = plan.code_variants();
     // `FromStr` is a `match` on the code string, as one would write by hand: rustc
     // lowers it to a dispatch on length and bytes, which measured about twice as fast
     // as a binary search over a sorted table (BENCHMARKS.md).
@@ -77,15 +67,15 @@ fn code_impls(plan: &Plan<'_>) -> TokenStream {
     // is a bit set, a `const` so that LLVM sees its words: up to 64 codes, a bit test
     // against an immediate, as a `matches!` compiles (a `static` word was loaded from
     // memory on every call, 5% slower on the bundled catalog).
-    let statuses = plan.variants.iter().map(|v| v.def.status);
+    let statuses = errors.iter().map(|e| e.status);
     let words = n.div_ceil(64).max(1);
     let mut bits = vec![0u64; words];
-    for (i, v) in plan.variants.iter().enumerate() {
-        if v.def.retryable {
+    for (i, e) in errors.iter().enumerate() {
+        if e.retryable {
             bits[i / 64] |= 1 << (i % 64);
         }
     }
-    let serde = quote!(::errors_runtime::__private::serde);
+    let serde = quote!(#rt::__private::serde);
     quote! {
         static __STATUS: [u16; #n] = [#(#statuses),*];
         const __RETRYABLE: [u64; #words] = [#(#bits),*];
@@ -115,15 +105,16 @@ fn code_impls(plan: &Plan<'_>) -> TokenStream {
 
             /// Everything the catalog says about this code.
             #[inline]
-            #vis fn meta(self) -> &'static ::errors_runtime::meta::ErrorMeta {
+            #vis fn meta(self) -> &'static #rt::meta::ErrorMeta {
                 &__CATALOG.errors[self as usize]
             }
         }
 
-        impl ::errors_runtime::ErrorCode for #code {
+        #[automatically_derived]
+        impl #rt::ErrorCode for #code {
             const ALL: &'static [Self] = &#code::ALL;
             #[inline]
-            fn meta(self) -> &'static ::errors_runtime::meta::ErrorMeta {
+            fn meta(self) -> &'static #rt::meta::ErrorMeta {
                 #code::meta(self)
             }
             #[inline]
@@ -136,35 +127,40 @@ fn code_impls(plan: &Plan<'_>) -> TokenStream {
             }
         }
 
+        #[automatically_derived]
         impl ::core::str::FromStr for #code {
-            type Err = ::errors_runtime::UnknownCode;
+            type Err = #rt::UnknownCode;
             #[inline]
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
                 #parse
             }
         }
 
+        #[automatically_derived]
         impl ::core::fmt::Debug for #code {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.meta().variant)
             }
         }
 
+        #[automatically_derived]
         impl ::core::fmt::Display for #code {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.pad(self.as_str())
             }
         }
 
+        #[automatically_derived]
         impl #serde::Serialize for #code {
             fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
+        #[automatically_derived]
         impl<'de> #serde::Deserialize<'de> for #code {
             fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                ::errors_runtime::__private::deserialize_code(deserializer)
+                #rt::__private::deserialize_code(deserializer)
             }
         }
     }
@@ -175,22 +171,27 @@ fn code_impls(plan: &Plan<'_>) -> TokenStream {
 /// codes: the same comparisons in the same order. (Not chunks of `CHUNK`: a string
 /// `match` is cheap to check, and a longer chain is slower to run.)
 fn parse_body(plan: &Plan<'_>) -> TokenStream {
+    let rt = &plan.rt;
     let code = &plan.code_ident;
     let unknown = quote!(::core::result::Result::Err(
-        ::errors_runtime::UnknownCode::new(text)
+        #rt::UnknownCode::new(text)
     ));
-    let chunks: Vec<_> = plan.variants.chunks(SPLIT_ABOVE).collect();
-    let arms = |chunk: &[VariantPlan<'_>]| -> Vec<TokenStream> {
+    let codes: Vec<(&str, Ident)> = plan
+        .catalog
+        .errors
+        .iter()
+        .map(|e| e.code.as_str())
+        .zip(plan.code_variants())
+        .collect();
+    let chunks: Vec<_> = codes.chunks(SPLIT_ABOVE).collect();
+    let arms = |chunk: &[(&str, Ident)]| -> Vec<TokenStream> {
         chunk
             .iter()
-            .map(|v| {
-                let (text, ident) = (v.def.code.as_str(), &v.ident);
-                quote!(#text => #code::#ident)
-            })
+            .map(|(text, ident)| quote!(#text => #code::#ident))
             .collect()
     };
     if chunks.len() <= 1 {
-        let arms = arms(plan.variants.as_slice());
+        let arms = arms(&codes);
         return quote! {
             ::core::result::Result::Ok(match text {
                 #(#arms,)*
@@ -211,7 +212,7 @@ fn parse_body(plan: &Plan<'_>) -> TokenStream {
         // `#[inline]` as `from_str`: machine code only where codes are parsed.
         quote! {
             #[inline]
-            fn #name(text: &str) -> ::core::result::Result<#code, ::errors_runtime::UnknownCode> {
+            fn #name(text: &str) -> ::core::result::Result<#code, #rt::UnknownCode> {
                 ::core::result::Result::Ok(match text {
                     #(#arms,)*
                     _ => return #rest,
@@ -227,6 +228,7 @@ fn parse_body(plan: &Plan<'_>) -> TokenStream {
 }
 
 fn error_impls(plan: &Plan<'_>) -> TokenStream {
+    let rt = &plan.rt;
     let ident = &plan.ident;
     let code = &plan.code_ident;
     let vis = &plan.vis;
@@ -234,9 +236,11 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
     let span = plan.span;
 
     let code_arms = plan.variants.iter().map(|v| {
-        let variant = &v.ident;
-        quote!(#ident::#variant { .. } => #code::#variant)
+        let (variant, code_variant) = (&v.ident, &v.code_ident);
+        let pattern = v.pattern(None::<TokenStream>);
+        quote!(#ident::#variant #pattern => #code::#code_variant)
     });
+    let code_rest = plan.skeleton.then(|| quote!(_ => ::core::unreachable!(),));
     let retry_after = retry_after_body(plan);
     let param = param_body(plan);
     let display = display_body_split(plan, span);
@@ -250,8 +254,11 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
     let source = source_impl(plan);
     let from = from_impls(plan);
     let decode = plan.decodable().then(|| decode_impl(plan));
+    let views = split::has_views(plan).then(|| split::views(plan));
 
     // The trait's supertraits must hold for every instantiation of a generic enum.
+    let debug_bound = (!plan.generics.params.is_empty())
+        .then(|| quote!(where Self: ::core::fmt::Debug));
     let mut bounded = plan.generics.clone();
     if !bounded.params.is_empty() {
         bounded
@@ -261,20 +268,29 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
     }
     let (_, _, debug_where) = bounded.split_for_impl();
 
-    let base_helpers = helper_impl(
-        quote!(impl #impl_generics #ident #ty_generics #where_clause),
-        &[retry_after.helpers, param.helpers, display.helpers].concat(),
-    );
-    let trait_helpers = helper_impl(
-        quote!(impl #impl_generics #ident #ty_generics #debug_where),
-        &[
-            headers.helpers,
-            internals.helpers,
-            details_len.helpers,
-            write_details.helpers,
-        ]
-        .concat(),
-    );
+    // Every helper of a split `match`, in the one inherent impl.
+    let mut helpers: Vec<TokenStream> = Vec::new();
+    for split in [
+        &retry_after,
+        &param,
+        &display,
+        &headers,
+        &internals,
+        &details_len,
+        &write_details,
+    ] {
+        helpers.extend(split.helpers.iter().cloned());
+    }
+    helpers.extend(source.helpers);
+    let decode = decode.map(|(decode, decode_helpers)| {
+        helpers.extend(decode_helpers);
+        decode
+    });
+    let views = views.map(|views| {
+        helpers.extend(views.helpers);
+        views.items
+    });
+    let source = source.item;
     let (retry_after, param, display) = (retry_after.body, param.body, display.body);
     let (headers, internals) = (headers.body, internals.body);
     let (details_len, write_details) = (details_len.body, write_details.body);
@@ -286,6 +302,7 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
             #vis fn code(&self) -> #code {
                 match self {
                     #(#code_arms,)*
+                    #code_rest
                 }
             }
 
@@ -314,39 +331,40 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
 
             /// Everything the catalog says about this error's code.
             #[inline]
-            #vis fn meta(&self) -> &'static ::errors_runtime::meta::ErrorMeta {
+            #vis fn meta(&self) -> &'static #rt::meta::ErrorMeta {
                 self.code().meta()
             }
 
             /// The whole catalog's metadata.
             #[inline]
-            #vis fn catalog() -> &'static ::errors_runtime::meta::CatalogMeta {
+            #vis fn catalog() -> &'static #rt::meta::CatalogMeta {
                 &__CATALOG
             }
-        }
 
-        impl #impl_generics #ident #ty_generics #debug_where {
             /// The JSON error envelope, in the catalog's style; add a request id and
             /// timestamp with its builder methods.
             #[inline]
-            #vis fn envelope(&self) -> ::errors_runtime::Envelope<'_, Self> {
-                ::errors_runtime::Envelope::new(self)
+            #vis fn envelope(&self) -> #rt::Envelope<'_, Self> #debug_bound {
+                #rt::Envelope::new(self)
             }
+
+            #(#helpers)*
         }
 
+        #[automatically_derived]
         impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
             fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #display
             }
         }
 
-        #base_helpers
-        #trait_helpers
         #source
+        #views
 
-        impl #impl_generics ::errors_runtime::CatalogError for #ident #ty_generics #debug_where {
+        #[automatically_derived]
+        impl #impl_generics #rt::CatalogError for #ident #ty_generics #debug_where {
             type Code = #code;
-            const CATALOG: &'static ::errors_runtime::meta::CatalogMeta = &__CATALOG;
+            const CATALOG: &'static #rt::meta::CatalogMeta = &__CATALOG;
 
             #[inline]
             fn code(&self) -> #code {
@@ -373,7 +391,7 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
                 #details_len
             }
 
-            fn write_details<M: ::errors_runtime::__private::serde::ser::SerializeMap>(
+            fn write_details<M: #rt::__private::serde::ser::SerializeMap>(
                 &self,
                 __map: &mut M,
             ) -> ::core::result::Result<(), M::Error> {
@@ -386,7 +404,7 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
 
         // Expands to an `IntoResponse` impl when errors-runtime has its `axum`
         // feature, to nothing otherwise: the user crate need not know.
-        ::errors_runtime::__axum_into_response!({#impl_generics} {#ident #ty_generics} {#debug_where});
+        #rt::__axum_into_response!({#impl_generics} {#ident #ty_generics} {#debug_where});
     }
 }
 
@@ -423,7 +441,7 @@ fn retry_after_body(plan: &Plan<'_>) -> Split {
             } else {
                 quote!(::core::option::Option::Some(::core::time::Duration::from_secs(::core::convert::From::from(*#binding))))
             };
-            Some(Arm::new(quote!({ #binding, .. }), value))
+            Some(Arm::new(v.pattern([binding]), value))
         },
         quote!(::core::option::Option::None),
     )
@@ -448,7 +466,7 @@ fn param_body(plan: &Plan<'_>) -> Split {
             } else {
                 quote!(::core::option::Option::Some(#binding.as_str()))
             };
-            Some(Arm::new(quote!({ #binding, .. }), value))
+            Some(Arm::new(v.pattern([binding]), value))
         },
         quote!(::core::option::Option::None),
     )
@@ -485,9 +503,9 @@ fn display_arm(v: &VariantPlan<'_>, span: Span) -> Arm {
     let body = display_body(&v.def.message, span, |name| {
         v.binding(name)
             .cloned()
-            .unwrap_or_else(|| proc_macro2::Ident::new("__missing", span))
+            .unwrap_or_else(|| Ident::new("__missing", span))
     });
-    Arm::new(quote!({ #(#bindings,)* .. }), body)
+    Arm::new(v.pattern(bindings), body)
 }
 
 /// A `match` calling `__visit(name, value)` for each field `key` names (its header,
@@ -530,10 +548,7 @@ fn visit_body(
                     quote!(__visit(#name, #binding);)
                 }
             });
-            Some(Arm::new(
-                quote!({ #(#bindings,)* .. }),
-                quote!({ #(#visits)* }),
-            ))
+            Some(Arm::new(v.pattern(bindings), quote!({ #(#visits)* })))
         },
         quote!({}),
     )
@@ -542,6 +557,7 @@ fn visit_body(
 /// `details_len` and `write_details`: the public fields, wire-named, optional ones
 /// only when set.
 fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
+    let rt = &plan.rt;
     let len_method = Match::on_self(
         "details_len",
         TokenStream::new(),
@@ -561,14 +577,14 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
                 .collect();
             let counted = optional.iter().map(|o| quote!(+ (#o.is_some() as usize)));
             Some(Arm::new(
-                quote!({ #(#optional,)* .. }),
+                v.pattern(&optional),
                 quote!(#required #(#counted)*),
             ))
         },
         quote!(0),
     );
     let write_method = Match {
-        generics: quote!(<M: ::errors_runtime::__private::serde::ser::SerializeMap>),
+        generics: quote!(<M: #rt::__private::serde::ser::SerializeMap>),
         ..Match::on_self(
             "write_details",
             quote!(__map: &mut M),
@@ -588,13 +604,13 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
                 // Plain function calls: fewer tokens than an `if let` per optional
                 // field, and no method lookup on `M` for rustc to type-check.
                 if b.field.optional {
-                    quote!(::errors_runtime::__private::entry_if_set(__map, #wire, #binding)?;)
+                    quote!(#rt::__private::entry_if_set(__map, #wire, #binding)?;)
                 } else {
-                    quote!(::errors_runtime::__private::entry(__map, #wire, #binding)?;)
+                    quote!(#rt::__private::entry(__map, #wire, #binding)?;)
                 }
             });
             Some(Arm::new(
-                quote!({ #(#bindings,)* .. }),
+                v.pattern(bindings),
                 quote!({
                     #(#entries)*
                     ::core::result::Result::Ok(())
@@ -606,10 +622,19 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
     (len, write)
 }
 
+/// A trait impl and the helpers of its split `match`, which go in the enum's one
+/// inherent impl.
+struct WithHelpers {
+    item: TokenStream,
+    helpers: Vec<TokenStream>,
+}
+
 /// `std::error::Error`, with `source()` returning `#[source]` / `#[from]` fields.
-fn source_impl(plan: &Plan<'_>) -> TokenStream {
+fn source_impl(plan: &Plan<'_>) -> WithHelpers {
+    let rt = &plan.rt;
     let ident = &plan.ident;
     let mut generics = plan.generics.clone();
+    let mut bounds = Vec::new();
     let mut arms = Vec::new();
     for v in &plan.variants {
         let Some(extra) = v.extras.iter().find(|e| e.kind != ExtraKind::Skip) else {
@@ -622,6 +647,7 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
         let optional = generic_of(ty, "Option").flatten();
         let error_ty = optional.unwrap_or(ty);
         if mentions_type_param(error_ty, &plan.generics) {
+            bounds.push(quote!(#error_ty: ::std::error::Error + 'static));
             generics
                 .make_where_clause()
                 .predicates
@@ -631,19 +657,22 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
         let value = if optional.is_some() {
             quote_spanned! {ty_span(ty)=>
                 __source.as_ref().map(|__source| {
-                    use ::errors_runtime::__private::AsDynError as _;
+                    use #rt::__private::AsDynError as _;
                     __source.as_dyn_error()
                 })
             }
         } else {
             quote_spanned! {ty_span(ty)=>
                 ::core::option::Option::Some({
-                    use ::errors_runtime::__private::AsDynError as _;
+                    use #rt::__private::AsDynError as _;
                     __source.as_dyn_error()
                 })
             }
         };
-        arms.push(Some(Arm::new(quote!({ #member: __source, .. }), value)));
+        arms.push(Some(Arm::new(
+            v.pattern([quote!(#member: __source)]),
+            value,
+        )));
     }
     if !plan.generics.params.is_empty() {
         generics
@@ -653,36 +682,42 @@ fn source_impl(plan: &Plan<'_>) -> TokenStream {
     }
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
     if arms.iter().all(Option::is_none) {
-        return quote! {
-            impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {}
+        return WithHelpers {
+            item: quote! {
+                #[automatically_derived]
+                impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {}
+            },
+            helpers: Vec::new(),
         };
     }
     let output = quote!(::core::option::Option<&(dyn ::std::error::Error + 'static)>);
-    let method = Match::on_self(
-        "source",
-        TokenStream::new(),
-        output.clone(),
-        TokenStream::new(),
-    );
+    let method = Match {
+        bounds: (!bounds.is_empty()).then(|| quote!(where #(#bounds),*)),
+        ..Match::on_self(
+            "source",
+            TokenStream::new(),
+            output.clone(),
+            TokenStream::new(),
+        )
+    };
     let Split { body, helpers } =
         method.build(plan, arms, Some(quote!(::core::option::Option::None)));
-    let helpers = helper_impl(
-        quote!(impl #impl_generics #ident #ty_generics #where_clause),
-        &helpers,
-    );
-    quote! {
-        impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {
-            fn source(&self) -> #output {
-                #body
+    WithHelpers {
+        item: quote! {
+            #[automatically_derived]
+            impl #impl_generics ::std::error::Error for #ident #ty_generics #where_clause {
+                fn source(&self) -> #output {
+                    #body
+                }
             }
-        }
-        #helpers
+        },
+        helpers,
     }
 }
 
 /// Whether `ty` names one of the enum's type parameters, so needs a bound.
 fn mentions_type_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
-    fn walk(tokens: TokenStream, params: &[&proc_macro2::Ident]) -> bool {
+    fn walk(tokens: TokenStream, params: &[&Ident]) -> bool {
         tokens.into_iter().any(|tt| match tt {
             proc_macro2::TokenTree::Ident(i) => params.contains(&&i),
             proc_macro2::TokenTree::Group(g) => walk(g.stream(), params),
@@ -698,6 +733,15 @@ fn ty_span(ty: &syn::Type) -> Span {
     ty.span()
 }
 
+/// `Variant { fields }`, or `Variant` for a unit variant: a value of the enum.
+fn construct(plan: &Plan<'_>, v: &VariantPlan<'_>, fields: Vec<TokenStream>) -> TokenStream {
+    let (ident, variant) = (&plan.ident, &v.ident);
+    match v.shape {
+        Shape::Unit => quote!(#ident::#variant),
+        Shape::Fields => quote!(#ident::#variant { #(#fields,)* }),
+    }
+}
+
 /// `From<Source>` for each `#[from]` field; the variant's other fields must be
 /// optional catalog fields (`None`) or skipped ones (`Default`), which the derive
 /// checked.
@@ -709,7 +753,6 @@ fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
         let Some(from) = v.extras.iter().find(|e| e.kind == ExtraKind::From) else {
             continue;
         };
-        let variant = &v.ident;
         let member = &from.member;
         let ty = &from.ty;
         let others = v
@@ -728,10 +771,20 @@ fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
                         quote!(#m: ::core::default::Default::default())
                     }),
             );
+        let fields = std::iter::once(quote!(#member: source))
+            .chain(others)
+            .collect();
+        // A skeleton's variant may lack fields the enum has: nothing is built.
+        let body = if plan.skeleton {
+            quote!(::core::unreachable!())
+        } else {
+            construct(plan, v, fields)
+        };
         out.push(quote_spanned! {ty_span(ty)=>
+            #[automatically_derived]
             impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
                 fn from(source: #ty) -> Self {
-                    #ident::#variant { #member: source, #(#others,)* }
+                    #body
                 }
             }
         });
@@ -740,10 +793,12 @@ fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
 }
 
 /// `Decode`: rebuild each variant from its wire details.
-fn decode_impl(plan: &Plan<'_>) -> TokenStream {
+fn decode_impl(plan: &Plan<'_>) -> (TokenStream, Vec<TokenStream>) {
+    let rt = &plan.rt;
     let ident = &plan.ident;
     let code = &plan.code_ident;
     let mut generics = plan.generics.clone();
+    let mut bounds = Vec::new();
     if !generics.params.is_empty() {
         generics
             .make_where_clause()
@@ -753,6 +808,7 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
     for v in &plan.variants {
         for extra in &v.extras {
             let ty = &extra.ty;
+            bounds.push(quote!(#ty: ::core::default::Default));
             generics
                 .make_where_clause()
                 .predicates
@@ -764,16 +820,15 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
         .variants
         .iter()
         .map(|v| {
-            let variant = &v.ident;
             let fields = v.fields.iter().map(|b| {
                 let binding = &b.ident;
                 let wire = &b.field.wire;
                 let value = if b.field.internal {
                     quote!(::core::default::Default::default())
                 } else if b.field.optional {
-                    quote!(::errors_runtime::__private::optional(__details, #wire, __error))
+                    quote!(#rt::__private::optional(__details, #wire, __error))
                 } else {
-                    quote!(::errors_runtime::__private::required(__details, #wire, __error))
+                    quote!(#rt::__private::required(__details, #wire, __error))
                 };
                 quote!(#binding: #value)
             });
@@ -783,7 +838,7 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
             });
             Some(Arm::new(
                 TokenStream::new(),
-                quote!(#ident::#variant { #(#fields,)* #(#extras,)* }),
+                construct(plan, v, fields.chain(extras).collect()),
             ))
         })
         .collect();
@@ -792,8 +847,8 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
         generics: TokenStream::new(),
         inputs: quote! {
             __code: #code,
-            __details: &::errors_runtime::WireDetails<'_>,
-            __error: &mut ::core::option::Option<::errors_runtime::DecodeError>,
+            __details: &#rt::WireDetails<'_>,
+            __error: &mut ::core::option::Option<#rt::DecodeError>,
         },
         output: quote!(Self),
         args: quote!(__code, __details, __error),
@@ -803,22 +858,28 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
         },
         // As `from_wire` itself, below.
         inline: true,
+        bounds: (!bounds.is_empty()).then(|| quote!(where #(#bounds),*)),
     };
-    let Split { body, helpers } = method.build(plan, arms, None);
-    let helpers = helper_impl(
-        quote!(impl #impl_generics #ident #ty_generics #where_clause),
-        &helpers,
-    );
-    quote! {
-        impl #impl_generics ::errors_runtime::Decode for #ident #ty_generics #where_clause {
+    // A skeleton's variants may lack fields the enum has: nothing is built.
+    let Split { body, helpers } = if plan.skeleton {
+        Split {
+            body: quote!(::core::unreachable!()),
+            helpers: Vec::new(),
+        }
+    } else {
+        method.build(plan, arms, None)
+    };
+    let item = quote! {
+        #[automatically_derived]
+        impl #impl_generics #rt::Decode for #ident #ty_generics #where_clause {
             // Only clients decode: `#[inline]` leaves the machine code of this large
             // function to the crates that call it, instead of every crate that defines
             // a catalog (BENCHMARKS.md: about 0.7 s of LLVM time at 1,000 codes).
             #[inline]
             fn from_wire(
                 __code: #code,
-                __details: ::errors_runtime::WireDetails<'_>,
-            ) -> ::core::result::Result<Self, ::errors_runtime::DecodeError> {
+                __details: #rt::WireDetails<'_>,
+            ) -> ::core::result::Result<Self, #rt::DecodeError> {
                 let mut __slot = ::core::option::Option::None;
                 let __value = {
                     let (__details, __error) = (&__details, &mut __slot);
@@ -830,8 +891,8 @@ fn decode_impl(plan: &Plan<'_>) -> TokenStream {
                 }
             }
         }
-        #helpers
-    }
+    };
+    (item, helpers)
 }
 
 impl<'c> VariantPlan<'c> {
@@ -842,7 +903,7 @@ impl<'c> VariantPlan<'c> {
     }
 
     /// The binding of the catalog field `name`.
-    pub(crate) fn binding(&self, name: &str) -> Option<&proc_macro2::Ident> {
+    pub(crate) fn binding(&self, name: &str) -> Option<&Ident> {
         self.fields
             .iter()
             .find(|b| b.field.name == name)

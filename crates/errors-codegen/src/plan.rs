@@ -8,8 +8,6 @@ use errors_catalog::{Catalog, ErrorDef, Field};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::split::SPLIT_ABOVE;
-
 pub(crate) struct Plan<'c> {
     pub(crate) catalog: &'c Catalog,
     /// The error enum (`ApiError`).
@@ -23,18 +21,43 @@ pub(crate) struct Plan<'c> {
     pub(crate) variants: Vec<VariantPlan<'c>>,
     /// Span for generated tokens.
     pub(crate) span: Span,
-    /// Whether the split `match`es go through per-chunk views (`split.rs`):
-    /// `catalog!`'s enum past `SPLIT_ABOVE` variants.
-    pub(crate) views: bool,
+    /// The path of the runtime crate, `::errors_runtime` unless the user says
+    /// otherwise: every generated path to the runtime starts with it.
+    pub(crate) rt: TokenStream,
+    /// Whether the enum is generated from the catalog (`catalog!`), rather than the
+    /// user's own (the derive): only a generated enum gets the derives and the
+    /// per-chunk views of `split.rs`.
+    pub(crate) generated: bool,
+    /// Whether this is the expansion beside errors (a derive whose enum does not match
+    /// the catalog): `variants` may not cover every variant of the user's enum nor
+    /// every code, so each `match` gets a wildcard arm and bodies that build a value of
+    /// the enum are `unreachable!()`. The build fails on the errors anyway; the
+    /// expansion exists so that code using the enum adds no errors of its own.
+    pub(crate) skeleton: bool,
 }
 
 pub(crate) struct VariantPlan<'c> {
     pub(crate) def: &'c ErrorDef,
+    /// The variant of the error enum: the user's name in derive mode.
     pub(crate) ident: Ident,
+    /// The variant of the code enum: always from the code (`SESSION_FULL` ->
+    /// `SessionFull`), so one code has one Rust name in every crate.
+    pub(crate) code_ident: Ident,
+    /// How the variant is written, for patterns and constructors.
+    pub(crate) shape: Shape,
     /// The catalog fields, each with the Rust field that holds it.
     pub(crate) fields: Vec<Binding<'c>>,
     /// Fields the catalog does not know (derive mode only).
     pub(crate) extras: Vec<Extra>,
+}
+
+/// How a variant is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// `Variant`: matched and built without braces.
+    Unit,
+    /// `Variant { .. }` or `Variant(..)`: matched with braces, which fit both.
+    Fields,
 }
 
 /// A catalog field and the Rust field that holds it.
@@ -62,13 +85,19 @@ pub(crate) enum ExtraKind {
 
 impl<'c> Plan<'c> {
     /// The plan of `catalog!`: the enum is generated from the catalog.
-    pub(crate) fn from_catalog(catalog: &'c Catalog, span: Span) -> Self {
+    pub(crate) fn from_catalog(catalog: &'c Catalog, rt: TokenStream, span: Span) -> Self {
         let variants = catalog
             .errors
             .iter()
             .map(|def| VariantPlan {
                 def,
                 ident: Ident::new(&def.variant, span),
+                code_ident: Ident::new(&def.variant, span),
+                shape: if def.fields.is_empty() {
+                    Shape::Unit
+                } else {
+                    Shape::Fields
+                },
                 fields: def
                     .fields
                     .iter()
@@ -81,7 +110,6 @@ impl<'c> Plan<'c> {
             })
             .collect::<Vec<_>>();
         Plan {
-            views: variants.len() > SPLIT_ABOVE,
             catalog,
             ident: Ident::new(&catalog.name, span),
             code_ident: Ident::new(&catalog.code_enum, span),
@@ -89,7 +117,21 @@ impl<'c> Plan<'c> {
             generics: syn::Generics::default(),
             variants,
             span,
+            rt,
+            generated: true,
+            skeleton: false,
         }
+    }
+
+    /// The code enum's variants, in catalog order: every code, whatever the error
+    /// enum's variants (a derive's may be named otherwise, or missing while the user
+    /// fixes the enum).
+    pub(crate) fn code_variants(&self) -> Vec<Ident> {
+        self.catalog
+            .errors
+            .iter()
+            .map(|e| Ident::new(&e.variant, self.span))
+            .collect()
     }
 
     /// Whether clients can rebuild every variant from the wire: not when a variant
@@ -98,6 +140,37 @@ impl<'c> Plan<'c> {
         self.variants
             .iter()
             .all(|v| v.extras.iter().all(|e| e.kind == ExtraKind::Skip))
+    }
+}
+
+impl VariantPlan<'_> {
+    /// `{ a, b, .. }` for a variant with fields, nothing for a unit variant: the
+    /// pattern after the variant's path, binding `bindings`.
+    pub(crate) fn pattern<T: quote::ToTokens>(
+        &self,
+        bindings: impl IntoIterator<Item = T>,
+    ) -> TokenStream {
+        match self.shape {
+            Shape::Unit => TokenStream::new(),
+            Shape::Fields => {
+                let bindings = bindings.into_iter();
+                quote!({ #(#bindings,)* .. })
+            }
+        }
+    }
+}
+
+impl VariantPlan<'_> {
+    /// `{ a, b }` for a variant with fields, nothing for a unit variant: a pattern
+    /// binding every field, or a constructor.
+    pub(crate) fn braced<T: quote::ToTokens>(&self, items: impl IntoIterator<Item = T>) -> TokenStream {
+        match self.shape {
+            Shape::Unit => TokenStream::new(),
+            Shape::Fields => {
+                let items = items.into_iter();
+                quote!({ #(#items),* })
+            }
+        }
     }
 }
 

@@ -21,12 +21,24 @@ use crate::types::field_type;
 
 /// Catalogs of up to this many codes get one `match` per method, as one would write
 /// by hand: a single jump table at run time.
-pub(crate) const SPLIT_ABOVE: usize = 1024;
+pub const SPLIT_ABOVE: usize = 1024;
 
 /// Variants per helper function past [`SPLIT_ABOVE`]: at 10,000 codes, 64 built
 /// faster than 1,024 (borrow checking of large functions) and than 32 (more helpers,
 /// each with its exhaustiveness check).
 pub(crate) const CHUNK: usize = 64;
+
+/// Whether `plan`'s `match`es are split, past [`SPLIT_ABOVE`] variants. Not in a
+/// skeleton, whose variants may not line up with the codes' positions.
+fn is_split(plan: &Plan<'_>) -> bool {
+    plan.variants.len() > SPLIT_ABOVE && !plan.skeleton
+}
+
+/// Whether the split `match`es go through per-chunk views: `catalog!`'s enum when
+/// split.
+pub(crate) fn has_views(plan: &Plan<'_>) -> bool {
+    plan.generated && is_split(plan)
+}
 
 /// What a [`Match`] matches on.
 pub(crate) enum On {
@@ -55,6 +67,9 @@ pub(crate) struct Match<'a> {
     pub(crate) on: On,
     /// `#[inline]` on the helpers.
     pub(crate) inline: bool,
+    /// The helpers' where clause, beyond the enum's own bounds (the helpers sit in
+    /// its one inherent impl), e.g. `where T: Default`.
+    pub(crate) bounds: Option<TokenStream>,
 }
 
 /// One arm: `Enum::Variant #fields => #body`, the variant's path written by
@@ -72,8 +87,8 @@ impl Arm {
     }
 }
 
-/// The body (an expression) and the helper functions, to be put in an inherent impl
-/// of the enum with the caller's bounds (see [`helper_impl`]).
+/// The body (an expression) and the helper functions, to be put in the enum's
+/// inherent impl.
 pub(crate) struct Split {
     pub(crate) body: TokenStream,
     pub(crate) helpers: Vec<TokenStream>,
@@ -96,6 +111,7 @@ impl<'a> Match<'a> {
             args: quote!(self, #args),
             on: On::SelfValue,
             inline: false,
+            bounds: None,
         }
     }
 
@@ -114,6 +130,9 @@ impl<'a> Match<'a> {
         let rest = fallback
             .clone()
             .unwrap_or_else(|| quote!(::core::unreachable!()));
+        // A skeleton's variants may cover neither every variant of the user's enum
+        // nor every code: a wildcard always.
+        let wildcard_needed = present < total || plan.skeleton;
         if present == 0
             && let Some(fallback) = fallback
         {
@@ -129,20 +148,28 @@ impl<'a> Match<'a> {
             }
             On::Code { code, scrutinee } => (quote!(#code), scrutinee.clone(), scrutinee.clone()),
         };
-        if total <= SPLIT_ABOVE {
+        if !is_split(plan) {
             let arms = arms.iter().zip(&plan.variants).filter_map(|(arm, v)| {
                 let Arm { fields, body } = arm.as_ref()?;
-                let variant = &v.ident;
+                let variant = match self.on {
+                    On::SelfValue => &v.ident,
+                    On::Code { .. } => &v.code_ident,
+                };
                 Some(quote!(#path::#variant #fields => #body))
             });
-            let rest = (present < total).then(|| quote!(_ => #rest,));
+            let rest = wildcard_needed.then(|| quote!(_ => #rest,));
             return Split {
                 body: quote!(match #scrutinee { #(#arms,)* #rest }),
                 helpers: Vec::new(),
             };
         }
-        let (generics, inputs, output, args) =
-            (&self.generics, &self.inputs, &self.output, &self.args);
+        let (generics, inputs, output, args, bounds) = (
+            &self.generics,
+            &self.inputs,
+            &self.output,
+            &self.args,
+            &self.bounds,
+        );
         let inline = self.inline.then(|| quote!(#[inline]));
         let mut helpers = Vec::new();
         let mut dispatch = Vec::new();
@@ -158,7 +185,7 @@ impl<'a> Match<'a> {
             // without an arm get the fallback.
             let wildcard = quote!(_ => #rest,);
             let body = match &self.on {
-                On::SelfValue if plan.views => {
+                On::SelfValue if has_views(plan) => {
                     let view = view_ident(index);
                     let view_fn = view_fn_ident(index);
                     let arms = pairs.map(|(_, Arm { fields, body }, variant)| {
@@ -184,7 +211,7 @@ impl<'a> Match<'a> {
             helpers.push(quote! {
                 #[doc(hidden)]
                 #inline
-                fn #name #generics (#inputs) -> #output {
+                fn #name #generics (#inputs) -> #output #bounds {
                     #body
                 }
             });
@@ -210,13 +237,21 @@ fn view_fn_ident(chunk: usize) -> proc_macro2::Ident {
     format_ident!("__catalog_view_{}", chunk)
 }
 
+/// The items of the views ([`views`]), and the functions that go in the enum's
+/// inherent impl.
+pub(crate) struct Views {
+    pub(crate) items: TokenStream,
+    pub(crate) helpers: Vec<TokenStream>,
+}
+
 /// The views of `catalog!`'s enum past [`SPLIT_ABOVE`] variants (see the module
 /// docs), and its `Debug`, `Clone` and `PartialEq`: `Debug` and `PartialEq` derived
 /// on the views, which print and compare like the enum's own derives (a reference
 /// prints and compares as its referent); `Clone` a split `match`.
-pub(crate) fn views(plan: &Plan<'_>) -> TokenStream {
+pub(crate) fn views(plan: &Plan<'_>) -> Views {
     let ident = &plan.ident;
     let mut items = Vec::new();
+    let mut helpers = Vec::new();
     let mut debug = Vec::new();
     let mut eq = Vec::new();
     for (index, chunk) in plan.variants.chunks(CHUNK).enumerate() {
@@ -228,30 +263,30 @@ pub(crate) fn views(plan: &Plan<'_>) -> TokenStream {
         let variants = chunk.iter().map(|v| {
             let variant = &v.ident;
             let fields = v.fields.iter().map(|b| {
-                let (name, ty) = (&b.ident, field_type(b.field));
+                let (name, ty) = (&b.ident, field_type(&plan.rt, b.field));
                 quote!(#name: &'a #ty)
             });
-            quote!(#variant { #(#fields),* })
+            let fields = v.braced(fields);
+            quote!(#variant #fields)
         });
         let arms = chunk.iter().map(|v| {
             let variant = &v.ident;
-            let fields: Vec<_> = v.fields.iter().map(|b| &b.ident).collect();
-            quote!(#ident::#variant { #(#fields),* } => #view::#variant { #(#fields),* })
+            let fields = v.braced(v.fields.iter().map(|b| &b.ident));
+            quote!(#ident::#variant #fields => #view::#variant #fields)
         });
         items.push(quote! {
             #[derive(::core::fmt::Debug, ::core::cmp::PartialEq)]
             enum #view #lifetime {
                 #(#variants,)*
             }
-
-            impl #ident {
-                #[doc(hidden)]
-                #[inline]
-                fn #view_fn(&self) -> #view #elided {
-                    match self {
-                        #(#arms,)*
-                        _ => ::core::unreachable!(),
-                    }
+        });
+        helpers.push(quote! {
+            #[doc(hidden)]
+            #[inline]
+            fn #view_fn(&self) -> #view #elided {
+                match self {
+                    #(#arms,)*
+                    _ => ::core::unreachable!(),
                 }
             }
         });
@@ -272,63 +307,57 @@ pub(crate) fn views(plan: &Plan<'_>) -> TokenStream {
         .map(|v| {
             let variant = &v.ident;
             let fields: Vec<_> = v.fields.iter().map(|b| &b.ident).collect();
-            Some(Arm::new(
-                quote!({ #(#fields),* }),
-                quote!(#ident::#variant { #(#fields: ::core::clone::Clone::clone(#fields)),* }),
-            ))
+            let clones = v.braced(
+                fields
+                    .iter()
+                    .map(|f| quote!(#f: ::core::clone::Clone::clone(#f))),
+            );
+            Some(Arm::new(v.braced(&fields), quote!(#ident::#variant #clones)))
         })
         .collect();
     let Split {
         body: clone_body,
         helpers: clone_helpers,
     } = clone.build(plan, clone_arms, None);
-    let clone_helpers = helper_impl(quote!(impl #ident), &clone_helpers);
-    quote! {
-        #(#items)*
+    helpers.extend(clone_helpers);
+    Views {
+        items: quote! {
+            #(#items)*
 
-        impl ::core::fmt::Debug for #ident {
-            #[inline]
-            fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match Self::code(self) as usize / #CHUNK {
-                    #(#debug,)*
-                    _ => ::core::unreachable!(),
+            #[automatically_derived]
+            impl ::core::fmt::Debug for #ident {
+                #[inline]
+                fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match Self::code(self) as usize / #CHUNK {
+                        #(#debug,)*
+                        _ => ::core::unreachable!(),
+                    }
                 }
             }
-        }
 
-        impl ::core::clone::Clone for #ident {
-            #[inline]
-            fn clone(&self) -> Self {
-                #clone_body
+            #[automatically_derived]
+            impl ::core::clone::Clone for #ident {
+                #[inline]
+                fn clone(&self) -> Self {
+                    #clone_body
+                }
             }
-        }
-        #clone_helpers
 
-        impl ::core::cmp::PartialEq for #ident {
-            #[inline]
-            fn eq(&self, __other: &Self) -> bool {
-                // Codes first: the other error may be of another chunk, whose variants
-                // this chunk's view function does not take.
-                Self::code(self) == Self::code(__other)
-                    && match Self::code(self) as usize / #CHUNK {
-                        #(#eq,)*
-                        _ => false,
-                    }
+            #[automatically_derived]
+            impl ::core::cmp::PartialEq for #ident {
+                #[inline]
+                fn eq(&self, __other: &Self) -> bool {
+                    // Codes first: the other error may be of another chunk, whose variants
+                    // this chunk's view function does not take.
+                    Self::code(self) == Self::code(__other)
+                        && match Self::code(self) as usize / #CHUNK {
+                            #(#eq,)*
+                            _ => false,
+                        }
+                }
             }
-        }
-    }
-}
-
-/// An inherent impl holding `helpers`, with the impl header `header` (e.g.
-/// `impl<T> ApiError<T> where ...`); nothing when there are no helpers.
-pub(crate) fn helper_impl(header: TokenStream, helpers: &[TokenStream]) -> TokenStream {
-    if helpers.is_empty() {
-        return TokenStream::new();
-    }
-    quote! {
-        #header {
-            #(#helpers)*
-        }
+        },
+        helpers,
     }
 }
 
@@ -399,8 +428,8 @@ mod tests {
     #[test]
     fn up_to_split_above_is_one_match() {
         let catalog = catalog(SPLIT_ABOVE);
-        let plan = Plan::from_catalog(&catalog, Span::call_site());
-        assert!(!plan.views);
+        let plan = Plan::from_catalog(&catalog, quote!(::errors_runtime), Span::call_site());
+        assert!(!has_views(&plan));
         let split = method().build(&plan, arms(SPLIT_ABOVE, |_| true), None);
         assert!(split.helpers.is_empty());
         let body = split.body.to_string();
@@ -415,7 +444,7 @@ mod tests {
     #[test]
     fn some_arms_get_the_fallback() {
         let catalog = catalog(3);
-        let plan = Plan::from_catalog(&catalog, Span::call_site());
+        let plan = Plan::from_catalog(&catalog, quote!(::errors_runtime), Span::call_site());
         let split = method().build(&plan, arms(3, |i| i == 1), Some(quote!(7)));
         assert!(split.helpers.is_empty());
         assert_eq!(
@@ -432,8 +461,8 @@ mod tests {
         // helper and falls through to the fallback.
         let n = SPLIT_ABOVE + 5;
         let catalog = catalog(n);
-        let plan = Plan::from_catalog(&catalog, Span::call_site());
-        assert!(plan.views);
+        let plan = Plan::from_catalog(&catalog, quote!(::errors_runtime), Span::call_site());
+        assert!(has_views(&plan));
         let with = |i: usize| !(CHUNK..2 * CHUNK).contains(&i) && i != 3;
         let split = method().build(&plan, arms(n, with), Some(quote!(0)));
         assert_eq!(split.helpers.len(), 16);
@@ -477,8 +506,8 @@ mod tests {
     fn without_views_helpers_match_on_self() {
         let n = SPLIT_ABOVE + 1;
         let catalog = catalog(n);
-        let mut plan = Plan::from_catalog(&catalog, Span::call_site());
-        plan.views = false;
+        let mut plan = Plan::from_catalog(&catalog, quote!(::errors_runtime), Span::call_site());
+        plan.generated = false;
         let split = method().build(&plan, arms(n, |_| true), None);
         let last = split.helpers.last().unwrap().to_string();
         assert!(
@@ -491,7 +520,7 @@ mod tests {
     fn helpers_on_a_code_match_its_position_in_the_chunk() {
         let n = SPLIT_ABOVE + 2;
         let catalog = catalog(n);
-        let plan = Plan::from_catalog(&catalog, Span::call_site());
+        let plan = Plan::from_catalog(&catalog, quote!(::errors_runtime), Span::call_site());
         let method = Match {
             on: On::Code {
                 code: proc_macro2::Ident::new("ApiErrorCode", Span::call_site()),

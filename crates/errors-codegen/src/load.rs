@@ -1,37 +1,11 @@
-//! The `catalog!` entry: find the file, load it, and expand it or report its problems.
+//! Finding and loading the catalog a macro names.
 
 use std::path::{Path, PathBuf};
 
-use errors_catalog::{Catalog, Diagnostics};
+use errors_catalog::{Catalog, Diagnostics, Partial};
 use proc_macro2::{Span, TokenStream};
 use quote::quote_spanned;
 use syn::LitStr;
-
-use crate::plan::Plan;
-use crate::{define, expand, skeleton};
-
-pub(crate) fn catalog_macro(input: TokenStream, source_file: Option<PathBuf>) -> TokenStream {
-    let lit: LitStr = match syn::parse2(input) {
-        Ok(lit) => lit,
-        Err(err) => {
-            let message = format!(
-                "{err}: `catalog!` takes the path of the catalog file, e.g. `catalog!(\"catalog.toml\")`"
-            );
-            return syn::Error::new(err.span(), message).to_compile_error();
-        }
-    };
-    let span = lit.span();
-    match load(&lit, source_file.as_deref()) {
-        Ok(catalog) => {
-            let plan = Plan::from_catalog(&catalog, Span::call_site());
-            let mut out = define::error_enum(&plan);
-            out.extend(define::code_enum(&plan));
-            out.extend(expand::impls(&plan, TokenStream::new()));
-            out
-        }
-        Err(failure) => failure.into_tokens(span, true),
-    }
-}
 
 /// Why a catalog could not be expanded.
 pub(crate) enum Failure {
@@ -42,22 +16,29 @@ pub(crate) enum Failure {
 }
 
 impl Failure {
-    /// One `compile_error!` per problem, at `span`, then (when `skeleton`) the types as
-    /// far as they could be read, so that the user sees the catalog's problems rather
-    /// than a cascade of unresolved names.
-    pub(crate) fn into_tokens(self, span: Span, skeleton: bool) -> TokenStream {
-        let messages: Vec<String> = match &self {
+    /// One message per problem, each starting `path:line:column:`.
+    pub(crate) fn messages(&self) -> Vec<String> {
+        match self {
             Failure::NotFound(message) => vec![message.clone()],
             Failure::Invalid(diagnostics) => diagnostics.iter().map(ToString::to_string).collect(),
-        };
-        let mut out: TokenStream = messages
+        }
+    }
+
+    /// One `compile_error!` per problem, at `span`.
+    pub(crate) fn to_errors(&self, span: Span) -> TokenStream {
+        self.messages()
             .iter()
             .map(|m| quote_spanned!(span=> ::core::compile_error!{ #m }))
-            .collect();
-        if let (true, Failure::Invalid(diagnostics)) = (skeleton, &self) {
-            out.extend(skeleton::skeleton(diagnostics.partial()));
+            .collect()
+    }
+
+    /// A valid catalog of what could be read, with placeholder data: expanded beside
+    /// the errors, so that code using the types adds no errors of its own.
+    pub(crate) fn placeholder(&self) -> Catalog {
+        match self {
+            Failure::NotFound(_) => Partial::default().placeholder_catalog(),
+            Failure::Invalid(diagnostics) => diagnostics.partial().placeholder_catalog(),
         }
-        out
     }
 }
 
@@ -104,9 +85,11 @@ fn resolve(written: &str, source_file: Option<&Path>) -> Result<PathBuf, Failure
     let first = candidates
         .first()
         .map_or_else(|| path.to_path_buf(), |(c, _)| shown(c, cwd.as_deref()));
+    // Relative to the working directory where inside it, as rustc prints paths: the
+    // message does not depend on where cargo keeps its build.
     let looked: Vec<String> = candidates
         .iter()
-        .map(|(c, why)| format!("`{}` ({why})", c.display()))
+        .map(|(c, why)| format!("`{}` ({why})", shown(c, cwd.as_deref()).display()))
         .collect();
     Err(Failure::NotFound(format!(
         "{}:1:1: cannot read the catalog file `{written}`: no such file; looked for {}",

@@ -7,13 +7,14 @@ use quote::quote;
 
 use crate::plan::Plan;
 use crate::split;
-use crate::types::meta_type;
+use crate::types::rules;
 
 /// `static __CATALOG: CatalogMeta = ...;`
 pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
+    let rt = &plan.rt;
     let catalog = plan.catalog;
     let name = plan.ident.to_string();
-    let envelope = envelope(catalog);
+    let envelope = envelope(rt, catalog);
     let retry = &catalog.retry;
     let (max_attempts, base, cap, honor) = (
         retry.max_attempts,
@@ -23,11 +24,10 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
     );
     let cb = &catalog.circuit_breaker;
     let (threshold, open_ms, half_open) = (cb.failure_threshold, cb.open_ms, cb.half_open_requests);
-    let errors: Vec<TokenStream> = plan
-        .variants
+    let errors: Vec<TokenStream> = catalog
+        .errors
         .iter()
-        .map(|v| {
-            let e = v.def;
+        .map(|e| {
             let (code, variant, status, retryable, title) =
                 (&e.code, &e.variant, e.status, e.retryable, &e.title);
             let template = &e.message.source;
@@ -38,18 +38,18 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             let deprecated = option(e.deprecated.as_deref());
             let fields = e.fields.iter().map(|f| {
                 let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
-                let ty = meta_type(&f.ty);
+                let ty = rules(rt, &f.ty).meta;
                 let header = option(f.header.as_deref());
                 let description = option(f.description.as_deref());
                 quote! {
-                    ::errors_runtime::meta::FieldMeta {
+                    #rt::meta::FieldMeta {
                         name: #fname, wire: #wire, ty: #ty, optional: #optional,
                         internal: #internal, header: #header, description: #description,
                     }
                 }
             });
             quote! {
-                ::errors_runtime::meta::ErrorMeta {
+                #rt::meta::ErrorMeta {
                     code: #code, variant: #variant, status: #status, retryable: #retryable,
                     category: #category, title: #title, template: #template,
                     description: #description, fields: &[#(#fields),*], doc_url: #doc_url,
@@ -59,7 +59,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
         })
         .collect();
     let n = errors.len();
-    let ty = quote!(::errors_runtime::meta::ErrorMeta);
+    let ty = quote!(#rt::meta::ErrorMeta);
     let (chunks, init) = split::array("__ERRORS", &ty, &errors);
     let table = quote! {
         #chunks
@@ -68,18 +68,18 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
     let categories = catalog.categories.iter().map(|c| {
         let cname = &c.name;
         let description = option(c.description.as_deref());
-        quote!(::errors_runtime::meta::CategoryMeta { name: #cname, description: #description })
+        quote!(#rt::meta::CategoryMeta { name: #cname, description: #description })
     });
     quote! {
         #table
-        static __CATALOG: ::errors_runtime::meta::CatalogMeta = ::errors_runtime::meta::CatalogMeta {
+        static __CATALOG: #rt::meta::CatalogMeta = #rt::meta::CatalogMeta {
             name: #name,
             envelope: #envelope,
-            retry: ::errors_runtime::meta::RetryConfig {
+            retry: #rt::meta::RetryConfig {
                 max_attempts: #max_attempts, base_delay_ms: #base, max_delay_ms: #cap,
                 honor_retry_after: #honor,
             },
-            circuit_breaker: ::errors_runtime::meta::CircuitBreakerConfig {
+            circuit_breaker: #rt::meta::CircuitBreakerConfig {
                 failure_threshold: #threshold, open_ms: #open_ms, half_open_requests: #half_open,
             },
             errors: &__ERRORS,
@@ -88,7 +88,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
-fn envelope(catalog: &Catalog) -> TokenStream {
+fn envelope(rt: &TokenStream, catalog: &Catalog) -> TokenStream {
     let env = &catalog.envelope;
     let style = match env.style {
         EnvelopeStyle::Flat => quote!(Flat),
@@ -113,9 +113,9 @@ fn envelope(catalog: &Catalog) -> TokenStream {
     );
     let (title, status, detail) = (key(Member::Title), key(Member::Status), key(Member::Detail));
     quote! {
-        ::errors_runtime::meta::EnvelopeMeta {
-            style: ::errors_runtime::EnvelopeStyle::#style,
-            keys: ::errors_runtime::meta::EnvelopeKeys {
+        #rt::meta::EnvelopeMeta {
+            style: #rt::EnvelopeStyle::#style,
+            keys: #rt::meta::EnvelopeKeys {
                 success: #success, error: #error, code: #code, message: #message,
                 details: #details, request_id: #request_id, timestamp: #timestamp,
                 type_: #type_, param: #param, doc_url: #doc_url, title: #title,

@@ -1,0 +1,93 @@
+//! A catalog with placeholder data for one that has problems: what a code generator
+//! expands beside the catalog's diagnostics, so that its error path is its success
+//! path and the user sees only the catalog's problems, not a cascade of missing names.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::model::{
+    Catalog, CircuitBreakerConfig, DetailsCase, Envelope, EnvelopeStyle, ErrorDef, ErrorLocations,
+    RetryConfig,
+};
+use crate::partial::Partial;
+use crate::source::Location;
+use crate::template::{Segment, Template};
+
+impl Partial {
+    /// A valid [`Catalog`] of the sound part of a catalog with problems: its enum name
+    /// and the errors and fields that could be read, with placeholder data (status
+    /// 500, a literal message, no headers, nothing internal) wherever what was written
+    /// is unusable. Never a catalog to serve: it exists to be expanded beside the
+    /// diagnostics of a build that fails.
+    ///
+    /// ```
+    /// let problems = errors_catalog::Catalog::from_str(
+    ///     "catalog.toml",
+    ///     "[errors.NOT_FOUND]\nstatus = 4040\nmessage = \"No {id}.\"\ndetails.id = \"u64\"\n",
+    /// )
+    /// .unwrap_err();
+    /// let placeholder = problems.partial().placeholder_catalog();
+    /// assert_eq!(placeholder.errors[0].code, "NOT_FOUND");
+    /// assert_eq!(placeholder.errors[0].fields[0].name, "id");
+    /// ```
+    pub fn placeholder_catalog(&self) -> Catalog {
+        let nowhere = Location::file_start(Arc::from(Path::new("")), 0);
+        let errors = self
+            .errors
+            .iter()
+            .map(|e| {
+                let fields = e
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let mut f = f.clone();
+                        // Headers and internal fields are checked against each other
+                        // and the message; a placeholder needs neither.
+                        f.header = None;
+                        f.internal = false;
+                        f
+                    })
+                    .collect();
+                ErrorDef {
+                    code: e.code.clone(),
+                    variant: e.variant.clone(),
+                    status: 500,
+                    retryable: true,
+                    message: Template {
+                        source: e.code.clone(),
+                        segments: vec![Segment::Literal(e.code.clone())],
+                    },
+                    category: None,
+                    title: e.code.clone(),
+                    description: None,
+                    param: None,
+                    deprecated: None,
+                    fields,
+                    doc_url: None,
+                    location: nowhere.clone(),
+                    at: ErrorLocations {
+                        status: nowhere.clone(),
+                        message: nowhere.clone(),
+                        category: None,
+                        param: None,
+                        broken_fields: Vec::new(),
+                        broken_message: false,
+                    },
+                }
+            })
+            .collect();
+        Catalog {
+            name: self.name.clone(),
+            code_enum: self.code_enum.clone(),
+            envelope: Envelope::new(EnvelopeStyle::Nested),
+            details_case: DetailsCase::SnakeCase,
+            doc_url: None,
+            code_case: None,
+            retry: RetryConfig::default(),
+            circuit_breaker: CircuitBreakerConfig::default(),
+            categories: Vec::new(),
+            errors,
+            files: Vec::new(),
+        }
+    }
+}

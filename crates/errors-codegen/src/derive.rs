@@ -1,0 +1,84 @@
+//! `#[derive(Catalog)]`: a hand-written enum held to the catalog.
+//!
+//! The enum keeps the user's own fields — an error source behind `#[source]` or
+//! `#[from]`, extra state behind `#[catalog(skip)]` — while the catalog stays the only
+//! truth for codes, statuses, messages and wire fields. `matching.rs` checks the enum
+//! against the catalog; the expansion is `catalog!`'s, from the same plan. When
+//! anything is wrong, the same expansion is emitted beside the errors as a skeleton
+//! (see [`Plan::skeleton`](crate::plan::Plan)), so that code using the enum's methods
+//! adds no errors of its own.
+
+use std::path::Path;
+
+use errors_catalog::{Catalog, Partial};
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::{Data, DeriveInput};
+
+use crate::ctxt::Ctxt;
+use crate::load::load;
+use crate::{Options, attr, define, expand, matching};
+
+pub(crate) fn derive(input: TokenStream, source_file: Option<&Path>, options: &Options) -> TokenStream {
+    let input: DeriveInput = match syn::parse2(input) {
+        Ok(input) => input,
+        Err(err) => return err.to_compile_error(),
+    };
+    let mut cx = Ctxt::default();
+    let attrs = attr::enum_attrs(&input.attrs, &mut cx);
+    let rt = match &attrs.krate {
+        Some(path) => path.to_token_stream(),
+        None => options.runtime_tokens(),
+    };
+    let Data::Enum(data) = &input.data else {
+        cx.error(
+            input.ident.span(),
+            "`#[derive(Catalog)]` is for enums: one variant per code of the catalog",
+        );
+        return cx.into_tokens().unwrap_or_default();
+    };
+    // The catalog, or a placeholder when it cannot be had: then the enum is matched
+    // silently, its mismatches being the catalog's problems, not the user's.
+    let (catalog, trusted): (Catalog, bool) = match &attrs.path {
+        Some(path) => match load(path, source_file) {
+            Ok(catalog) => (catalog, true),
+            Err(failure) => {
+                for message in failure.messages() {
+                    cx.error(path.span(), message);
+                }
+                (failure.placeholder(), false)
+            }
+        },
+        None => {
+            if attrs.present {
+                cx.error(
+                    input.ident.span(),
+                    "`#[catalog(...)]` on the enum needs `path = \"catalog.toml\"`: the catalog this enum follows, relative to CARGO_MANIFEST_DIR",
+                );
+            } else {
+                cx.error(
+                    input.ident.span(),
+                    "add `#[catalog(path = \"catalog.toml\")]`: the catalog this enum follows, relative to CARGO_MANIFEST_DIR",
+                );
+            }
+            (Partial::default().placeholder_catalog(), false)
+        }
+    };
+    let mut silent = Ctxt::default();
+    let match_cx = if trusted { &mut cx } else { &mut silent };
+    let (mut plan, checks) = matching::plan(&catalog, &rt, &input, data, match_cx);
+    drop(silent);
+    if let Some(errors) = cx.into_tokens() {
+        plan.skeleton = true;
+        let mut out = errors;
+        out.extend(define::code_enum(&plan));
+        out.extend(expand::impls(&plan, TokenStream::new()));
+        return out;
+    }
+    let mut out = define::code_enum(&plan);
+    out.extend(expand::impls(
+        &plan,
+        matching::type_assertions(&plan, &checks),
+    ));
+    out
+}
