@@ -10,8 +10,6 @@ pub(super) const ROOT_KEYS: &[&str] = &[
     "categories",
     "errors",
 ];
-/// Top-level tables that only the root file may hold.
-pub(super) const ROOT_ONLY: &[&str] = &["envelope", "retry", "circuit_breaker"];
 /// Top-level tables of an included file.
 pub(super) const INCLUDED_KEYS: &[&str] = &["catalog", "categories", "errors"];
 /// `[catalog]`; an included file may only hold `include`.
