@@ -1,5 +1,8 @@
 //! Reading catalog files: the root, then its includes depth first, each file once.
 //! Reports unreadable and missing files, TOML syntax errors and include cycles.
+//!
+//! Includes are followed with a worklist, not by recursion, so that no chain of
+//! includes, however long, can exhaust the stack.
 
 use std::collections::HashSet;
 use std::io;
@@ -24,7 +27,8 @@ pub(crate) fn load(path: &Path, text: Option<String>) -> Result<Catalog, Diagnos
         draft: Draft::new(),
         sources: Vec::new(),
         files: Vec::new(),
-        stack: Vec::new(),
+        chain: Vec::new(),
+        on_chain: HashSet::new(),
         seen: HashSet::new(),
         complete: true,
     };
@@ -34,7 +38,7 @@ pub(crate) fn load(path: &Path, text: Option<String>) -> Result<Catalog, Diagnos
         None => loader.read(path, None),
     };
     if let Ok(text) = text {
-        loader.file(path.to_path_buf(), canonical, text, true);
+        loader.load_from_root(path.to_path_buf(), canonical, text);
     }
     let Loader {
         mut sink,
@@ -61,11 +65,26 @@ struct Loader {
     sources: Vec<Arc<SourceFile>>,
     /// Canonical paths of the files read, in load order.
     files: Vec<PathBuf>,
-    /// The include chain being loaded, for cycle detection.
-    stack: Vec<(PathBuf, PathBuf)>,
+    /// The include chain of the file being loaded, root first: canonical and shown
+    /// paths.
+    chain: Vec<(PathBuf, PathBuf)>,
+    /// The canonical paths on `chain`, for cycle detection.
+    on_chain: HashSet<PathBuf>,
     seen: HashSet<PathBuf>,
     /// False once a file could not be read or parsed.
     complete: bool,
+}
+
+/// An `include` entry waiting to be loaded.
+struct Include {
+    /// The path as written.
+    path: String,
+    /// Where it is written.
+    at: Location,
+    /// The shown path of the file that includes it.
+    from: PathBuf,
+    /// How many files are on the include chain down to `from`, `from` included.
+    depth: usize,
 }
 
 impl Loader {
@@ -116,12 +135,87 @@ impl Loader {
         })
     }
 
-    fn file(&mut self, display: PathBuf, canonical: PathBuf, text: String, is_root: bool) {
-        let order = u32::try_from(self.sources.len()).unwrap_or(u32::MAX);
-        let file = Arc::new(SourceFile::new(display.as_path().into(), text, order));
-        self.sources.push(file.clone());
-        self.files.push(canonical.clone());
+    /// Loads the root file, then every file it includes, depth first in the order
+    /// written (the order of errors in the model).
+    fn load_from_root(&mut self, display: PathBuf, canonical: PathBuf, text: String) {
+        let mut pending: Vec<Include> = Vec::new();
         self.seen.insert(canonical.clone());
+        let includes = self.file(&display, canonical.clone(), text, true);
+        self.descend(canonical, display, includes, &mut pending);
+        while let Some(include) = pending.pop() {
+            // Back to the chain of the file that holds this entry.
+            for (left, _) in self.chain.drain(include.depth..) {
+                self.on_chain.remove(&left);
+            }
+            let dir = include.from.parent().unwrap_or(Path::new(""));
+            let path = normalize(&dir.join(&include.path));
+            let Ok(text) = self.read(&path, Some(&include.at)) else {
+                continue;
+            };
+            let canonical = path.canonicalize().unwrap_or_else(|_| absolute(&path));
+            if self.on_chain.contains(&canonical) {
+                self.report_cycle(&canonical, &path, include);
+                continue;
+            }
+            if !self.seen.insert(canonical.clone()) {
+                // Included again through another file: its errors are already in.
+                continue;
+            }
+            let includes = self.file(&path, canonical.clone(), text, false);
+            self.descend(canonical, path, includes, &mut pending);
+        }
+    }
+
+    /// Puts a loaded file on the chain and its includes on the worklist, the first
+    /// on top.
+    fn descend(
+        &mut self,
+        canonical: PathBuf,
+        display: PathBuf,
+        includes: Vec<(String, Location)>,
+        pending: &mut Vec<Include>,
+    ) {
+        self.on_chain.insert(canonical.clone());
+        self.chain.push((canonical, display.clone()));
+        let depth = self.chain.len();
+        pending.extend(includes.into_iter().rev().map(|(path, at)| Include {
+            path,
+            at,
+            from: display.clone(),
+            depth,
+        }));
+    }
+
+    fn report_cycle(&mut self, canonical: &Path, path: &Path, include: Include) {
+        let start = self
+            .chain
+            .iter()
+            .position(|(c, _)| c == canonical)
+            .unwrap_or(0);
+        let chain: Vec<String> = self.chain[start..]
+            .iter()
+            .map(|(_, shown)| shown.display().to_string())
+            .chain(std::iter::once(path.display().to_string()))
+            .collect();
+        self.sink.push(
+            Diagnostic::new(include.at, format!("include cycle: {}", chain.join(" -> ")))
+                .help(format!("remove the include of `{}`", include.path)),
+        );
+    }
+
+    /// Parses and lowers one file; returns its `include` entries (none when its
+    /// TOML does not parse).
+    fn file(
+        &mut self,
+        display: &Path,
+        canonical: PathBuf,
+        text: String,
+        is_root: bool,
+    ) -> Vec<(String, Location)> {
+        let order = u32::try_from(self.sources.len()).unwrap_or(u32::MAX);
+        let file = Arc::new(SourceFile::new(display.into(), text, order));
+        self.sources.push(file.clone());
+        self.files.push(canonical);
 
         let (table, errors) = DeTable::parse_recoverable(&file.text);
         if !errors.is_empty() {
@@ -139,43 +233,15 @@ impl Loader {
                 };
                 self.sink.push(diagnostic);
             }
-            return;
+            return Vec::new();
         }
-        let includes = lower_file(
+        lower_file(
             &file,
             table.get_ref(),
             is_root,
             &mut self.draft,
             &mut self.sink,
-        );
-
-        self.stack.push((canonical, display.clone()));
-        for (include, at) in includes {
-            let dir = display.parent().unwrap_or(Path::new(""));
-            let path = normalize(&dir.join(&include));
-            let Ok(text) = self.read(&path, Some(&at)) else {
-                continue;
-            };
-            let canonical = path.canonicalize().unwrap_or_else(|_| absolute(&path));
-            if let Some(start) = self.stack.iter().position(|(c, _)| *c == canonical) {
-                let chain: Vec<String> = self.stack[start..]
-                    .iter()
-                    .map(|(_, shown)| shown.display().to_string())
-                    .chain(std::iter::once(path.display().to_string()))
-                    .collect();
-                self.sink.push(
-                    Diagnostic::new(at, format!("include cycle: {}", chain.join(" -> ")))
-                        .help(format!("remove the include of `{include}`")),
-                );
-                continue;
-            }
-            if self.seen.contains(&canonical) {
-                // Included again through another file: its errors are already in.
-                continue;
-            }
-            self.file(path, canonical, text, false);
-        }
-        self.stack.pop();
+        )
     }
 }
 

@@ -17,33 +17,59 @@ pub(super) fn parse_type(text: &str) -> Result<(DetailType, bool), TypeProblem> 
     Ok((ty, optional))
 }
 
+/// How deep lists may nest: `[[u32]]` is 2. Far beyond any sound catalog, and far
+/// below what would exhaust the stack of code that walks a type.
+const MAX_LIST_DEPTH: usize = 32;
+
+/// A type without its trailing `?`: list layers peeled off one by one (not
+/// recursively, so no input can exhaust the stack), then the element's name.
 fn parse_type_body(body: &str, whole: &str) -> Result<DetailType, TypeProblem> {
-    if let Some(inner) = body.strip_prefix('[') {
+    let mut depth = 0;
+    let mut element = body;
+    while let Some(inner) = element.strip_prefix('[') {
         let Some(inner) = inner.strip_suffix(']') else {
             return Err((
-                format!("unbalanced `[` in detail type `{whole}`"),
+                format!("unbalanced `[` in detail type `{}`", shown(whole)),
                 "a list type is written `[T]`, e.g. `[string]`".into(),
             ));
         };
         let inner = inner.trim();
         if inner.ends_with('?') {
+            let inner = shown(inner.trim_end_matches('?'));
             return Err((
-                format!("list elements cannot be optional in `{whole}`"),
-                format!(
-                    "write `[{}]` for a list, or `[{}]?` for an optional list",
-                    inner.trim_end_matches('?'),
-                    inner.trim_end_matches('?')
-                ),
+                format!("list elements cannot be optional in `{}`", shown(whole)),
+                format!("write `[{inner}]` for a list, or `[{inner}]?` for an optional list"),
             ));
         }
         if inner == "field_violations" {
             return Err((
-                format!("`{whole}` is a list of lists of violations"),
+                format!("`{}` is a list of lists of violations", shown(whole)),
                 "`field_violations` is already a list; write `field_violations`".into(),
             ));
         }
-        return Ok(DetailType::List(Box::new(parse_type_body(inner, whole)?)));
+        depth += 1;
+        element = inner;
     }
+    if depth > MAX_LIST_DEPTH {
+        return Err((
+            format!(
+                "detail type `{}` nests lists {depth} deep, more than the {MAX_LIST_DEPTH} allowed",
+                shown(whole)
+            ),
+            format!(
+                "nest at most {MAX_LIST_DEPTH} lists, e.g. `[[u32]]`; use `json` for data shaped at run time"
+            ),
+        ));
+    }
+    let mut ty = named(element, whole)?;
+    for _ in 0..depth {
+        ty = DetailType::List(Box::new(ty));
+    }
+    Ok(ty)
+}
+
+/// A named type, such as `u64`.
+fn named(body: &str, whole: &str) -> Result<DetailType, TypeProblem> {
     if let Some(ty) = DetailType::from_name(body) {
         return Ok(ty);
     }
@@ -56,11 +82,20 @@ fn parse_type_body(body: &str, whole: &str) -> Result<DetailType, TypeProblem> {
         ),
     };
     let message = if body.ends_with('?') {
-        format!("detail type `{whole}` has more than one `?`")
+        format!("detail type `{}` has more than one `?`", shown(whole))
     } else {
-        format!("unknown detail type `{body}`")
+        format!("unknown detail type `{}`", shown(body))
     };
     Err((message, help))
+}
+
+/// A type as quoted in a message: in full up to 60 characters, else its start.
+fn shown(text: &str) -> String {
+    const MAX: usize = 60;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -93,5 +128,44 @@ mod tests {
         );
         assert!(parse_type("[field_violations]").is_err());
         assert!(parse_type("").is_err());
+    }
+
+    fn nested(depth: usize) -> String {
+        format!("{}u32{}", "[".repeat(depth), "]".repeat(depth))
+    }
+
+    #[test]
+    fn lists_nest_up_to_the_limit() {
+        let (mut ty, _) = parse_type(&nested(MAX_LIST_DEPTH)).unwrap();
+        let mut depth = 0;
+        while let DetailType::List(inner) = ty {
+            ty = *inner;
+            depth += 1;
+        }
+        assert_eq!((depth, ty), (MAX_LIST_DEPTH, DetailType::U32));
+        let (message, help) = parse_type(&nested(MAX_LIST_DEPTH + 1)).unwrap_err();
+        assert_eq!(
+            message,
+            format!(
+                "detail type `{}…` nests lists 33 deep, more than the 32 allowed",
+                &nested(33)[..60]
+            )
+        );
+        assert!(help.starts_with("nest at most 32 lists"), "{help}");
+    }
+
+    #[test]
+    fn a_type_nested_thousands_deep_is_refused_without_recursion() {
+        let (message, _) = parse_type(&format!("{}?", nested(100_000))).unwrap_err();
+        assert!(
+            message.ends_with("nests lists 100000 deep, more than the 32 allowed"),
+            "{message}"
+        );
+        let (message, _) = parse_type(&"[".repeat(100_000)).unwrap_err();
+        assert!(
+            message.starts_with("unbalanced `[` in detail type `[[[["),
+            "{message}"
+        );
+        assert!(message.chars().count() < 120, "{message}");
     }
 }
