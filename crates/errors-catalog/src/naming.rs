@@ -169,6 +169,52 @@ pub fn is_header_name(s: &str) -> bool {
         })
 }
 
+/// Why a response header cannot carry a detail field, or `None` when it can.
+///
+/// Refused, compared case-insensitively: the headers that frame the message
+/// (`Content-Type`, `Content-Length`, `Transfer-Encoding`), the hop-by-hop headers of
+/// RFC 9110 section 7.6.1 (`Connection`, `Keep-Alive`, `Proxy-Connection`, `TE`,
+/// `Trailer`, `Upgrade`, `Proxy-Authenticate`, `Proxy-Authorization`), `Host`, and
+/// the headers that set cookies (`Set-Cookie`, `Set-Cookie2`).
+///
+/// ```
+/// use errors_catalog::naming::reserved_header;
+/// assert!(reserved_header("content-length").unwrap().starts_with("it frames the message"));
+/// assert_eq!(reserved_header("Retry-After"), None);
+/// ```
+pub fn reserved_header(name: &str) -> Option<&'static str> {
+    const FRAMING: &str = "it frames the message, which the server writes from the envelope";
+    const HOP_BY_HOP: &str =
+        "it is a hop-by-hop header: it speaks of one connection, and proxies drop or rewrite it";
+    const COOKIES: &str = "it sets cookies in the client, which an error detail must never do";
+    const RESERVED: [(&str, &str); 14] = [
+        ("content-type", FRAMING),
+        ("content-length", FRAMING),
+        (
+            "transfer-encoding",
+            "it frames the message and is hop-by-hop, so the server and each proxy set it",
+        ),
+        ("connection", HOP_BY_HOP),
+        ("keep-alive", HOP_BY_HOP),
+        ("proxy-connection", HOP_BY_HOP),
+        ("te", HOP_BY_HOP),
+        ("trailer", HOP_BY_HOP),
+        ("upgrade", HOP_BY_HOP),
+        ("proxy-authenticate", HOP_BY_HOP),
+        ("proxy-authorization", HOP_BY_HOP),
+        (
+            "host",
+            "it names the server a request is sent to, and has no place in a response",
+        ),
+        ("set-cookie", COOKIES),
+        ("set-cookie2", COOKIES),
+    ];
+    RESERVED
+        .iter()
+        .find(|(reserved, _)| name.eq_ignore_ascii_case(reserved))
+        .map(|&(_, why)| why)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +248,29 @@ mod tests {
         assert!(!is_header_name("Retry After") && !is_header_name("") && !is_header_name("a:b"));
         assert!(is_keyword("type") && is_keyword("gen") && !is_keyword("kind"));
         assert!(is_reserved_identifier("self") && !is_reserved_identifier("type"));
+    }
+
+    #[test]
+    fn headers_that_frame_hop_or_set_cookies_are_reserved() {
+        for name in [
+            "Content-Type",
+            "CONTENT-LENGTH",
+            "transfer-encoding",
+            "Te",
+            "Host",
+        ] {
+            assert!(reserved_header(name).is_some(), "{name}");
+        }
+        assert!(reserved_header("Set-Cookie").unwrap().contains("cookies"));
+        assert!(reserved_header("Upgrade").unwrap().contains("hop-by-hop"));
+        for name in [
+            "Retry-After",
+            "X-Content-Type",
+            "Content-Language",
+            "Cookie",
+            "Hosts",
+        ] {
+            assert_eq!(reserved_header(name), None, "{name}");
+        }
     }
 }

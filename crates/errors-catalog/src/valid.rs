@@ -599,6 +599,16 @@ fn check_header<'a>(
         );
         return;
     }
+    if let Some(why) = naming::reserved_header(header) {
+        sink.push(
+            Diagnostic::new(
+                at.clone(),
+                format!("`{name}` cannot be sent as the `{header}` header: {why}"),
+            )
+            .help("remove `header`, or name a header of the application's own, such as `X-Error-Detail`"),
+        );
+        return;
+    }
     if field.internal {
         sink.push(
             Diagnostic::new(

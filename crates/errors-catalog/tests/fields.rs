@@ -2,8 +2,11 @@
 
 mod common;
 
+mod generate;
+
 use common::{load_ok, problem, problems, with_details};
 use errors_catalog::DetailType;
+use generate::rng::Rng;
 
 #[test]
 fn every_detail_type_and_optional_form_parses() {
@@ -239,4 +242,99 @@ fn a_broken_field_is_not_also_called_undeclared() {
         problems(&with_details("{n}", "n = \"u46\"\n")),
         ["catalog.toml:6:5: unknown detail type `u46`; did you mean `u64`?"]
     );
+}
+
+#[test]
+fn headers_that_frame_the_message_hop_or_set_cookies_are_refused() {
+    let cases = [
+        (
+            "ct = { type = \"string\", header = \"Content-Type\" }\n",
+            "catalog.toml:6:34: `ct` cannot be sent as the `Content-Type` header: it frames the message, which the server writes from the envelope; remove `header`, or name a header of the application's own, such as `X-Error-Detail`",
+        ),
+        (
+            "n = { type = \"u64\", header = \"Content-Length\" }\n",
+            "catalog.toml:6:30: `n` cannot be sent as the `Content-Length` header: it frames the message, which the server writes from the envelope; remove `header`, or name a header of the application's own, such as `X-Error-Detail`",
+        ),
+        (
+            "te = { type = \"string\", header = \"transfer-encoding\" }\n",
+            "catalog.toml:6:34: `te` cannot be sent as the `transfer-encoding` header: it frames the message and is hop-by-hop, so the server and each proxy set it; remove `header`, or name a header of the application's own, such as `X-Error-Detail`",
+        ),
+        (
+            "c = { type = \"string\", header = \"Set-Cookie\" }\n",
+            "catalog.toml:6:33: `c` cannot be sent as the `Set-Cookie` header: it sets cookies in the client, which an error detail must never do; remove `header`, or name a header of the application's own, such as `X-Error-Detail`",
+        ),
+    ];
+    for (details, expected) in cases {
+        assert_eq!(problem(&with_details("m", details)), expected, "{details}");
+    }
+}
+
+/// Every reserved header, in random letter cases, on fields of every scalar type,
+/// public or internal, is refused at the header with its reason; headers that only
+/// look alike are accepted.
+#[test]
+fn every_reserved_header_is_refused_in_any_case() {
+    let reserved = [
+        "Content-Type",
+        "Content-Length",
+        "Transfer-Encoding",
+        "Connection",
+        "Keep-Alive",
+        "Proxy-Connection",
+        "TE",
+        "Trailer",
+        "Upgrade",
+        "Proxy-Authenticate",
+        "Proxy-Authorization",
+        "Host",
+        "Set-Cookie",
+        "Set-Cookie2",
+    ];
+    let alike = [
+        "Content-Language",
+        "X-Content-Type",
+        "Content-Type-Options",
+        "Cookie",
+        "Hosts",
+        "X-Upgrade",
+        "Tea",
+        "Retry-After",
+    ];
+    let mut rng = Rng::new(16);
+    for round in 0..20 {
+        for name in reserved.iter().chain(&alike) {
+            let header: String = name
+                .chars()
+                .map(|c| {
+                    if rng.one_in(2) {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c.to_ascii_uppercase()
+                    }
+                })
+                .collect();
+            let ty = rng.pick(&["string", "u64", "u32", "bool", "i64", "f64"]);
+            let internal = if rng.one_in(3) {
+                ", internal = true"
+            } else {
+                ""
+            };
+            let details = format!("v = {{ type = \"{ty}\", header = \"{header}\"{internal} }}\n");
+            let found = problems(&with_details("m", &details));
+            let refusal = format!("`v` cannot be sent as the `{header}` header: ");
+            if reserved.contains(name) {
+                assert_eq!(found.len(), 1, "round {round}: {details}{found:#?}");
+                let expected_at = format!("catalog.toml:6:{}: ", 27 + ty.len());
+                assert!(
+                    found[0].starts_with(&format!("{expected_at}{refusal}it ")),
+                    "round {round}: {details}{found:#?}"
+                );
+            } else {
+                assert!(
+                    found.iter().all(|d| !d.contains(&refusal)),
+                    "round {round}: {details}{found:#?}"
+                );
+            }
+        }
+    }
 }
