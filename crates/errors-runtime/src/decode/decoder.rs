@@ -8,7 +8,7 @@ use super::decoded::{Decoded, Received};
 use super::details::{Decode, WireDetails};
 use super::error::DecodeError;
 use super::unknown::UnknownError;
-use super::wire::Raw;
+use super::wire::{Raw, instance_is_standard};
 use crate::error::ErrorCode;
 use crate::meta::EnvelopeStyle;
 use crate::retry_after::RetryAfter;
@@ -166,20 +166,27 @@ impl Decoder {
         let Value::Object(root) = value else {
             return Err(DecodeError::envelope("", "a JSON object"));
         };
-        let keys = &E::CATALOG.envelope.keys;
-        let raw = match E::CATALOG.envelope.style {
+        let catalog = E::CATALOG;
+        let keys = &catalog.envelope.keys;
+        let mut raw = match catalog.envelope.style {
             EnvelopeStyle::Flat => Raw::flat(root, keys)?,
             EnvelopeStyle::Nested => Raw::nested(root, keys, false)?,
             EnvelopeStyle::Typed => Raw::nested(root, keys, true)?,
             EnvelopeStyle::Problem => Raw::problem(root, keys)?,
         };
+        let code = raw.code.parse::<E::Code>().ok();
+        if catalog.envelope.style == EnvelopeStyle::Problem
+            && instance_is_standard(catalog, code.map(ErrorCode::meta))
+        {
+            raw.take_instance()?;
+        }
         let status = self.status.or(raw.status);
-        let error = match raw.code.parse::<E::Code>() {
-            Ok(code) => Received::Known(E::from_wire(
+        let error = match code {
+            Some(code) => Received::Known(E::from_wire(
                 code,
                 WireDetails::new(code.as_str(), raw.details.as_ref()),
             )?),
-            Err(_) => Received::Unknown(UnknownError {
+            None => Received::Unknown(UnknownError {
                 code: raw.code,
                 message: raw.message.clone(),
                 status,
