@@ -1,13 +1,15 @@
 //! The JSON error envelope, in the four styles of SPEC section 4.
 //!
 //! Serialization streams straight into the serializer: the message is written with
-//! `collect_str`, so nothing is formatted into an intermediate `String`.
+//! `collect_str`, so nothing is formatted into an intermediate `String`. Detail values
+//! follow the rule for non-finite floats of `non_finite`.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::envelope::Envelope;
 use crate::error::CatalogError;
 use crate::meta::{EnvelopeKeys, EnvelopeStyle};
+use crate::non_finite::DetailsMap;
 
 impl<E: CatalogError> Envelope<'_, E> {
     /// The envelope style of the catalog.
@@ -55,7 +57,7 @@ struct Details<'a, E: ?Sized>(&'a E);
 impl<E: CatalogError> Serialize for Details<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.details_len()))?;
-        self.0.write_details(&mut map)?;
+        self.0.write_details(&mut DetailsMap(&mut map))?;
         map.end()
     }
 }
@@ -192,7 +194,7 @@ impl<E: CatalogError> Envelope<'_, E> {
         map.serialize_entry(keys.code, meta.code)?;
         self.write_trace(keys, &mut map)?;
         // Detail fields are extension members of the problem object itself.
-        self.error.write_details(&mut map)?;
+        self.error.write_details(&mut DetailsMap(&mut map))?;
         map.end()
     }
 }

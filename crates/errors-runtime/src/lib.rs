@@ -50,6 +50,7 @@ mod http_date;
 #[cfg(feature = "http")]
 mod http_response;
 pub mod meta;
+mod non_finite;
 pub mod retry;
 mod retry_after;
 mod status;

@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::error::DecodeError;
 use crate::error::CatalogError;
+use crate::non_finite::WireValue;
 
 /// An error type that can be rebuilt from the wire: every error type `catalog!`
 /// generates, and derived ones whose variants hold nothing beyond catalog fields.
@@ -31,6 +32,9 @@ impl<'a> WireDetails<'a> {
 
     /// A required field: missing or of the wrong type is an error, and so is `null`
     /// unless it is a value of the field's type (a `json` field may hold `null`).
+    ///
+    /// An `f64` is read from a JSON number or, for the non-finite values, from the
+    /// strings `"NaN"`, `"Infinity"` and `"-Infinity"`, as envelopes write them.
     pub fn required<T: DeserializeOwned>(&self, wire: &'static str) -> Result<T, DecodeError> {
         let missing = || DecodeError::MissingField {
             code: self.code,
@@ -38,18 +42,22 @@ impl<'a> WireDetails<'a> {
         };
         match self.members.and_then(|m| m.get(wire)) {
             None => Err(missing()),
-            Some(Value::Null) => T::deserialize(&Value::Null).map_err(|_| missing()),
+            Some(Value::Null) => T::deserialize(WireValue(&Value::Null)).map_err(|_| missing()),
             Some(value) => self.parse(wire, value),
         }
     }
 
-    /// An optional field: missing or `null` is `None`; the wrong type is an error.
+    /// An optional field: missing is `None`, and so is `null` unless it is a value
+    /// of the field's type: an optional `json` field set to `Some(Value::Null)` is
+    /// sent as `null` and comes back as `Some(Value::Null)`. The wrong type is an
+    /// error. Values are read as by [`WireDetails::required`].
     pub fn optional<T: DeserializeOwned>(
         &self,
         wire: &'static str,
     ) -> Result<Option<T>, DecodeError> {
         match self.members.and_then(|m| m.get(wire)) {
-            None | Some(Value::Null) => Ok(None),
+            None => Ok(None),
+            Some(Value::Null) => Ok(T::deserialize(WireValue(&Value::Null)).ok()),
             Some(value) => self.parse(wire, value).map(Some),
         }
     }
@@ -59,7 +67,7 @@ impl<'a> WireDetails<'a> {
         wire: &'static str,
         value: &Value,
     ) -> Result<T, DecodeError> {
-        T::deserialize(value).map_err(|err| DecodeError::InvalidField {
+        T::deserialize(WireValue(value)).map_err(|err| DecodeError::InvalidField {
             code: self.code,
             field: wire,
             reason: err.to_string(),
