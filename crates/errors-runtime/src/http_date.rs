@@ -74,12 +74,13 @@ pub(crate) fn parse_http_date(text: &str) -> Option<SystemTime> {
         return None;
     }
     let seconds = days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second;
+    // Checked: a platform's `SystemTime` may not reach back to the year 0000.
     let magnitude = Duration::from_secs(seconds.unsigned_abs());
-    Some(if seconds >= 0 {
-        UNIX_EPOCH + magnitude
+    if seconds >= 0 {
+        UNIX_EPOCH.checked_add(magnitude)
     } else {
-        UNIX_EPOCH - magnitude
-    })
+        UNIX_EPOCH.checked_sub(magnitude)
+    }
 }
 
 /// Exactly `len` ASCII digits.

@@ -8,10 +8,19 @@ use crate::calendar::{civil_from_days, days_from_civil, days_in_month};
 /// A point in time, written as RFC 3339 UTC with milliseconds:
 /// `2026-11-21T10:00:00.000Z`.
 ///
+/// RFC 3339 writes years with exactly four digits, so a timestamp lies between
+/// [`Timestamp::MIN`] (`0000-01-01T00:00:00.000Z`) and [`Timestamp::MAX`]
+/// (`9999-12-31T23:59:59.999Z`): the constructors clamp to that range, and
+/// [`Timestamp::parse`] refuses text that designates an instant outside it (such as
+/// `0000-01-01T00:00:00+01:00`). So every timestamp is written as text that
+/// [`Timestamp::parse`], and every decoder of the envelope, reads back to it.
+///
 /// ```
 /// use errors_runtime::Timestamp;
 /// let t = Timestamp::from_unix_millis(1_795_255_200_000);
 /// assert_eq!(t.to_string(), "2026-11-21T10:00:00.000Z");
+/// assert_eq!(Timestamp::from_unix_millis(i64::MAX), Timestamp::MAX);
+/// assert_eq!(Timestamp::MAX.to_string(), "9999-12-31T23:59:59.999Z");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp {
@@ -19,23 +28,58 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
-    /// The current time.
+    /// The earliest timestamp: `0000-01-01T00:00:00.000Z`.
+    pub const MIN: Timestamp = Timestamp {
+        unix_millis: -62_167_219_200_000,
+    };
+
+    /// The latest timestamp: `9999-12-31T23:59:59.999Z`.
+    pub const MAX: Timestamp = Timestamp {
+        unix_millis: 253_402_300_799_999,
+    };
+
+    /// The current time (clamped as [`Timestamp::from_unix_millis`], should the
+    /// clock be that far off).
     pub fn now() -> Self {
         SystemTime::now().into()
     }
 
-    /// Milliseconds since 1970-01-01T00:00:00Z (negative before it).
-    pub fn from_unix_millis(unix_millis: i64) -> Self {
-        Timestamp { unix_millis }
+    /// Milliseconds since 1970-01-01T00:00:00Z (negative before it), clamped to
+    /// [`Timestamp::MIN`] ..= [`Timestamp::MAX`].
+    pub const fn from_unix_millis(unix_millis: i64) -> Self {
+        if unix_millis < Self::MIN.unix_millis {
+            Self::MIN
+        } else if unix_millis > Self::MAX.unix_millis {
+            Self::MAX
+        } else {
+            Timestamp { unix_millis }
+        }
+    }
+
+    /// Milliseconds since 1970-01-01T00:00:00Z, or `None` outside
+    /// [`Timestamp::MIN`] ..= [`Timestamp::MAX`].
+    ///
+    /// ```
+    /// use errors_runtime::Timestamp;
+    /// assert!(Timestamp::try_from_unix_millis(0).is_some());
+    /// assert!(Timestamp::try_from_unix_millis(300_000_000_000_000).is_none()); // year 11476
+    /// ```
+    pub const fn try_from_unix_millis(unix_millis: i64) -> Option<Self> {
+        if unix_millis < Self::MIN.unix_millis || unix_millis > Self::MAX.unix_millis {
+            None
+        } else {
+            Some(Timestamp { unix_millis })
+        }
     }
 
     /// Milliseconds since 1970-01-01T00:00:00Z.
-    pub fn unix_millis(self) -> i64 {
+    pub const fn unix_millis(self) -> i64 {
         self.unix_millis
     }
 
     /// Parses RFC 3339 (`2026-11-21T10:00:00.000Z`, any offset, any fraction digits,
-    /// kept to milliseconds).
+    /// kept to milliseconds). Text that designates an instant outside
+    /// [`Timestamp::MIN`] ..= [`Timestamp::MAX`] is `None`.
     ///
     /// ```
     /// use errors_runtime::Timestamp;
@@ -95,11 +139,13 @@ impl Timestamp {
         };
         let days = days_from_civil(year, month, day);
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
-        Some(Timestamp::from_unix_millis(seconds * 1000 + millis))
+        Timestamp::try_from_unix_millis(seconds * 1000 + millis)
     }
 }
 
 impl From<SystemTime> for Timestamp {
+    /// The time to the millisecond (rounded towards the past), clamped to
+    /// [`Timestamp::MIN`] ..= [`Timestamp::MAX`].
     fn from(time: SystemTime) -> Self {
         let millis = match time.duration_since(UNIX_EPOCH) {
             Ok(after) => i64::try_from(after.as_millis()).unwrap_or(i64::MAX),
@@ -119,12 +165,29 @@ impl From<SystemTime> for Timestamp {
 }
 
 impl From<Timestamp> for SystemTime {
+    /// The same instant. A platform whose `SystemTime` does not reach that far back
+    /// (Windows' starts in 1601) gets the earliest whole second before the epoch that
+    /// it can hold, never a panic.
     fn from(t: Timestamp) -> Self {
         let magnitude = Duration::from_millis(t.unix_millis.unsigned_abs());
         if t.unix_millis >= 0 {
-            UNIX_EPOCH + magnitude
+            // Year 9999 is within every platform's range.
+            UNIX_EPOCH.checked_add(magnitude).unwrap_or(UNIX_EPOCH)
         } else {
-            UNIX_EPOCH - magnitude
+            UNIX_EPOCH.checked_sub(magnitude).unwrap_or_else(|| {
+                let before = |secs| UNIX_EPOCH.checked_sub(Duration::from_secs(secs));
+                // Binary search: `low` seconds back fit, `high` do not.
+                let (mut low, mut high) = (0, magnitude.as_secs());
+                while high - low > 1 {
+                    let middle = low + (high - low) / 2;
+                    if before(middle).is_some() {
+                        low = middle;
+                    } else {
+                        high = middle;
+                    }
+                }
+                before(low).unwrap_or(UNIX_EPOCH)
+            })
         }
     }
 }
