@@ -81,6 +81,9 @@ pub(crate) struct SourceFile {
     pub(crate) path: Arc<Path>,
     pub(crate) text: Arc<str>,
     line_starts: Vec<usize>,
+    /// Length in bytes of a UTF-8 byte order mark opening the file (0 or 3): it is
+    /// no character of line 1, so columns there are counted after it.
+    bom: usize,
     order: u32,
 }
 
@@ -89,10 +92,16 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let bom = if text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
         SourceFile {
             path,
             text: text.into(),
             line_starts,
+            bom,
             order,
         }
     }
@@ -106,7 +115,10 @@ impl SourceFile {
         let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
         let end = span.end.clamp(start, self.text.len());
         let line_index = self.line_starts.partition_point(|&s| s <= start) - 1;
-        let line_start = self.line_starts[line_index];
+        let line_start = match line_index {
+            0 => self.bom.min(start),
+            _ => self.line_starts[line_index],
+        };
         let column = self.text[line_start..start].chars().count() + 1;
         Location {
             path: self.path.clone(),
@@ -124,6 +136,7 @@ impl SourceFile {
         let Some(&start) = self.line_starts.get(index) else {
             return "";
         };
+        let start = if index == 0 { self.bom } else { start };
         let end = self
             .line_starts
             .get(index + 1)
@@ -162,6 +175,19 @@ mod tests {
         assert_eq!(f.location(17..21).to_string(), "c.toml:4:1");
         assert_eq!(f.line_text(2), "bé = \"x\"");
         assert_eq!(f.line_text(3), "");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let f = file("\u{feff}a = 1\nb = 2");
+        assert_eq!(f.location(3..4).to_string(), "c.toml:1:1");
+        assert_eq!(f.location(7..8).to_string(), "c.toml:1:5");
+        assert_eq!(f.location(0..3).to_string(), "c.toml:1:1");
+        assert_eq!(f.location(9..10).to_string(), "c.toml:2:1");
+        assert_eq!(f.line_text(1), "a = 1");
+        // Only at the start of the file.
+        let g = file("a = \"\u{feff}\"");
+        assert_eq!(g.location(7..8).to_string(), "c.toml:1:6");
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! "Did you mean" suggestions for misspelt keys, codes and field names.
+//! Suggestions: "did you mean" for misspelt keys, codes and field names, and a valid
+//! code spelled from one that is not.
 
 /// The candidate closest to `word`, if one is close enough to be a likely typo.
 ///
@@ -107,6 +108,99 @@ fn edit_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     (d <= limit).then_some(d)
 }
 
+/// Why a text could not be spelled as a code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Unspellable {
+    /// A letter or digit outside ASCII with no ASCII spelling here, such as `東`.
+    Foreign(char),
+    /// What is left starts with a digit (`1X`).
+    LeadingDigit,
+    /// No letter or digit is left (`404` is left alone, `_` is not).
+    Empty,
+}
+
+/// A valid code spelled from `text`, keeping every letter and digit in order: Latin
+/// letters with diacritics written in ASCII (`Ü` -> `UE`, `é` -> `e`, `ß` -> `ss`),
+/// combining marks dropped, any other character that is no letter or digit made
+/// `_`, and `_` trimmed from both ends.
+///
+/// It does not guess: a text whose letters have no ASCII spelling, or that would
+/// start with a digit, gets no code but the reason.
+pub(crate) fn spell_code(text: &str) -> Result<String, Unspellable> {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if is_combining_mark(c) {
+            continue;
+        } else if let Some((ascii, upper)) = latin_letter(c) {
+            let next_is_lower = chars.peek().is_some_and(|n| n.is_lowercase());
+            for (i, a) in ascii.chars().enumerate() {
+                // `Ü` is `UE` in `ÜBER` and `Ue` in `Über`.
+                let upper = upper && (i == 0 || !next_is_lower);
+                out.push(if upper { a.to_ascii_uppercase() } else { a });
+            }
+        } else if c.is_alphanumeric() {
+            return Err(Unspellable::Foreign(c));
+        } else {
+            out.push('_');
+        }
+    }
+    let code = out.trim_matches('_');
+    match code.chars().next() {
+        None => Err(Unspellable::Empty),
+        Some(first) if first.is_ascii_digit() => Err(Unspellable::LeadingDigit),
+        Some(_) => Ok(code.to_owned()),
+    }
+}
+
+/// Combining diacritical marks (U+0300..=U+036F): `U` followed by U+0308 is `Ü`.
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// The ASCII spelling of a Latin letter with a diacritic (lower case), and whether
+/// the letter is upper case.
+fn latin_letter(c: char) -> Option<(&'static str, bool)> {
+    if c == 'İ' {
+        return Some(("i", true));
+    }
+    let mut lower = c.to_lowercase();
+    let (Some(l), None) = (lower.next(), lower.next()) else {
+        return None;
+    };
+    let ascii = match l {
+        'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ä' | 'æ' => "ae",
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+        'ĝ' | 'ğ' | 'ġ' | 'ģ' => "g",
+        'ĥ' | 'ħ' => "h",
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+        'ĳ' => "ij",
+        'ĵ' => "j",
+        'ķ' => "k",
+        'ĺ' | 'ļ' | 'ľ' | 'ŀ' | 'ł' => "l",
+        'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ō' | 'ŏ' | 'ő' | 'ø' => "o",
+        'ö' | 'œ' => "oe",
+        'ŕ' | 'ŗ' | 'ř' => "r",
+        'ś' | 'ŝ' | 'ş' | 'š' | 'ș' | 'ſ' => "s",
+        'ß' => "ss",
+        'ţ' | 'ť' | 'ŧ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+        'ü' => "ue",
+        'ŵ' => "w",
+        'ý' | 'ÿ' | 'ŷ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    };
+    Some((ascii, l != c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,5 +230,20 @@ mod tests {
     fn short_words_allow_one_edit() {
         assert_eq!(did_you_mean("tpe", ["type", "wire"]), Some("type"));
         assert_eq!(did_you_mean("ab", ["xy"]), None);
+    }
+
+    #[test]
+    fn codes_are_spelled_in_ascii_without_losing_letters() {
+        assert_eq!(spell_code("ÜBER"), Ok("UEBER".to_owned()));
+        assert_eq!(spell_code("Über_Größe"), Ok("Ueber_Groesse".to_owned()));
+        assert_eq!(spell_code("CAFÉ"), Ok("CAFE".to_owned()));
+        assert_eq!(spell_code("STRAẞE"), Ok("STRASSE".to_owned()));
+        assert_eq!(spell_code("U\u{308}BER"), Ok("UBER".to_owned()));
+        assert_eq!(spell_code("rate-limited"), Ok("rate_limited".to_owned()));
+        assert_eq!(spell_code("_HIDDEN_"), Ok("HIDDEN".to_owned()));
+        assert_eq!(spell_code("ERR東"), Err(Unspellable::Foreign('東')));
+        assert_eq!(spell_code("1X"), Err(Unspellable::LeadingDigit));
+        assert_eq!(spell_code("404"), Err(Unspellable::LeadingDigit));
+        assert_eq!(spell_code("_-_"), Err(Unspellable::Empty));
     }
 }

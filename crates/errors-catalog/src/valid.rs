@@ -11,7 +11,7 @@ use crate::draft::{Draft, Settings};
 use crate::model::{CodeCase, EnvelopeStyle, ErrorDef, Field, Member};
 use crate::naming;
 use crate::source::Location;
-use crate::suggest::did_you_mean;
+use crate::suggest::{Unspellable, did_you_mean, spell_code};
 use crate::template::FormatTrait;
 
 /// `complete` is false when a file could not be read or parsed: checks that need the
@@ -224,7 +224,7 @@ fn check_codes(draft: &Draft, sink: &mut Sink) {
                     error.location.clone(),
                     format!("`{code}` is not a valid code"),
                 )
-                .help(code_help(code)),
+                .help(code_help(code, draft.settings.code_case)),
             );
             continue;
         }
@@ -291,19 +291,26 @@ fn check_codes(draft: &Draft, sink: &mut Sink) {
     }
 }
 
-fn code_help(code: &str) -> String {
-    let cleaned: String = code
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
-        .collect();
-    let cleaned = cleaned.trim_matches('_');
-    if naming::is_code(cleaned) {
-        format!(
-            "a code is ASCII letters, digits and `_`, starting with a letter, such as `{cleaned}`"
-        )
-    } else {
-        "a code is ASCII letters, digits and `_`, starting with a letter, such as `NOT_FOUND`"
-            .to_owned()
+/// The rule for codes, with a valid code spelled from `code` when one keeps all its
+/// letters (in the case `code_case` asks for).
+fn code_help(code: &str, case: Option<CodeCase>) -> String {
+    const RULE: &str = "a code is ASCII letters, digits and `_`, starting with a letter";
+    let in_case = |code: &str| match case {
+        Some(CodeCase::ScreamingSnakeCase) => code.to_shouty_snake_case(),
+        Some(CodeCase::SnakeCase) => code.to_snake_case(),
+        None => code.to_owned(),
+    };
+    match spell_code(code) {
+        Ok(spelled) => format!("{RULE}, such as `{}`", in_case(&spelled)),
+        Err(Unspellable::Foreign(c)) => {
+            format!("{RULE}; `{c}` has no ASCII spelling, so name the code in ASCII")
+        }
+        Err(Unspellable::LeadingDigit) if code.chars().any(|c| c.is_alphabetic()) => {
+            format!("{RULE}; begin it with a word rather than a digit")
+        }
+        Err(Unspellable::LeadingDigit | Unspellable::Empty) => {
+            format!("{RULE}, such as `{}`", in_case("NOT_FOUND"))
+        }
     }
 }
 

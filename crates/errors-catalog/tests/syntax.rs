@@ -1,9 +1,12 @@
 //! Files that cannot be read, are not UTF-8, or are not TOML.
 
 mod common;
+mod generate;
 
 use common::{fixture_dir, problem, problems};
 use errors_catalog::Catalog;
+use generate::catalogs;
+use generate::rng::Rng;
 
 #[test]
 fn toml_syntax_errors_point_at_the_problem() {
@@ -116,5 +119,53 @@ fn render_shows_the_line_and_a_caret_under_the_span() {
          | ^^^^^^ did you mean `message`?\n\
          \n\
          error: the catalog has 1 problem\n"
+    );
+}
+
+/// A UTF-8 byte order mark opens many files saved on Windows: it is no column.
+#[test]
+fn a_byte_order_mark_does_not_shift_columns() {
+    assert_eq!(
+        problem("\u{feff}bogus = 1\n[errors.X]\nstatus = 400\nmessage = \"m\"\n"),
+        "catalog.toml:1:1: unknown key `bogus` in the catalog file; expected one of: catalog, envelope, retry, circuit_breaker, categories, errors"
+    );
+    assert_eq!(
+        problem("\u{feff}[errors.\"ÜBER\"]\nstatus = 400\nmessage = \"m\"\n"),
+        "catalog.toml:1:9: `ÜBER` is not a valid code; a code is ASCII letters, digits and `_`, starting with a letter, such as `UEBER`"
+    );
+}
+
+/// Any catalog gives the same diagnostics, positions included, with and without a
+/// byte order mark; and rendering shows line 1 without it.
+#[test]
+fn a_byte_order_mark_changes_no_diagnostic() {
+    let mut rng = Rng::new(0xFEFF);
+    let first_lines = [
+        "bogus = 1\n",
+        "[errors.\"ÜBER\"]\nstatus = 4000\nmessage = \"{x}\"\n",
+        "[catalog]\nenvelope = \"flatt\"\n",
+        "[errors.X]  status = 400\n",
+        "[errors.X.details]\n",
+        "x = \"é{\"\n",
+        "",
+    ];
+    let mut compared = 0;
+    for _ in 0..300 {
+        let text = format!(
+            "{}{}",
+            rng.pick(&first_lines),
+            catalogs::root(&mut rng, &[])
+        );
+        let plain = problems(&text);
+        let with_bom = problems(&format!("\u{feff}{text}"));
+        assert_eq!(with_bom, plain, "{text}");
+        compared += usize::from(plain.iter().any(|d| d.starts_with("catalog.toml:1:")));
+        if let Err(d) = Catalog::from_str("catalog.toml", &format!("\u{feff}{text}")) {
+            assert!(!d.render().contains('\u{feff}'), "{}", d.render());
+        }
+    }
+    assert!(
+        compared > 50,
+        "only {compared} catalogs had a problem on line 1"
     );
 }
