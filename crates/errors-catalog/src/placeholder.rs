@@ -29,6 +29,10 @@ impl Partial {
     /// let placeholder = problems.partial().placeholder_catalog();
     /// assert_eq!(placeholder.errors[0].code, "NOT_FOUND");
     /// assert_eq!(placeholder.errors[0].fields[0].name, "id");
+    ///
+    /// // Nothing read at all: the default enum name, no errors.
+    /// let nothing = errors_catalog::Partial::default().placeholder_catalog();
+    /// assert_eq!((nothing.name.as_str(), nothing.errors.len()), ("ApiError", 0));
     /// ```
     pub fn placeholder_catalog(&self) -> Catalog {
         let nowhere = Location::file_start(Arc::from(Path::new("")), 0);
@@ -76,9 +80,15 @@ impl Partial {
                 }
             })
             .collect();
+        // `Partial::default()` (nothing could be read) has no name: the default one.
+        let name = if self.name.is_empty() {
+            "ApiError"
+        } else {
+            &self.name
+        };
         Catalog {
-            name: self.name.clone(),
-            code_enum: self.code_enum.clone(),
+            name: name.to_owned(),
+            code_enum: format!("{name}Code"),
             envelope: Envelope::new(EnvelopeStyle::Nested),
             details_case: DetailsCase::SnakeCase,
             doc_url: None,

@@ -10,5 +10,8 @@ fn main() {
         std::process::exit(2);
     };
     let lit = syn::LitStr::new(&path, proc_macro2::Span::call_site());
-    println!("{}", errors_codegen::catalog_macro(quote::quote!(#lit), None));
+    println!(
+        "{}",
+        errors_codegen::catalog_macro(quote::quote!(#lit), None)
+    );
 }

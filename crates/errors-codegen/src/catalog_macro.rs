@@ -8,7 +8,7 @@ use syn::parse::{Parse, ParseStream};
 use syn::{LitStr, Token};
 
 use crate::load::load;
-use crate::{Options, expand_catalog};
+use crate::{Options, expand, expand_catalog};
 
 /// `"catalog.toml"`, then options: `crate = path`.
 struct Args {
@@ -18,7 +18,14 @@ struct Args {
 
 impl Parse for Args {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let path: LitStr = input.parse()?;
+        let path: LitStr = input.parse().map_err(|err| {
+            syn::Error::new(
+                err.span(),
+                format!(
+                    "{err}: `catalog!` takes the path of the catalog file, e.g. `catalog!(\"catalog.toml\")`"
+                ),
+            )
+        })?;
         let mut krate = None;
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
@@ -39,7 +46,10 @@ impl Parse for Args {
                 }
             } else {
                 let unknown: TokenStream = input.parse()?;
-                let span = unknown.into_iter().next().map_or_else(Span::call_site, |t| t.span());
+                let span = unknown
+                    .into_iter()
+                    .next()
+                    .map_or_else(Span::call_site, |t| t.span());
                 return Err(syn::Error::new(
                     span,
                     "unknown option; `catalog!` takes the catalog's path, then optionally `crate = path::to::errors_runtime`",
@@ -53,12 +63,7 @@ impl Parse for Args {
 pub(crate) fn catalog_macro(input: TokenStream, source_file: Option<&Path>) -> TokenStream {
     let args: Args = match syn::parse2(input) {
         Ok(args) => args,
-        Err(err) => {
-            let message = format!(
-                "{err}: `catalog!` takes the path of the catalog file, e.g. `catalog!(\"catalog.toml\")`"
-            );
-            return syn::Error::new(err.span(), message).to_compile_error();
-        }
+        Err(err) => return err.to_compile_error(),
     };
     let mut options = Options::new();
     if let Some(krate) = args.krate {
@@ -70,7 +75,7 @@ pub(crate) fn catalog_macro(input: TokenStream, source_file: Option<&Path>) -> T
             // The same expansion, of what could be read: the user sees the catalog's
             // problems, not unresolved names wherever the types are used.
             let mut out = failure.to_errors(args.path.span());
-            out.extend(expand_catalog(&failure.placeholder(), &options));
+            out.extend(expand(&failure.placeholder(), &options, true));
             out
         }
     }

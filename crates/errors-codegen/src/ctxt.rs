@@ -20,6 +20,11 @@ impl Ctxt {
         self.push(syn::Error::new(span, message));
     }
 
+    /// Whether an error was reported.
+    pub(crate) fn has_errors(&self) -> bool {
+        self.errors.is_some()
+    }
+
     /// The errors as `compile_error!`s, if there were any.
     pub(crate) fn into_tokens(self) -> Option<TokenStream> {
         self.errors.map(|e| e.to_compile_error())

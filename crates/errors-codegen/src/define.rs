@@ -4,9 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::{docs, split};
 use crate::plan::{Plan, Shape};
 use crate::types::field_type;
+use crate::{docs, split};
 
 /// `pub enum ApiError { ... }`, one struct or unit variant per code.
 pub(crate) fn error_enum(plan: &Plan<'_>) -> TokenStream {
@@ -58,15 +58,20 @@ pub(crate) fn code_enum(plan: &Plan<'_>) -> TokenStream {
     let code = &plan.code_ident;
     let vis = &plan.vis;
     let doc = docs::code_enum(&plan.ident.to_string());
-    let variants = plan.catalog.errors.iter().zip(plan.code_variants()).map(|(e, variant)| {
-        let doc = docs::code_variant(e);
-        let deprecated = deprecated(e.deprecated.as_deref());
-        quote! {
-            #[doc = #doc]
-            #deprecated
-            #variant
-        }
-    });
+    let variants = plan
+        .catalog
+        .errors
+        .iter()
+        .zip(plan.code_variants())
+        .map(|(e, variant)| {
+            let doc = docs::code_variant(e);
+            let deprecated = deprecated(e.deprecated.as_deref());
+            quote! {
+                #[doc = #doc]
+                #deprecated
+                #variant
+            }
+        });
     quote! {
         #[doc = #doc]
         // `Debug` is generated with the other impls: the variant name from the metadata

@@ -19,7 +19,11 @@ use crate::ctxt::Ctxt;
 use crate::load::load;
 use crate::{Options, attr, define, expand, matching};
 
-pub(crate) fn derive(input: TokenStream, source_file: Option<&Path>, options: &Options) -> TokenStream {
+pub(crate) fn derive(
+    input: TokenStream,
+    source_file: Option<&Path>,
+    options: &Options,
+) -> TokenStream {
     let input: DeriveInput = match syn::parse2(input) {
         Ok(input) => input,
         Err(err) => return err.to_compile_error(),
@@ -51,11 +55,14 @@ pub(crate) fn derive(input: TokenStream, source_file: Option<&Path>, options: &O
         },
         None => {
             if attrs.present {
-                cx.error(
+                // An attribute with errors of its own has been reported already.
+                if !cx.has_errors() {
+                    cx.error(
                     input.ident.span(),
                     "`#[catalog(...)]` on the enum needs `path = \"catalog.toml\"`: the catalog this enum follows, relative to CARGO_MANIFEST_DIR",
                 );
-            } else {
+                }
+            } else if !cx.has_errors() {
                 cx.error(
                     input.ident.span(),
                     "add `#[catalog(path = \"catalog.toml\")]`: the catalog this enum follows, relative to CARGO_MANIFEST_DIR",
@@ -64,6 +71,15 @@ pub(crate) fn derive(input: TokenStream, source_file: Option<&Path>, options: &O
             (Partial::default().placeholder_catalog(), false)
         }
     };
+    if !trusted {
+        // The attributes' own errors are the user's whatever the catalog.
+        for variant in &data.variants {
+            attr::variant_code(&variant.attrs, &mut cx);
+            for field in &variant.fields {
+                attr::field(&field.attrs, &mut cx);
+            }
+        }
+    }
     let mut silent = Ctxt::default();
     let match_cx = if trusted { &mut cx } else { &mut silent };
     let (mut plan, checks) = matching::plan(&catalog, &rt, &input, data, match_cx);

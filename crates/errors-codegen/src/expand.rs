@@ -18,9 +18,9 @@ pub(crate) fn impls(plan: &Plan<'_>, extra: TokenStream) -> TokenStream {
     let code = code_impls(plan);
     let error = error_impls(plan);
     let tracking = track_files(plan);
-    // A skeleton's wildcards and `unreachable!()` bodies may be unreachable.
-    let skeleton = plan
-        .skeleton
+    // A skeleton's wildcards and `unreachable!()` bodies may be unreachable, and so
+    // is everything on an enum without variants.
+    let skeleton = (plan.skeleton || plan.uninhabited)
         .then(|| quote!(unreachable_code, unreachable_patterns,));
     quote! {
         #[allow(deprecated, #skeleton clippy::all)]
@@ -241,6 +241,12 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
         quote!(#ident::#variant #pattern => #code::#code_variant)
     });
     let code_rest = plan.skeleton.then(|| quote!(_ => ::core::unreachable!(),));
+    // No variants (a catalog none of whose codes could be read): no value to match.
+    let code_body = if plan.uninhabited {
+        quote!(match *self {})
+    } else {
+        quote!(match self { #(#code_arms,)* #code_rest })
+    };
     let retry_after = retry_after_body(plan);
     let param = param_body(plan);
     let display = display_body_split(plan, span);
@@ -257,8 +263,8 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
     let views = split::has_views(plan).then(|| split::views(plan));
 
     // The trait's supertraits must hold for every instantiation of a generic enum.
-    let debug_bound = (!plan.generics.params.is_empty())
-        .then(|| quote!(where Self: ::core::fmt::Debug));
+    let debug_bound =
+        (!plan.generics.params.is_empty()).then(|| quote!(where Self: ::core::fmt::Debug));
     let mut bounded = plan.generics.clone();
     if !bounded.params.is_empty() {
         bounded
@@ -300,10 +306,7 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
             /// The stable code of this error.
             #[inline]
             #vis fn code(&self) -> #code {
-                match self {
-                    #(#code_arms,)*
-                    #code_rest
-                }
+                #code_body
             }
 
             /// The HTTP status.

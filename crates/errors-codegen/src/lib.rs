@@ -107,7 +107,14 @@ impl stdfmt::Debug for Options {
 /// What `catalog!` generates for a valid catalog: the error enum, the code enum and
 /// every impl of the catalog API.
 pub fn expand_catalog(catalog: &Catalog, options: &Options) -> TokenStream {
-    let plan = plan::Plan::from_catalog(catalog, options.runtime_tokens(), Span::call_site());
+    expand(catalog, options, false)
+}
+
+/// [`expand_catalog`], or with `skeleton` the same items beside errors (see
+/// `Plan::skeleton`).
+fn expand(catalog: &Catalog, options: &Options, skeleton: bool) -> TokenStream {
+    let mut plan = plan::Plan::from_catalog(catalog, options.runtime_tokens(), Span::call_site());
+    plan.skeleton = skeleton;
     let mut out = define::error_enum(&plan);
     out.extend(define::code_enum(&plan));
     out.extend(expand::impls(&plan, TokenStream::new()));

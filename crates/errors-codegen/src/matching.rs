@@ -88,6 +88,7 @@ pub(crate) fn plan<'c>(
         rt: rt.clone(),
         generated: false,
         skeleton: false,
+        uninhabited: data.variants.is_empty(),
     };
     (plan, checks)
 }

@@ -77,7 +77,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             envelope: #envelope,
             retry: #rt::meta::RetryConfig {
                 max_attempts: #max_attempts, base_delay_ms: #base, max_delay_ms: #cap,
-                honor_retry_after: #honor,
+                honor_retry_after: #honor, max_retry_after_ms: 300_000u64,
             },
             circuit_breaker: #rt::meta::CircuitBreakerConfig {
                 failure_threshold: #threshold, open_ms: #open_ms, half_open_requests: #half_open,

@@ -34,6 +34,10 @@ pub(crate) struct Plan<'c> {
     /// the enum are `unreachable!()`. The build fails on the errors anyway; the
     /// expansion exists so that code using the enum adds no errors of its own.
     pub(crate) skeleton: bool,
+    /// Whether the enum has no variants at all (a catalog none of whose codes could
+    /// be read): there is no value to match, and a reference to one is not empty to
+    /// rustc, so methods match `*self` with no arms.
+    pub(crate) uninhabited: bool,
 }
 
 pub(crate) struct VariantPlan<'c> {
@@ -120,6 +124,7 @@ impl<'c> Plan<'c> {
             rt,
             generated: true,
             skeleton: false,
+            uninhabited: catalog.errors.is_empty(),
         }
     }
 
@@ -163,7 +168,10 @@ impl VariantPlan<'_> {
 impl VariantPlan<'_> {
     /// `{ a, b }` for a variant with fields, nothing for a unit variant: a pattern
     /// binding every field, or a constructor.
-    pub(crate) fn braced<T: quote::ToTokens>(&self, items: impl IntoIterator<Item = T>) -> TokenStream {
+    pub(crate) fn braced<T: quote::ToTokens>(
+        &self,
+        items: impl IntoIterator<Item = T>,
+    ) -> TokenStream {
         match self.shape {
             Shape::Unit => TokenStream::new(),
             Shape::Fields => {

@@ -133,6 +133,14 @@ impl<'a> Match<'a> {
         // A skeleton's variants may cover neither every variant of the user's enum
         // nor every code: a wildcard always.
         let wildcard_needed = present < total || plan.skeleton;
+        // An enum without variants (a catalog none of whose codes could be read):
+        // there is no value to match, and a reference to one is not empty to rustc.
+        if plan.uninhabited && matches!(self.on, On::SelfValue) {
+            return Split {
+                body: quote!(match *self {}),
+                helpers: Vec::new(),
+            };
+        }
         if present == 0
             && let Some(fallback) = fallback
         {
@@ -312,7 +320,10 @@ pub(crate) fn views(plan: &Plan<'_>) -> Views {
                     .iter()
                     .map(|f| quote!(#f: ::core::clone::Clone::clone(#f))),
             );
-            Some(Arm::new(v.braced(&fields), quote!(#ident::#variant #clones)))
+            Some(Arm::new(
+                v.braced(&fields),
+                quote!(#ident::#variant #clones),
+            ))
         })
         .collect();
     let Split {

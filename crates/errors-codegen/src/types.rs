@@ -58,7 +58,10 @@ pub(crate) fn rules(rt: &TokenStream, ty: &DetailType) -> Rules {
         },
         DetailType::List(inner) => {
             let Rules {
-                rust, meta, text, syntax,
+                rust,
+                meta,
+                text,
+                syntax,
             } = rules(rt, inner);
             Rules {
                 rust: quote!(::std::vec::Vec<#rust>),
@@ -214,7 +217,10 @@ mod tests {
     #[test]
     fn judges_types_from_their_syntax() {
         assert_eq!(fit("String", DetailType::String, false), Fit::Yes);
-        assert_eq!(fit("std::string::String", DetailType::String, false), Fit::Yes);
+        assert_eq!(
+            fit("std::string::String", DetailType::String, false),
+            Fit::Yes
+        );
         assert_eq!(fit("Option<u32>", DetailType::U32, true), Fit::Yes);
         assert_eq!(fit("u32", DetailType::U32, true), Fit::No);
         assert_eq!(fit("Option<u32>", DetailType::U32, false), Fit::No);

@@ -22,6 +22,7 @@ impl<E: CatalogError> IntoResponse for Envelope<'_, E> {
 #[macro_export]
 macro_rules! __axum_into_response {
     ({$($impl_generics:tt)*} {$($ty:tt)*} {$($where_clause:tt)*}) => {
+        #[automatically_derived]
         impl $($impl_generics)* $crate::__private::axum_core::response::IntoResponse
             for $($ty)* $($where_clause)*
         {

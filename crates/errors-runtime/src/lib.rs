@@ -95,47 +95,6 @@ pub mod __private {
     pub use serde_json;
 
     use crate::error::ErrorCode;
-    use crate::meta::{
-        CatalogMeta, CircuitBreakerConfig, EnvelopeKeys, EnvelopeMeta, EnvelopeStyle, RetryConfig,
-    };
-
-    /// The metadata of a catalog that failed to load: the skeleton types declared
-    /// beside its `compile_error!`s implement the traits with it. Never read at run
-    /// time, as that build fails.
-    pub const SKELETON_CATALOG: CatalogMeta = CatalogMeta {
-        name: "",
-        envelope: EnvelopeMeta {
-            style: EnvelopeStyle::Nested,
-            keys: EnvelopeKeys {
-                success: "",
-                error: "",
-                code: "",
-                message: "",
-                details: "",
-                request_id: "",
-                timestamp: "",
-                type_: "",
-                param: "",
-                doc_url: "",
-                title: "",
-                status: "",
-                detail: "",
-            },
-        },
-        retry: RetryConfig {
-            max_attempts: 5,
-            base_delay_ms: 1000,
-            max_delay_ms: 30_000,
-            honor_retry_after: true,
-        },
-        circuit_breaker: CircuitBreakerConfig {
-            failure_threshold: 5,
-            open_ms: 30_000,
-            half_open_requests: 1,
-        },
-        errors: &[],
-        categories: &[],
-    };
 
     /// One detail of `CatalogError::write_details`.
     #[inline]

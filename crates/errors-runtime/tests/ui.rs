@@ -9,5 +9,7 @@
 fn ui() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/*.rs");
+    #[cfg(feature = "axum")]
+    t.compile_fail("tests/ui/axum/*.rs");
     t.pass("tests/ui/pass/*.rs");
 }
