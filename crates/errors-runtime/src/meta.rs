@@ -209,16 +209,21 @@ pub struct RetryConfig {
     pub max_delay_ms: u64,
     /// Wait exactly `Retry-After` on the first retry of a 429.
     pub honor_retry_after: bool,
+    /// The longest `Retry-After` honoured, in milliseconds: a longer one makes the
+    /// client give up at once rather than wait.
+    pub max_retry_after_ms: u64,
 }
 
 impl RetryConfig {
     /// The defaults of SPEC section 6, which a catalog without a `[retry]` table (or
-    /// a key of it) gets: 5 attempts, 1 s base, 30 s cap, `Retry-After` honoured.
+    /// a key of it) gets: 5 attempts, 1 s base, 30 s cap, `Retry-After` honoured up
+    /// to 5 minutes.
     pub const DEFAULT: RetryConfig = RetryConfig {
         max_attempts: 5,
         base_delay_ms: 1000,
         max_delay_ms: 30_000,
         honor_retry_after: true,
+        max_retry_after_ms: 300_000,
     };
 }
 

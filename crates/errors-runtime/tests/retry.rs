@@ -84,7 +84,8 @@ fn for_catalog_reads_the_retry_table() {
             max_attempts: 3,
             base_delay_ms: 250,
             max_delay_ms: 800,
-            honor_retry_after: false
+            honor_retry_after: false,
+            max_retry_after_ms: 300_000,
         }
     );
 }
@@ -288,8 +289,14 @@ fn huge_retry_after_values_do_not_overflow() {
     let policy = longest();
     let huge = Failure::from_response(429, Some("99999999999999999999999999999"));
     assert_eq!(huge.retry_after(), Some(secs(u64::MAX)));
-    assert_eq!(policy.decide(1, &huge), retry(secs(u64::MAX)));
-    // Unless the client bounds what it will wait.
+    // Honoured when the client accepts any wait...
+    let unbounded = longest().with_max_retry_after(Duration::MAX);
+    assert_eq!(unbounded.decide(1, &huge), retry(secs(u64::MAX)));
+    // ...but by default (5 minutes) the client gives up instead.
+    assert_eq!(
+        policy.decide(1, &huge),
+        RetryDecision::GiveUp(GiveUp::RetryAfterTooLong(secs(u64::MAX)))
+    );
     let bounded = longest().with_max_retry_after(secs(300));
     assert_eq!(
         bounded.decide(1, &huge),

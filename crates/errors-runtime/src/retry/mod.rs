@@ -15,8 +15,10 @@
 //! ("full jitter"): up to 1 s, 2 s, 4 s, 8 s with the default 1 s base, never above
 //! the 30 s cap. (SPEC section 6 writes `base * 2^attempt` counting retries from 0.)
 //! When the failure of attempt 1 is a 429 with a `Retry-After`, and the policy honours
-//! it (the default), the first retry waits exactly that long instead; a 429 after
-//! that falls back to backoff.
+//! it (the default), the first retry waits exactly that long instead, unless it is
+//! longer than [`RetryPolicy::max_retry_after`] (5 minutes by default): then the
+//! policy gives up at once ([`GiveUp::RetryAfterTooLong`]). A 429 after that falls
+//! back to backoff.
 //!
 //! ```
 //! use std::time::Duration;
@@ -46,4 +48,4 @@ pub use failure::{AsFailure, Failure};
 pub use policy::{GiveUp, RetryDecision, RetryPolicy};
 pub use random::{RandomSource, SplitMix64};
 #[cfg(feature = "tokio")]
-pub use run::retry;
+pub use run::{RetryEvent, retry, retry_with};

@@ -42,8 +42,9 @@ pub enum GiveUp {
     NotRetryable,
     /// That was the last attempt the policy allows.
     AttemptsExhausted,
-    /// The server asked to wait longer than [`RetryPolicy::with_max_retry_after`]
-    /// allows.
+    /// The server asked to wait (this long) longer than the policy's
+    /// [`max_retry_after`](RetryPolicy::max_retry_after): the caller gets the error,
+    /// with its `Retry-After`, at once, instead of a sleep of that length.
     RetryAfterTooLong(Duration),
 }
 
@@ -69,7 +70,7 @@ pub struct RetryPolicy {
     cap: Duration,
     max_attempts: u32,
     honor_retry_after: bool,
-    max_retry_after: Option<Duration>,
+    max_retry_after: Duration,
     random: Arc<dyn RandomSource>,
 }
 
@@ -92,8 +93,9 @@ impl Default for RetryPolicy {
 }
 
 impl RetryPolicy {
-    /// The defaults: 1 s base, 30 s cap, 5 attempts, `Retry-After` honoured, a
-    /// [`SplitMix64::from_entropy`] random source.
+    /// The defaults ([`RetryConfig::DEFAULT`]): 1 s base, 30 s cap, 5 attempts,
+    /// `Retry-After` honoured up to 5 minutes, a [`SplitMix64::from_entropy`] random
+    /// source.
     pub fn new() -> Self {
         RetryPolicy::from_config(RetryConfig::DEFAULT)
     }
@@ -110,7 +112,7 @@ impl RetryPolicy {
             cap: Duration::from_millis(config.max_delay_ms),
             max_attempts: config.max_attempts.max(1),
             honor_retry_after: config.honor_retry_after,
-            max_retry_after: None,
+            max_retry_after: Duration::from_millis(config.max_retry_after_ms),
             random: Arc::new(SplitMix64::from_entropy()),
         }
     }
@@ -143,11 +145,14 @@ impl RetryPolicy {
         self
     }
 
-    /// Gives up ([`GiveUp::RetryAfterTooLong`]) instead of honouring a `Retry-After`
-    /// longer than `limit`. By default any `Retry-After` is honoured, as the spec asks.
+    /// Sets the longest `Retry-After` honoured: a longer one gives up
+    /// ([`GiveUp::RetryAfterTooLong`]) instead of waiting, so that a server (or a
+    /// hostile one) cannot park the client with `Retry-After: 99999999999`. The
+    /// default is the catalog's `max_retry_after_ms`, 5 minutes unless it says
+    /// otherwise; `Duration::MAX` honours any value.
     #[must_use]
     pub fn with_max_retry_after(mut self, limit: Duration) -> Self {
-        self.max_retry_after = Some(limit);
+        self.max_retry_after = limit;
         self
     }
 
@@ -178,10 +183,16 @@ impl RetryPolicy {
         self.honor_retry_after
     }
 
+    /// The longest `Retry-After` honoured; a longer one gives up.
+    pub fn max_retry_after(&self) -> Duration {
+        self.max_retry_after
+    }
+
     /// Decides what to do after attempt `attempt` (1 for the first request) failed
     /// with `failure`: give up if it may not be retried or was the last attempt;
     /// wait exactly `Retry-After` if it is the first attempt, a 429 that carries
-    /// one, and the policy honours it; otherwise wait [`RetryPolicy::backoff`].
+    /// one, and the policy honours it (give up if that is longer than
+    /// [`RetryPolicy::max_retry_after`]); otherwise wait [`RetryPolicy::backoff`].
     /// Attempt 0 counts as 1.
     pub fn decide<F: AsFailure + ?Sized>(&self, attempt: u32, failure: &F) -> RetryDecision {
         let attempt = attempt.max(1);
@@ -197,11 +208,10 @@ impl RetryPolicy {
             && attempt == 1
             && failure.status() == Some(429)
         {
-            return match self.max_retry_after {
-                Some(limit) if after > limit => {
-                    RetryDecision::GiveUp(GiveUp::RetryAfterTooLong(after))
-                }
-                _ => RetryDecision::Retry(after),
+            return if after > self.max_retry_after {
+                RetryDecision::GiveUp(GiveUp::RetryAfterTooLong(after))
+            } else {
+                RetryDecision::Retry(after)
             };
         }
         RetryDecision::Retry(self.backoff(attempt))

@@ -1,4 +1,7 @@
-//! Running an async operation under a retry policy, sleeping with tokio.
+//! Running an async operation under a retry policy, sleeping with tokio, and
+//! watching each decision the loop takes.
+
+use std::time::Duration;
 
 use super::failure::AsFailure;
 use super::policy::{RetryDecision, RetryPolicy};
@@ -6,6 +9,7 @@ use super::policy::{RetryDecision, RetryPolicy};
 /// Runs `operation` under `policy`: calls it with the attempt number (1, 2, ...),
 /// returns its first success, and after each failure asks the policy and sleeps
 /// (`tokio::time::sleep`) as it says, or returns the failure when it gives up.
+/// [`retry_with`] does the same and shows each decision as it is taken.
 ///
 /// The error type says how it failed through [`AsFailure`]: a catalog error, a
 /// [`Decoded`](crate::Decoded) error response, a [`Failure`](super::Failure), or a client's own error type.
@@ -79,12 +83,54 @@ use super::policy::{RetryDecision, RetryPolicy};
 /// assert_eq!(result.unwrap(), "booked");
 /// # }
 /// ```
-#[cfg(feature = "tokio")]
-pub async fn retry<T, E, F, Fut>(policy: &RetryPolicy, mut operation: F) -> Result<T, E>
+pub async fn retry<T, E, F, Fut>(policy: &RetryPolicy, operation: F) -> Result<T, E>
 where
     F: FnMut(u32) -> Fut,
     Fut: Future<Output = Result<T, E>>,
     E: AsFailure,
+{
+    retry_with(policy, |_| {}, operation).await
+}
+
+/// [`retry`], calling `on_decision` after each failed attempt with what the policy
+/// decided, before acting on it: the wait that the loop then sleeps, exactly, or
+/// giving up, after which the loop returns that error. For logs, metrics and tests.
+///
+/// ```
+/// # mod api { errors_runtime::catalog!("../../catalog.toml"); }
+/// use std::time::Duration;
+/// use api::ApiError;
+/// use errors_runtime::retry::{RetryPolicy, retry_with};
+///
+/// # #[tokio::main(flavor = "current_thread", start_paused = true)]
+/// # async fn main() {
+/// let policy = RetryPolicy::for_catalog::<ApiError>().with_random(|| u64::MAX);
+/// let mut waits = Vec::new();
+/// let result = retry_with(
+///     &policy,
+///     |event| {
+///         // e.g. tracing::warn!(attempt = event.attempt(), error = %event.error(), ...)
+///         waits.extend(event.delay());
+///     },
+///     |attempt| async move {
+///         if attempt < 3 { Err(ApiError::BadGateway) } else { Ok("booked") }
+///     },
+/// )
+/// .await;
+/// assert_eq!(result, Ok("booked"));
+/// assert_eq!(waits, [Duration::from_secs(1), Duration::from_secs(2)]);
+/// # }
+/// ```
+pub async fn retry_with<T, E, F, Fut, O>(
+    policy: &RetryPolicy,
+    mut on_decision: O,
+    mut operation: F,
+) -> Result<T, E>
+where
+    F: FnMut(u32) -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+    E: AsFailure,
+    O: FnMut(&RetryEvent<'_, E>),
 {
     let mut attempt = 1;
     loop {
@@ -92,10 +138,49 @@ where
             Ok(value) => return Ok(value),
             Err(error) => error,
         };
-        match policy.decide(attempt, &error) {
+        let decision = policy.decide(attempt, &error);
+        on_decision(&RetryEvent {
+            attempt,
+            error: &error,
+            decision,
+        });
+        match decision {
             RetryDecision::Retry(delay) => tokio::time::sleep(delay).await,
             RetryDecision::GiveUp(_) => return Err(error),
         }
         attempt = attempt.saturating_add(1);
+    }
+}
+
+/// One decision of [`retry_with`]'s loop: attempt [`attempt`](RetryEvent::attempt)
+/// failed with [`error`](RetryEvent::error), and the policy decided
+/// [`decision`](RetryEvent::decision).
+#[derive(Debug)]
+pub struct RetryEvent<'a, E> {
+    attempt: u32,
+    error: &'a E,
+    decision: RetryDecision,
+}
+
+impl<'a, E> RetryEvent<'a, E> {
+    /// The attempt that failed: 1 for the first request.
+    pub fn attempt(&self) -> u32 {
+        self.attempt
+    }
+
+    /// How it failed.
+    pub fn error(&self) -> &'a E {
+        self.error
+    }
+
+    /// What the policy decided.
+    pub fn decision(&self) -> RetryDecision {
+        self.decision
+    }
+
+    /// The wait before the next attempt, which the loop sleeps exactly; `None` when
+    /// it gives up and returns [`error`](RetryEvent::error).
+    pub fn delay(&self) -> Option<Duration> {
+        self.decision.delay()
     }
 }
