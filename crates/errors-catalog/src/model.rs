@@ -524,17 +524,23 @@ pub struct RetryConfig {
     pub max_delay_ms: u64,
     /// Wait exactly `Retry-After` on the first retry of a 429 (default true).
     pub honor_retry_after: bool,
+    /// The longest wait a client accepts from a `Retry-After` header (default
+    /// 300 000 ms, five minutes): a server asking for more is not waited for that
+    /// long.
+    pub max_retry_after_ms: u64,
 }
 
 impl RetryConfig {
     /// The policy of a catalog without `[retry]` (SPEC section 6): 5 attempts,
-    /// backoff from 1 s capped at 30 s, `Retry-After` honoured on the first retry.
+    /// backoff from 1 s capped at 30 s, `Retry-After` honoured on the first retry up
+    /// to five minutes.
     /// Every crate takes the defaults from here.
     pub const DEFAULT: RetryConfig = RetryConfig {
         max_attempts: 5,
         base_delay_ms: 1000,
         max_delay_ms: 30_000,
         honor_retry_after: true,
+        max_retry_after_ms: 300_000,
     };
 }
 

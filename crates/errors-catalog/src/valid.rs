@@ -151,6 +151,15 @@ fn check_retry(s: &Settings, sink: &mut Sink) {
                 .help("set the delay before the first retry, e.g. `base_delay_ms = 1000`"),
         );
     }
+    if let (0, Some(at)) = (r.max_retry_after_ms, retry_at("max_retry_after_ms")) {
+        sink.push(
+            Diagnostic::new(
+                at,
+                "`max_retry_after_ms = 0` caps every `Retry-After` at zero: clients would retry at once",
+            )
+            .help("set the longest wait a client accepts from `Retry-After`, e.g. `max_retry_after_ms = 300000` (five minutes)"),
+        );
+    }
     if r.max_delay_ms < r.base_delay_ms
         && let Some(at) = retry_at("max_delay_ms").or_else(|| retry_at("base_delay_ms"))
     {

@@ -19,6 +19,7 @@ fn defaults_are_the_seeds_numbers() {
         ),
         (5, 1000, 30_000, true)
     );
+    assert_eq!(catalog.retry.max_retry_after_ms, 300_000);
     assert_eq!(catalog.retry, RetryConfig::default());
     let cb = catalog.circuit_breaker;
     assert_eq!(
@@ -43,6 +44,10 @@ fn values_are_read() {
             r.honor_retry_after
         ),
         (3, 250, 8000, false)
+    );
+    assert_eq!(
+        r.max_retry_after_ms,
+        RetryConfig::DEFAULT.max_retry_after_ms
     );
     let cb = catalog.circuit_breaker;
     assert_eq!(
@@ -87,6 +92,18 @@ fn values_that_make_no_sense() {
             "catalog.toml:2:21: `honor_retry_after` must be `true` or `false`, found an integer",
         ),
         (
+            "[retry]\nmax_retry_after_ms = 0\n",
+            "catalog.toml:2:22: `max_retry_after_ms = 0` caps every `Retry-After` at zero: clients would retry at once; set the longest wait a client accepts from `Retry-After`, e.g. `max_retry_after_ms = 300000` (five minutes)",
+        ),
+        (
+            "[retry]\nmax_retry_after_ms = -1\n",
+            "catalog.toml:2:22: `max_retry_after_ms` must be a whole number from 0 to 9223372036854775807, found -1",
+        ),
+        (
+            "[retry]\nmax_retry_after = 1000\n",
+            "catalog.toml:2:1: unknown key `max_retry_after` in `[retry]`; did you mean `max_retry_after_ms`?",
+        ),
+        (
             "[circuit_breaker]\nfailure_threshold = 0\n",
             "catalog.toml:2:21: `failure_threshold = 0` would open the circuit before any failure; set it to at least 1",
         ),
@@ -113,4 +130,75 @@ fn every_problem_of_the_tables_is_reported() {
         .len(),
         3
     );
+}
+
+#[test]
+fn the_longest_retry_after_is_read() {
+    let catalog = load_ok(&format!("[retry]\nmax_retry_after_ms = 60000\n{ERROR}"));
+    assert_eq!(catalog.retry.max_retry_after_ms, 60_000);
+    assert_eq!(
+        RetryConfig::default().max_retry_after_ms,
+        300_000,
+        "the documented default"
+    );
+}
+
+/// Every number of `[retry]` and `[circuit_breaker]`, at every kind of value: read back
+/// exactly when it loads, refused at the value otherwise, and zero refused for each
+/// (no setting of these tables makes sense at zero).
+#[test]
+fn every_setting_is_read_exactly_or_refused_at_its_value() {
+    type Read = fn(&errors_catalog::Catalog) -> u64;
+    let settings: [(&str, &str, Read); 7] = [
+        ("retry", "max_attempts", |c| u64::from(c.retry.max_attempts)),
+        ("retry", "base_delay_ms", |c| c.retry.base_delay_ms),
+        ("retry", "max_delay_ms", |c| c.retry.max_delay_ms),
+        ("retry", "max_retry_after_ms", |c| {
+            c.retry.max_retry_after_ms
+        }),
+        ("circuit_breaker", "failure_threshold", |c| {
+            u64::from(c.circuit_breaker.failure_threshold)
+        }),
+        ("circuit_breaker", "open_ms", |c| c.circuit_breaker.open_ms),
+        ("circuit_breaker", "half_open_requests", |c| {
+            u64::from(c.circuit_breaker.half_open_requests)
+        }),
+    ];
+    let values = [
+        "0",
+        "1",
+        "999",
+        "1000",
+        "30000",
+        "4294967295",
+        "4294967296",
+        "9223372036854775807",
+        "-1",
+        "0x10",
+        "1_000",
+        "1.5",
+        "\"5\"",
+        "true",
+        "[]",
+    ];
+    for (table, key, read) in settings {
+        for value in values {
+            let toml = format!("[{table}]\n{key} = {value}\n{ERROR}");
+            let at = format!("catalog.toml:2:{}: ", key.len() + 4);
+            match errors_catalog::Catalog::from_str("catalog.toml", &toml) {
+                Ok(catalog) => {
+                    assert_ne!(value, "0", "{key} = 0 was accepted");
+                    let written: u64 = value.replace('_', "").parse().unwrap_or_else(|_| {
+                        u64::from_str_radix(value.trim_start_matches("0x"), 16).unwrap()
+                    });
+                    assert_eq!(read(&catalog), written, "{key} = {value}");
+                }
+                Err(diagnostics) => {
+                    for d in &diagnostics {
+                        assert!(d.to_string().starts_with(&at), "{key} = {value}: {d}");
+                    }
+                }
+            }
+        }
+    }
 }

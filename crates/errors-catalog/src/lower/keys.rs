@@ -29,6 +29,7 @@ pub(super) const RETRY_KEYS: &[&str] = &[
     "base_delay_ms",
     "max_delay_ms",
     "honor_retry_after",
+    "max_retry_after_ms",
 ];
 /// `[circuit_breaker]`.
 pub(super) const BREAKER_KEYS: &[&str] = &["failure_threshold", "open_ms", "half_open_requests"];

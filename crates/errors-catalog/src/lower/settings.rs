@@ -164,6 +164,9 @@ pub(super) fn retry(cx: &mut Cx<'_>, table: &DeTable<'_>, s: &mut Settings) {
     if let Some((v, _)) = cx.bool(table, "honor_retry_after") {
         s.retry.honor_retry_after = v;
     }
+    if let Some(v) = cx.count(table, "max_retry_after_ms", &mut s.retry_at) {
+        s.retry.max_retry_after_ms = v;
+    }
 }
 
 /// Lowers `[circuit_breaker]`.
