@@ -7,8 +7,9 @@ use proc_macro2::{Span, TokenStream};
 use syn::parse::{Parse, ParseStream};
 use syn::{LitStr, Token};
 
+use crate::expand;
 use crate::load::load;
-use crate::{Options, expand, expand_catalog};
+use crate::options::Options;
 
 /// `"catalog.toml"`, then options: `crate = path`.
 struct Args {
@@ -70,12 +71,12 @@ pub(crate) fn catalog_macro(input: TokenStream, source_file: Option<&Path>) -> T
         options = options.runtime(krate);
     }
     match load(&args.path, source_file) {
-        Ok(catalog) => expand_catalog(&catalog, &options),
+        Ok(catalog) => expand::catalog(&catalog, &options, false),
         Err(failure) => {
             // The same expansion, of what could be read: the user sees the catalog's
             // problems, not unresolved names wherever the types are used.
             let mut out = failure.to_errors(args.path.span());
-            out.extend(expand(&failure.placeholder(), &options, true));
+            out.extend(expand::catalog(&failure.placeholder(), &options, true));
             out
         }
     }

@@ -17,7 +17,8 @@ use syn::{Data, DeriveInput};
 
 use crate::ctxt::Ctxt;
 use crate::load::load;
-use crate::{Options, attr, define, expand, matching};
+use crate::options::Options;
+use crate::{attr, define, expand, matching};
 
 pub(crate) fn derive(
     input: TokenStream,

@@ -5,11 +5,26 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
+use errors_catalog::Catalog;
+
+use crate::define;
 use crate::fmt::display_body;
 use crate::metadata::catalog_static;
+use crate::options::Options;
 use crate::plan::{Binding, ExtraKind, Plan, Shape, VariantPlan};
 use crate::split::{self, Arm, Match, On, SPLIT_ABOVE, Split};
 use crate::types::generic_of;
+
+/// What `catalog!` generates: the error enum, the code enum and the impls; with
+/// `skeleton`, the same items beside errors (see `Plan::skeleton`).
+pub(crate) fn catalog(catalog: &Catalog, options: &Options, skeleton: bool) -> TokenStream {
+    let mut plan = Plan::from_catalog(catalog, options.runtime_tokens(), Span::call_site());
+    plan.skeleton = skeleton;
+    let mut out = define::error_enum(&plan);
+    out.extend(define::code_enum(&plan));
+    out.extend(impls(&plan, TokenStream::new()));
+    out
+}
 
 /// Every impl of the catalog API, in a `const _` block so that helper items stay
 /// private to it.

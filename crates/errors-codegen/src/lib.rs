@@ -45,80 +45,23 @@ mod fmt;
 mod load;
 mod matching;
 mod metadata;
+mod options;
 mod plan;
 mod split;
 mod types;
 
-use std::fmt as stdfmt;
 use std::path::Path;
 
 use errors_catalog::Catalog;
-use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote};
+use proc_macro2::TokenStream;
 
+pub use options::Options;
 pub use split::SPLIT_ABOVE;
-
-/// What an expansion needs beyond the catalog.
-///
-/// ```
-/// let options = errors_codegen::Options::new().runtime(syn::parse_quote!(my_errors));
-/// # let _ = options;
-/// ```
-#[derive(Clone)]
-pub struct Options {
-    runtime: Option<syn::Path>,
-}
-
-impl Options {
-    /// The defaults: the runtime crate is `::errors_runtime`.
-    pub fn new() -> Self {
-        Options { runtime: None }
-    }
-
-    /// The path generated code reaches the runtime crate by, for a crate that renames
-    /// or re-exports it (`crate = my_errors` in the macros).
-    pub fn runtime(mut self, path: syn::Path) -> Self {
-        self.runtime = Some(path);
-        self
-    }
-
-    fn runtime_tokens(&self) -> TokenStream {
-        match &self.runtime {
-            Some(path) => path.to_token_stream(),
-            None => quote!(::errors_runtime),
-        }
-    }
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options::new()
-    }
-}
-
-impl stdfmt::Debug for Options {
-    fn fmt(&self, f: &mut stdfmt::Formatter<'_>) -> stdfmt::Result {
-        f.debug_struct("Options")
-            .field("runtime", &self.runtime_tokens().to_string())
-            .finish()
-    }
-}
 
 /// What `catalog!` generates for a valid catalog: the error enum, the code enum and
 /// every impl of the catalog API.
 pub fn expand_catalog(catalog: &Catalog, options: &Options) -> TokenStream {
-    expand(catalog, options, false)
-}
-
-/// [`expand_catalog`], or with `skeleton` the same items beside errors (see
-/// `Plan::skeleton`).
-fn expand(catalog: &Catalog, options: &Options, skeleton: bool) -> TokenStream {
-    let mut plan = plan::Plan::from_catalog(catalog, options.runtime_tokens(), Span::call_site());
-    plan.skeleton = skeleton;
-    let mut out = define::error_enum(&plan);
-    out.extend(define::code_enum(&plan));
-    out.extend(expand::impls(&plan, TokenStream::new()));
-    out
+    expand::catalog(catalog, options, false)
 }
 
 /// The whole of `catalog!`: `input` is the macro's input (`"catalog.toml"`, then

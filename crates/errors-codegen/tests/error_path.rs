@@ -54,8 +54,32 @@ fn public_api(tokens: TokenStream) -> BTreeSet<String> {
     out
 }
 
-fn collect(items: &[syn::Item], out: &mut BTreeSet<String>) {
+/// The items, with those of `const _: () = { ... };` blocks in place of the block.
+fn flatten(items: &[syn::Item]) -> Vec<syn::Item> {
+    let mut out = Vec::new();
     for item in items {
+        if let syn::Item::Const(c) = item
+            && let syn::Expr::Block(block) = &*c.expr
+        {
+            let inner: Vec<syn::Item> = block
+                .block
+                .stmts
+                .iter()
+                .filter_map(|s| match s {
+                    syn::Stmt::Item(item) => Some(item.clone()),
+                    _ => None,
+                })
+                .collect();
+            out.extend(flatten(&inner));
+        } else {
+            out.push(item.clone());
+        }
+    }
+    out
+}
+
+fn collect(items: &[syn::Item], out: &mut BTreeSet<String>) {
+    for item in &flatten(items) {
         match item {
             syn::Item::Enum(e) if matches!(e.vis, syn::Visibility::Public(_)) => {
                 out.insert(format!("enum {}", e.ident));
@@ -78,20 +102,6 @@ fn collect(items: &[syn::Item], out: &mut BTreeSet<String>) {
                     if public {
                         out.insert(format!("{trait_} for {ty}: {name}"));
                     }
-                }
-            }
-            syn::Item::Const(c) => {
-                if let syn::Expr::Block(block) = &*c.expr {
-                    let items: Vec<syn::Item> = block
-                        .block
-                        .stmts
-                        .iter()
-                        .filter_map(|s| match s {
-                            syn::Stmt::Item(item) => Some(item.clone()),
-                            _ => None,
-                        })
-                        .collect();
-                    collect(&items, out);
                 }
             }
             // `__axum_into_response!(...)`: the runtime expands it, the same call in both.
@@ -240,30 +250,13 @@ fn the_runtime_path_is_the_users_everywhere() {
 fn generated_trait_impls_are_automatically_derived() {
     let catalog = catalog_file("derived_attr.toml", VALID);
     let file: syn::File = syn::parse2(errors_codegen::catalog_macro(lit(&catalog), None)).unwrap();
-    let mut impls = Vec::new();
-    fn walk<'a>(items: &'a [syn::Item], impls: &mut Vec<syn::ItemImpl>) {
-        for item in items {
-            match item {
-                syn::Item::Impl(i) => impls.push(i.clone()),
-                syn::Item::Const(c) => {
-                    if let syn::Expr::Block(b) = &*c.expr {
-                        let items: Vec<_> = b
-                            .block
-                            .stmts
-                            .iter()
-                            .filter_map(|s| match s {
-                                syn::Stmt::Item(i) => Some(i.clone()),
-                                _ => None,
-                            })
-                            .collect();
-                        walk(&items, impls);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    walk(&file.items, &mut impls);
+    let impls: Vec<syn::ItemImpl> = flatten(&file.items)
+        .into_iter()
+        .filter_map(|item| match item {
+            syn::Item::Impl(i) => Some(i),
+            _ => None,
+        })
+        .collect();
     let traits: Vec<_> = impls.iter().filter(|i| i.trait_.is_some()).collect();
     assert!(traits.len() >= 8, "{}", traits.len());
     for i in traits {

@@ -1,0 +1,52 @@
+//! What an expansion needs beyond the catalog.
+
+use std::fmt;
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, quote};
+
+/// What an expansion needs beyond the catalog.
+///
+/// ```
+/// let options = errors_codegen::Options::new().runtime(syn::parse_quote!(my_errors));
+/// # let _ = options;
+/// ```
+#[derive(Clone)]
+pub struct Options {
+    runtime: Option<syn::Path>,
+}
+
+impl Options {
+    /// The defaults: the runtime crate is `::errors_runtime`.
+    pub fn new() -> Self {
+        Options { runtime: None }
+    }
+
+    /// The path generated code reaches the runtime crate by, for a crate that renames
+    /// or re-exports it (`crate = my_errors` in the macros).
+    pub fn runtime(mut self, path: syn::Path) -> Self {
+        self.runtime = Some(path);
+        self
+    }
+
+    pub(crate) fn runtime_tokens(&self) -> TokenStream {
+        match &self.runtime {
+            Some(path) => path.to_token_stream(),
+            None => quote!(::errors_runtime),
+        }
+    }
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options::new()
+    }
+}
+
+impl fmt::Debug for Options {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Options")
+            .field("runtime", &self.runtime_tokens().to_string())
+            .finish()
+    }
+}
