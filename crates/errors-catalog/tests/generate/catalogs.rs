@@ -162,3 +162,85 @@ fn declarations(rng: &mut Rng, codes: &[&str]) -> String {
     }
     out
 }
+
+/// A catalog assembled from valid and invalid pieces, TOML or not (tables may be
+/// defined twice): the generator of the first fuzz tests.
+pub(crate) fn anything(rng: &mut Rng) -> String {
+    let mut out = String::new();
+    if rng.below(2) == 0 {
+        out.push_str(&format!(
+            "[catalog]\nname = \"{}\"\nenvelope = \"{}\"\n",
+            rng.pick(&["ApiError", "api", "Self", "", "A1"]),
+            rng.pick(&["flat", "nested", "typed", "problem", "xml"])
+        ));
+    }
+    for i in 0..rng.below(6) {
+        let code = rng.pick(&["A", "B_C", "b_c", "1X", "SELF", "x-y", "ÜBER", "NOT_FOUND"]);
+        out.push_str(&format!(
+            "\n[errors.{}{}]\n",
+            code,
+            if rng.below(3) == 0 {
+                String::new()
+            } else {
+                i.to_string()
+            }
+        ));
+        if rng.below(5) != 0 {
+            out.push_str(&format!(
+                "status = {}\n",
+                rng.pick(&["400", "429", "503", "600", "\"x\"", "-3"])
+            ));
+        }
+        if rng.below(5) != 0 {
+            out.push_str(&format!(
+                "message = \"{}\"\n",
+                rng.pick(&[
+                    "Hi {a}.",
+                    "{b:>3} {{c}}",
+                    "}{",
+                    "{a:q}",
+                    "",
+                    "{a} {a:?} {l:?}",
+                    "{o}"
+                ])
+            ));
+        }
+        if rng.below(2) == 0 {
+            out.push_str(&format!(
+                "param = \"{}\"\ncategory = \"{}\"\n",
+                rng.pick(&["a", "b", "z"]),
+                rng.pick(&["c1", "c2"])
+            ));
+        }
+        if rng.below(2) == 0 {
+            out.push_str("[errors.A.details]\n");
+            for _ in 0..rng.below(5) {
+                out.push_str(&format!(
+                    "{} = {}\n",
+                    rng.pick(&["a", "b", "l", "o", "type", "self", "retryAfter"]),
+                    rng.pick(&[
+                        "\"u64\"",
+                        "\"string?\"",
+                        "\"[u32]\"",
+                        "{ type = \"u64\", header = \"Retry-After\" }",
+                        "{ type = \"string\", internal = true }",
+                        "\"q\"",
+                        "3",
+                        "{ wire = \"x\" }"
+                    ])
+                ));
+            }
+        }
+    }
+    if rng.below(4) == 0 {
+        out.push_str("[categories.c1]\ndescription = \"d\"\n");
+    }
+    if rng.below(4) == 0 {
+        out.push_str(&format!(
+            "[retry]\nmax_attempts = {}\nmax_delay_ms = {}\n",
+            rng.below(3),
+            rng.below(3000)
+        ));
+    }
+    out
+}
