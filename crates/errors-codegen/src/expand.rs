@@ -143,10 +143,11 @@ fn code_impls(plan: &Plan<'_>) -> TokenStream {
         }
 
         #[automatically_derived]
+        // `UnknownCode` by name, not `Self::Err`: a code `ERR` is a variant `Err`.
         impl ::core::str::FromStr for #code {
             type Err = #rt::UnknownCode;
             #[inline]
-            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(text: &str) -> ::core::result::Result<Self, #rt::UnknownCode> {
                 #parse
             }
         }
@@ -167,14 +168,14 @@ fn code_impls(plan: &Plan<'_>) -> TokenStream {
 
         #[automatically_derived]
         impl #serde::Serialize for #code {
-            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn serialize<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         #[automatically_derived]
-        impl<'de> #serde::Deserialize<'de> for #code {
-            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+        impl<'__de> #serde::Deserialize<'__de> for #code {
+            fn deserialize<__D: #serde::Deserializer<'__de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                 #rt::__private::deserialize_code(deserializer)
             }
         }
@@ -409,10 +410,10 @@ fn error_impls(plan: &Plan<'_>) -> TokenStream {
                 #details_len
             }
 
-            fn write_details<M: #rt::__private::serde::ser::SerializeMap>(
+            fn write_details<__M: #rt::__private::serde::ser::SerializeMap>(
                 &self,
-                __map: &mut M,
-            ) -> ::core::result::Result<(), M::Error> {
+                __map: &mut __M,
+            ) -> ::core::result::Result<(), __M::Error> {
                 #write_details
             }
         }
@@ -602,11 +603,11 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
         quote!(0),
     );
     let write_method = Match {
-        generics: quote!(<M: #rt::__private::serde::ser::SerializeMap>),
+        generics: quote!(<__M: #rt::__private::serde::ser::SerializeMap>),
         ..Match::on_self(
             "write_details",
-            quote!(__map: &mut M),
-            quote!(::core::result::Result<(), M::Error>),
+            quote!(__map: &mut __M),
+            quote!(::core::result::Result<(), __M::Error>),
             quote!(__map),
         )
     };
