@@ -40,10 +40,23 @@ pub(crate) fn plan<'c>(
     let mut matched_by: HashMap<usize, Ident> = HashMap::new();
     // Codes a "did you mean" already pointed at: not reported as missing too.
     let mut suggested = Vec::new();
+    // Variants named after no code and mapped to none: reported once every variant
+    // is matched, so that each can be linked to a code left without a variant.
+    let mut orphans = Vec::new();
     for variant in &data.variants {
         let code_attr = attr::variant_code(&variant.attrs, cx);
-        let Some(index) = find_code(catalog, variant, code_attr.as_ref(), cx, &mut suggested)
-        else {
+        let found = match &code_attr {
+            Some(lit) => code_of_attr(catalog, lit, cx, &mut suggested),
+            None => {
+                let name = variant.ident.unraw().to_string();
+                let found = catalog.errors.iter().position(|e| e.variant == name);
+                if found.is_none() {
+                    orphans.push(variant);
+                }
+                found
+            }
+        };
+        let Some(index) = found else {
             // Still check the fields' attributes, for their own errors.
             for field in &variant.fields {
                 attr::field(&field.attrs, cx);
@@ -63,6 +76,12 @@ pub(crate) fn plan<'c>(
         }
         matched_by.insert(index, variant.ident.clone());
         matched[index] = Some(variant_plan(def, rt, variant, cx, &mut checks));
+    }
+    let unmatched: Vec<usize> = (0..catalog.errors.len())
+        .filter(|i| matched[*i].is_none() && !suggested.contains(i))
+        .collect();
+    for variant in orphans {
+        report_orphan(catalog, variant, &unmatched, cx, &mut suggested);
     }
 
     let missing: Vec<&ErrorDef> = catalog
@@ -93,51 +112,132 @@ pub(crate) fn plan<'c>(
     (plan, checks)
 }
 
-/// The catalog index of the code a variant stands for.
-fn find_code(
+/// The catalog index of the code `#[catalog(code = "...")]` names.
+fn code_of_attr(
     catalog: &Catalog,
-    variant: &syn::Variant,
-    code_attr: Option<&syn::LitStr>,
+    lit: &syn::LitStr,
     cx: &mut Ctxt,
     suggested: &mut Vec<usize>,
 ) -> Option<usize> {
-    if let Some(lit) = code_attr {
-        let code = lit.value();
-        if let Some(i) = catalog.errors.iter().position(|e| e.code == code) {
-            return Some(i);
-        }
-        let help = match did_you_mean(&code, catalog.errors.iter().map(|e| e.code.as_str())) {
-            Some(similar) => {
-                suggested.extend(catalog.errors.iter().position(|e| e.code == similar));
-                format!("did you mean `{similar}`?")
-            }
-            None => "it must be a code declared in the catalog".to_owned(),
-        };
-        cx.error(
-            lit.span(),
-            format!("the catalog has no code `{code}`; {help}"),
-        );
-        return None;
-    }
-    let name = variant.ident.unraw().to_string();
-    if let Some(i) = catalog.errors.iter().position(|e| e.variant == name) {
+    let code = lit.value();
+    if let Some(i) = catalog.errors.iter().position(|e| e.code == code) {
         return Some(i);
     }
-    let variants = catalog.errors.iter().map(|e| e.variant.as_str());
-    let help = match did_you_mean(&name, variants) {
+    let help = match did_you_mean(&code, catalog.errors.iter().map(|e| e.code.as_str())) {
         Some(similar) => {
-            let index = catalog.errors.iter().position(|e| e.variant == similar)?;
-            suggested.push(index);
-            let code = &catalog.errors[index].code;
-            format!("did you mean `{similar}` (the code `{code}`)?")
+            suggested.extend(catalog.errors.iter().position(|e| e.code == similar));
+            format!("did you mean `{similar}`?")
         }
-        None => "name it after a code (`RATE_LIMITED` -> `RateLimited`), or map it with `#[catalog(code = \"...\")]`".to_owned(),
+        None => format!(
+            "it must be a code declared in the catalog ({}); if the code was removed, remove the variant or map it to another code",
+            catalog_file(catalog)
+        ),
     };
     cx.error(
-        variant.ident.span(),
-        format!("variant `{name}` matches no code of the catalog; {help}"),
+        lit.span(),
+        format!("the catalog has no code `{code}`; {help}"),
     );
     None
+}
+
+/// The root file of the catalog, as diagnostics name it.
+fn catalog_file(catalog: &Catalog) -> String {
+    catalog.files.first().map_or_else(
+        || "the catalog".to_owned(),
+        |f| format!("`{}`", f.display()),
+    )
+}
+
+/// A variant named after no code. When a code without a variant is likely the same
+/// error — its name is close, or it has the same fields — the two are one problem,
+/// reported at the variant with the fix; otherwise the code was probably removed.
+fn report_orphan(
+    catalog: &Catalog,
+    variant: &syn::Variant,
+    unmatched: &[usize],
+    cx: &mut Ctxt,
+    suggested: &mut Vec<usize>,
+) {
+    let name = variant.ident.unraw().to_string();
+    let by_name = did_you_mean(
+        &name,
+        unmatched
+            .iter()
+            .map(|&i| catalog.errors[i].variant.as_str()),
+    )
+    .and_then(|similar| {
+        unmatched
+            .iter()
+            .copied()
+            .find(|&i| catalog.errors[i].variant == similar)
+    });
+    let fields = catalog_field_names(variant);
+    let same_fields: Vec<usize> = if fields.is_empty() {
+        Vec::new()
+    } else {
+        unmatched
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let mut theirs: Vec<&str> = catalog.errors[i]
+                    .fields
+                    .iter()
+                    .map(|f| f.name.as_str())
+                    .collect();
+                theirs.sort_unstable();
+                theirs == fields
+            })
+            .collect()
+    };
+    let by_fields = match same_fields.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    };
+    let message = match (by_name, by_fields) {
+        (Some(i), _) => {
+            let def = &catalog.errors[i];
+            format!(
+                "variant `{name}` matches no code of the catalog; did you mean `{}` (the code `{}`, {}, which has no variant)? Rename the variant, or map it with `#[catalog(code = \"{}\")]`",
+                def.variant, def.code, def.location, def.code
+            )
+        }
+        (None, Some(i)) => {
+            let def = &catalog.errors[i];
+            format!(
+                "variant `{name}` matches no code of the catalog, and the code `{}` ({}) has no variant; they have the same fields ({}): map the variant with `#[catalog(code = \"{}\")]`, or rename it `{}`",
+                def.code,
+                def.location,
+                fields.join(", "),
+                def.code,
+                def.variant
+            )
+        }
+        (None, None) => format!(
+            "variant `{name}` matches no code of the catalog ({}); if its code was removed from the catalog, remove the variant, or map it to another code with `#[catalog(code = \"...\")]`; otherwise name it after its code (`RATE_LIMITED` -> `RateLimited`)",
+            catalog_file(catalog)
+        ),
+    };
+    suggested.extend(by_name.or(by_fields));
+    cx.error(variant.ident.span(), message);
+}
+
+/// The names of a variant's fields that could be catalog fields (named, without a
+/// marker), sorted.
+fn catalog_field_names(variant: &syn::Variant) -> Vec<String> {
+    let mut names: Vec<String> = variant
+        .fields
+        .iter()
+        .filter(|f| {
+            !f.attrs.iter().any(|a| {
+                a.path().is_ident("source")
+                    || a.path().is_ident("from")
+                    || a.path().is_ident("catalog")
+            })
+        })
+        .filter_map(|f| f.ident.as_ref().map(|i| i.unraw().to_string()))
+        .collect();
+    names.sort_unstable();
+    names
 }
 
 fn report_missing(enum_ident: &Ident, missing: &[&ErrorDef], cx: &mut Ctxt) {
