@@ -3,7 +3,7 @@
 //! `#[catalog(skip)]` on fields.
 
 use errors_catalog::suggest::did_you_mean;
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use syn::{Attribute, LitStr};
 
 use crate::ctxt::Ctxt;
@@ -117,7 +117,34 @@ fn set_once(
 pub(crate) struct FieldAttrs {
     pub(crate) source: Option<Span>,
     pub(crate) from: Option<Span>,
+    /// `#[from(A, B => classify)]`: the source types to convert from (empty for a
+    /// bare `#[from]`, which converts from the field's own type).
+    pub(crate) from_types: Vec<FromType>,
     pub(crate) skip: Option<Span>,
+    /// `#[catalog(default)]` or `#[catalog(default = "expr")]`: what `#[from]` fills
+    /// this field with.
+    pub(crate) default: Option<TokenStream>,
+}
+
+/// One source type of `#[from(...)]`: `Type`, or `Type => path::to::classify`, a
+/// `fn(&Type) -> Option<Enum>` that routes some values to another variant.
+#[derive(Clone)]
+pub(crate) struct FromType {
+    pub(crate) ty: syn::Type,
+    pub(crate) classify: Option<syn::Path>,
+}
+
+impl syn::parse::Parse for FromType {
+    fn parse(input: syn::parse::ParseStream<'_>) -> syn::Result<Self> {
+        let ty = input.parse()?;
+        let classify = if input.peek(syn::Token![=>]) {
+            input.parse::<syn::Token![=>]>()?;
+            Some(input.parse()?)
+        } else {
+            None
+        };
+        Ok(FromType { ty, classify })
+    }
 }
 
 impl FieldAttrs {
@@ -132,14 +159,30 @@ pub(crate) fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
     for attr in attrs {
         // The attribute's name: what a reader looks for (`source`, `from`, `catalog`).
         let span = attr_span(attr);
-        if attr.path().is_ident("source") || attr.path().is_ident("from") {
+        if attr.path().is_ident("source") {
             if let Err(err) = attr.meta.require_path_only() {
                 cx.push(err);
             }
-            if attr.path().is_ident("source") {
-                out.source = Some(span);
-            } else {
-                out.from = Some(span);
+            out.source = Some(span);
+        } else if attr.path().is_ident("from") {
+            out.from = Some(span);
+            if let syn::Meta::List(list) = &attr.meta {
+                let parsed = list.parse_args_with(
+                    syn::punctuated::Punctuated::<FromType, syn::Token![,]>::parse_terminated,
+                );
+                match parsed {
+                    Ok(types) if !types.is_empty() => out.from_types = types.into_iter().collect(),
+                    Ok(_) => cx.error(
+                        span,
+                        "`#[from()]` names no type; write `#[from]`, or list the source types: `#[from(std::io::Error, serde_json::Error)]`",
+                    ),
+                    Err(err) => cx.push(syn::Error::new(
+                        err.span(),
+                        format!("{err}; `#[from(...)]` lists source types, each optionally routed by a function: `#[from(std::io::Error, DbError => classify_db)]`"),
+                    )),
+                }
+            } else if let Err(err) = attr.meta.require_path_only() {
+                cx.push(err);
             }
         } else if attr.path().is_ident("catalog") {
             if catalog_attrs(std::slice::from_ref(attr), "on a field", "skip", cx).is_empty() {
@@ -149,8 +192,20 @@ pub(crate) fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
                 if meta.path.is_ident("skip") {
                     out.skip = Some(span);
                     Ok(())
+                } else if meta.path.is_ident("default") {
+                    let value = if meta.input.peek(syn::Token![=]) {
+                        let lit: LitStr = meta.value()?.parse()?;
+                        let expr: syn::Expr = lit.parse()?;
+                        quote::quote!(#expr)
+                    } else {
+                        quote::quote!(::core::default::Default::default())
+                    };
+                    if out.default.replace(value).is_some() {
+                        return Err(meta.error("`default` is given twice"));
+                    }
+                    Ok(())
                 } else {
-                    Err(unknown(&meta, &["skip"], "on a field"))
+                    Err(unknown(&meta, &["skip", "default"], "on a field"))
                 }
             });
             if let Err(err) = result {

@@ -11,10 +11,11 @@ use crate::expand;
 use crate::load::load;
 use crate::options::Options;
 
-/// `"catalog.toml"`, then options: `crate = path`.
+/// `"catalog.toml"`, then options: `crate = path`, `client`.
 struct Args {
     path: LitStr,
     krate: Option<syn::Path>,
+    client: bool,
 }
 
 impl Parse for Args {
@@ -28,6 +29,7 @@ impl Parse for Args {
             )
         })?;
         let mut krate = None;
+        let mut client = false;
         while !input.is_empty() {
             input.parse::<Token![,]>()?;
             if input.is_empty() {
@@ -45,6 +47,11 @@ impl Parse for Args {
                 if krate.replace(value).is_some() {
                     return Err(syn::Error::new(key.span, "`crate` is given twice"));
                 }
+            } else if input.peek(syn::Ident) && input.fork().parse::<syn::Ident>()? == "client" {
+                let key: syn::Ident = input.parse()?;
+                if std::mem::replace(&mut client, true) {
+                    return Err(syn::Error::new(key.span(), "`client` is given twice"));
+                }
             } else {
                 let unknown: TokenStream = input.parse()?;
                 let span = unknown
@@ -53,11 +60,15 @@ impl Parse for Args {
                     .map_or_else(Span::call_site, |t| t.span());
                 return Err(syn::Error::new(
                     span,
-                    "unknown option; `catalog!` takes the catalog's path, then optionally `crate = path::to::errors_runtime`",
+                    "unknown option; `catalog!` takes the catalog's path, then optionally `client` (a client's types, without internal fields) and `crate = path::to::errors_runtime`",
                 ));
             }
         }
-        Ok(Args { path, krate })
+        Ok(Args {
+            path,
+            krate,
+            client,
+        })
     }
 }
 
@@ -66,7 +77,7 @@ pub(crate) fn catalog_macro(input: TokenStream, source_file: Option<&Path>) -> T
         Ok(args) => args,
         Err(err) => return err.to_compile_error(),
     };
-    let mut options = Options::new();
+    let mut options = Options::new().client(args.client);
     if let Some(krate) = args.krate {
         options = options.runtime(krate);
     }

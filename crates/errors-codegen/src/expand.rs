@@ -20,6 +20,9 @@ use crate::types::generic_of;
 pub(crate) fn catalog(catalog: &Catalog, options: &Options, skeleton: bool) -> TokenStream {
     let mut plan = Plan::from_catalog(catalog, options.runtime_tokens(), Span::call_site());
     plan.skeleton = skeleton;
+    if options.is_client() {
+        plan.leave_out_internal_fields();
+    }
     let mut out = define::error_enum(&plan);
     out.extend(define::code_enum(&plan));
     out.extend(impls(&plan, TokenStream::new()));
@@ -761,9 +764,11 @@ fn construct(plan: &Plan<'_>, v: &VariantPlan<'_>, fields: Vec<TokenStream>) -> 
     }
 }
 
-/// `From<Source>` for each `#[from]` field; the variant's other fields must be
-/// optional catalog fields (`None`) or skipped ones (`Default`), which the derive
-/// checked.
+/// `From<Source>` for each source type of a `#[from]` field (the field's own type,
+/// or each type `#[from(...)]` lists, converted with `From::from`); a type listed with
+/// `=> classify` is first offered to that function, whose `Some(error)` wins. The
+/// variant's other fields get their `#[catalog(default)]`, `None` when optional,
+/// `Default::default()` when skipped, which the derive checked.
 fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
     let ident = &plan.ident;
     let (impl_generics, ty_generics, where_clause) = plan.generics.split_for_impl();
@@ -773,13 +778,15 @@ fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
             continue;
         };
         let member = &from.member;
-        let ty = &from.ty;
-        let others = v
+        let others: Vec<TokenStream> = v
             .fields
             .iter()
             .map(|b| {
                 let binding = &b.ident;
-                quote!(#binding: ::core::option::Option::None)
+                match &b.default {
+                    Some(value) => quote!(#binding: #value),
+                    None => quote!(#binding: ::core::option::Option::None),
+                }
             })
             .chain(
                 v.extras
@@ -787,28 +794,62 @@ fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
                     .filter(|e| e.kind != ExtraKind::From)
                     .map(|e| {
                         let m = &e.member;
-                        quote!(#m: ::core::default::Default::default())
+                        match &e.default {
+                            Some(value) => quote!(#m: #value),
+                            None => quote!(#m: ::core::default::Default::default()),
+                        }
                     }),
-            );
-        let fields = std::iter::once(quote!(#member: source))
-            .chain(others)
+            )
             .collect();
-        // A skeleton's variant may lack fields the enum has: nothing is built.
-        let body = if plan.skeleton {
-            quote!(::core::unreachable!())
-        } else {
-            construct(plan, v, fields)
-        };
-        out.push(quote_spanned! {ty_span(ty)=>
-            #[automatically_derived]
-            impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
-                fn from(source: #ty) -> Self {
-                    #body
+        let sources: Vec<(&syn::Type, Option<&syn::Path>, TokenStream)> =
+            if from.from_types.is_empty() {
+                vec![(&from.ty, None, quote!(source))]
+            } else {
+                from.from_types
+                    .iter()
+                    .map(|t| {
+                        (
+                            &t.ty,
+                            t.classify.as_ref(),
+                            quote!(::core::convert::From::from(source)),
+                        )
+                    })
+                    .collect()
+            };
+        for (ty, classify, value) in sources {
+            let fields = std::iter::once(quote!(#member: #value))
+                .chain(others.iter().cloned())
+                .collect();
+            // A skeleton's variant may lack fields the enum has: nothing is built.
+            let body = if plan.skeleton {
+                quote!(::core::unreachable!())
+            } else {
+                construct(plan, v, fields)
+            };
+            let route = classify.map(|classify| {
+                quote_spanned! {classify_span(classify)=>
+                    if let ::core::option::Option::Some(__routed) = #classify(&source) {
+                        return __routed;
+                    }
                 }
-            }
-        });
+            });
+            out.push(quote_spanned! {ty_span(ty)=>
+                #[automatically_derived]
+                impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
+                    fn from(source: #ty) -> Self {
+                        #route
+                        #body
+                    }
+                }
+            });
+        }
     }
     out
+}
+
+fn classify_span(path: &syn::Path) -> Span {
+    use syn::spanned::Spanned;
+    path.span()
 }
 
 /// `Decode`: rebuild each variant from its wire details.

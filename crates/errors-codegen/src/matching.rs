@@ -292,6 +292,8 @@ fn variant_plan<'c>(
     let mut fields = Vec::new();
     let mut extras: Vec<Extra> = Vec::new();
     let mut from_attr = None;
+    // `#[catalog(default)]` on a field: only `#[from]` reads it.
+    let mut defaults = Vec::new();
     for (index, field) in variant.fields.iter().enumerate() {
         let attrs = attr::field(&field.attrs, cx);
         let member = match &field.ident {
@@ -303,6 +305,15 @@ fn variant_plan<'c>(
         };
         let name = field.ident.as_ref().map(|i| i.unraw().to_string());
         let catalog_field = name.as_deref().and_then(|n| def.field(n));
+        if attrs.default.is_some() {
+            defaults.push(field.ident.as_ref().map_or(field.ty.span(), Ident::span));
+            if attrs.from.is_some() || attrs.source.is_some() {
+                cx.error(
+                    field.ty.span(),
+                    "the error source is what `#[from]` converts; a default is for the variant's other fields",
+                );
+            }
+        }
         if let Some(marker) = attrs.marker() {
             if let (Some(cf), Some(name)) = (catalog_field, &name) {
                 cx.error(
@@ -328,7 +339,7 @@ fn variant_plan<'c>(
                 cx.error(
                     marker,
                     format!(
-                        "`{}` already has an error source (`{}`); a variant has at most one",
+                        "`{}` already has an error source (`{}`); a variant has at most one. For several source types, hold them in one boxed field and list them: `#[from(std::io::Error, serde_json::Error)] source: Box<dyn std::error::Error + Send + Sync>`",
                         variant.ident,
                         other.member.to_token_stream()
                     ),
@@ -339,6 +350,8 @@ fn variant_plan<'c>(
                 member,
                 ty: field.ty.clone(),
                 kind,
+                from_types: attrs.from_types,
+                default: attrs.default,
             });
             continue;
         }
@@ -390,7 +403,11 @@ fn variant_plan<'c>(
             .ident
             .clone()
             .unwrap_or_else(|| format_ident!("__field{index}"));
-        fields.push(Binding { field: cf, ident });
+        fields.push(Binding {
+            field: cf,
+            ident,
+            default: attrs.default,
+        });
     }
 
     let present: Vec<&str> = fields.iter().map(|b| b.field.name.as_str()).collect();
@@ -430,18 +447,26 @@ fn variant_plan<'c>(
     if let Some(from_span) = from_attr {
         let required: Vec<String> = fields
             .iter()
-            .filter(|b| !b.field.optional)
+            .filter(|b| !b.field.optional && b.default.is_none())
             .map(|b| format!("`{}`", b.field.name))
             .collect();
         if !required.is_empty() {
             cx.error(
                 from_span,
                 format!(
-                    "`#[from]` cannot fill the required detail field{} {} of `{}`; use `#[source]` and build the variant yourself",
+                    "`#[from]` cannot fill the required detail field{} {} of `{}`; give {} a value with `#[catalog(default = \"...\")]` (or `#[catalog(default)]` for `Default::default()`), or use `#[source]` and build the variant yourself",
                     if required.len() == 1 { "" } else { "s" },
                     required.join(", "),
-                    def.code
+                    def.code,
+                    if required.len() == 1 { "it" } else { "each" },
                 ),
+            );
+        }
+    } else {
+        for span in defaults {
+            cx.error(
+                span,
+                "`#[catalog(default)]` is what `#[from]` fills a field with, and this variant has no `#[from]` field; remove it",
             );
         }
     }

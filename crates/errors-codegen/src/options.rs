@@ -14,12 +14,16 @@ use quote::{ToTokens, quote};
 #[derive(Clone)]
 pub struct Options {
     runtime: Option<syn::Path>,
+    client: bool,
 }
 
 impl Options {
     /// The defaults: the runtime crate is `::errors_runtime`.
     pub fn new() -> Self {
-        Options { runtime: None }
+        Options {
+            runtime: None,
+            client: false,
+        }
     }
 
     /// The path generated code reaches the runtime crate by, for a crate that renames
@@ -27,6 +31,19 @@ impl Options {
     pub fn runtime(mut self, path: syn::Path) -> Self {
         self.runtime = Some(path);
         self
+    }
+
+    /// Generate a client's types: without the catalog's `internal` fields, which a
+    /// server never sends, so that decoding invents no value for them (`client` in
+    /// `catalog!`).
+    pub fn client(mut self, client: bool) -> Self {
+        self.client = client;
+        self
+    }
+
+    /// Whether internal fields are left out.
+    pub(crate) fn is_client(&self) -> bool {
+        self.client
     }
 
     pub(crate) fn runtime_tokens(&self) -> TokenStream {
@@ -47,6 +64,7 @@ impl fmt::Debug for Options {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Options")
             .field("runtime", &self.runtime_tokens().to_string())
+            .field("client", &self.client)
             .finish()
     }
 }

@@ -8,6 +8,8 @@ use errors_catalog::{Catalog, ErrorDef, Field};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use crate::attr::FromType;
+
 pub(crate) struct Plan<'c> {
     pub(crate) catalog: &'c Catalog,
     /// The error enum (`ApiError`).
@@ -68,6 +70,9 @@ pub(crate) enum Shape {
 pub(crate) struct Binding<'c> {
     pub(crate) field: &'c Field,
     pub(crate) ident: Ident,
+    /// What `#[from]` fills the field with (`#[catalog(default = ...)]`, derive
+    /// only); `None` for an optional field otherwise.
+    pub(crate) default: Option<TokenStream>,
 }
 
 /// A field of a derived enum that the catalog does not know: never on the wire.
@@ -75,6 +80,11 @@ pub(crate) struct Extra {
     pub(crate) member: syn::Member,
     pub(crate) ty: syn::Type,
     pub(crate) kind: ExtraKind,
+    /// `#[from(A, B => classify)]`'s source types; empty for a bare `#[from]`.
+    pub(crate) from_types: Vec<FromType>,
+    /// What `#[from]` fills the field with (`#[catalog(default = ...)]`), when the
+    /// field is not the source: `Default::default()` otherwise.
+    pub(crate) default: Option<TokenStream>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -108,6 +118,7 @@ impl<'c> Plan<'c> {
                     .map(|field| Binding {
                         field,
                         ident: field_ident(&field.name, span),
+                        default: None,
                     })
                     .collect(),
                 extras: Vec::new(),
@@ -137,6 +148,17 @@ impl<'c> Plan<'c> {
             .iter()
             .map(|e| Ident::new(&e.variant, self.span))
             .collect()
+    }
+
+    /// A client's enum: the catalog's `internal` fields are never sent, so a client's
+    /// type does not hold them (its variants may become unit variants).
+    pub(crate) fn leave_out_internal_fields(&mut self) {
+        for v in &mut self.variants {
+            v.fields.retain(|b| !b.field.internal);
+            if v.fields.is_empty() && v.extras.is_empty() {
+                v.shape = Shape::Unit;
+            }
+        }
     }
 
     /// Whether clients can rebuild every variant from the wire: not when a variant
