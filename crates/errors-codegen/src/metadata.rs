@@ -16,6 +16,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
     let name = plan.ident.to_string();
     let envelope = envelope(rt, catalog);
     let retry = &catalog.retry;
+    let max_retry_after = retry.max_retry_after_ms;
     let (max_attempts, base, cap, honor) = (
         retry.max_attempts,
         retry.base_delay_ms,
@@ -77,7 +78,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             envelope: #envelope,
             retry: #rt::meta::RetryConfig {
                 max_attempts: #max_attempts, base_delay_ms: #base, max_delay_ms: #cap,
-                honor_retry_after: #honor, max_retry_after_ms: 300_000u64,
+                honor_retry_after: #honor, max_retry_after_ms: #max_retry_after,
             },
             circuit_breaker: #rt::meta::CircuitBreakerConfig {
                 failure_threshold: #threshold, open_ms: #open_ms, half_open_requests: #half_open,

@@ -158,3 +158,11 @@ fn the_client_type_has_no_server_only_fields() {
         full.envelope().to_json()
     );
 }
+
+#[test]
+fn the_catalogs_retry_after_cap_reaches_both_types() {
+    use std::time::Duration;
+    assert_eq!(BookingError::catalog().retry.max_retry_after_ms, 120_000);
+    let policy = errors_runtime::RetryPolicy::for_catalog::<client::ApiError>();
+    assert_eq!(policy.max_retry_after(), Duration::from_secs(120));
+}
