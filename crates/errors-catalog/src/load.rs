@@ -48,7 +48,7 @@ pub(crate) fn load(path: &Path, text: Option<String>) -> Result<Catalog, Diagnos
         complete,
         ..
     } = loader;
-    let root = sources.first().map(|f| f.location(0..0));
+    let root = sources.first().map(|f| f.start());
     valid::validate(&draft, root, complete, &mut sink);
     let problems = sink.into_sorted();
     if problems.is_empty() {

@@ -113,9 +113,15 @@ impl ErrorDef {
         self.fields.iter().find(|f| f.name == name)
     }
 
-    /// The fields that go on the wire (all but `internal` ones), in order.
+    /// The fields that go on the wire (all but `internal` ones), in order: in
+    /// `details`, the message or a header.
     pub fn public_fields(&self) -> impl Iterator<Item = &Field> {
         self.fields.iter().filter(|f| !f.internal)
+    }
+
+    /// The fields sent in `details` (the problem style's extension members), in order.
+    pub fn detail_fields(&self) -> impl Iterator<Item = &Field> {
+        self.fields.iter().filter(|f| f.in_details)
     }
 
     /// The field whose `header` is `Retry-After`, which drives `retry_after()`.
@@ -157,6 +163,10 @@ pub struct Field {
     pub internal: bool,
     /// The HTTP response header this field is also sent as.
     pub header: Option<String>,
+    /// Whether the field is sent in `details` (in the problem style: as a top-level
+    /// member); `details = false` sends it only in the message and/or its header.
+    /// Always false for internal fields, which are sent nowhere.
+    pub in_details: bool,
     /// The member name on the wire: `wire` as written, or the name in `details_case`.
     pub wire: String,
     /// Documentation for people.
@@ -170,6 +180,8 @@ pub struct Field {
 pub(crate) struct FieldLocations {
     pub(crate) header: Option<Location>,
     pub(crate) wire: Option<Location>,
+    /// `details = ...`, when written.
+    pub(crate) details: Option<Location>,
 }
 
 /// The type of a detail field.

@@ -130,6 +130,12 @@ impl SourceFile {
         }
     }
 
+    /// Where the file's content starts: its first byte, or the one after a byte
+    /// order mark.
+    pub(crate) fn start(&self) -> Location {
+        self.location(self.bom..self.bom)
+    }
+
     /// The text of the 1-based line `line`, without its line break.
     pub(crate) fn line_text(&self, line: u32) -> &str {
         let index = line as usize - 1;
@@ -185,6 +191,8 @@ mod tests {
         assert_eq!(f.location(0..3).to_string(), "c.toml:1:1");
         assert_eq!(f.location(9..10).to_string(), "c.toml:2:1");
         assert_eq!(f.line_text(1), "a = 1");
+        assert_eq!(f.start().offset(), 3);
+        assert_eq!(file("a").start().offset(), 0);
         // Only at the start of the file.
         let g = file("a = \"\u{feff}\"");
         assert_eq!(g.location(7..8).to_string(), "c.toml:1:6");

@@ -54,6 +54,9 @@ fn check_name(s: &Settings, sink: &mut Sink) {
     }
 }
 
+const DOC_URL_PLACEHOLDERS: &str =
+    "the placeholders are `{code}`, `{category}` and `{status}`, replaced by each error's";
+
 fn check_doc_url(s: &Settings, sink: &mut Sink) {
     let Some((url, at)) = &s.doc_url else { return };
     if url.trim().is_empty() {
@@ -69,18 +72,24 @@ fn check_doc_url(s: &Settings, sink: &mut Sink) {
         let Some(close) = after.find('}') else {
             sink.push(
                 Diagnostic::new(at.clone(), "unbalanced `{` in `doc_url`")
-                    .help("the only placeholder is `{code}`"),
+                    .help(DOC_URL_PLACEHOLDERS),
             );
             return;
         };
         let placeholder = &after[..=close];
-        if placeholder != "{code}" {
+        if !matches!(placeholder, "{code}" | "{category}" | "{status}") {
+            let known = ["code", "category", "status"];
+            let name = placeholder.trim_matches(|c| c == '{' || c == '}');
+            let help = match did_you_mean(name, known) {
+                Some(similar) => format!("did you mean `{{{similar}}}`? {DOC_URL_PLACEHOLDERS}"),
+                None => DOC_URL_PLACEHOLDERS.to_owned(),
+            };
             sink.push(
                 Diagnostic::new(
                     at.clone(),
                     format!("unknown placeholder `{placeholder}` in `doc_url`"),
                 )
-                .help("the only placeholder is `{code}`, replaced by each error's code"),
+                .help(help),
             );
         }
         rest = &after[close + 1..];
@@ -282,6 +291,17 @@ fn check_codes(draft: &Draft, sink: &mut Sink) {
                 )
                 .help("rename the code"),
             );
+        } else if error.variant == "ALL" {
+            // The code enum's `ALL` (every code) is part of the generated API.
+            sink.push(
+                Diagnostic::new(
+                    error.location.clone(),
+                    format!(
+                        "code `{code}` would become the variant `ALL`, the name of the generated list of every code (`ApiErrorCode::ALL`)"
+                    ),
+                )
+                .help("rename the code"),
+            );
         } else if let Some(first) = variants.insert(&error.variant, error) {
             sink.push(
                 Diagnostic::new(
@@ -353,6 +373,19 @@ fn check_error(
     }
     check_placeholders(error, sink);
     check_fields(draft, error, sink);
+
+    if let Some((url, at)) = &draft.settings.doc_url
+        && url.contains("{category}")
+        && error.category.is_none()
+    {
+        sink.push(
+            Diagnostic::new(
+                error.location.clone(),
+                format!("`{code}` has no `category`, but `doc_url` ({at}) inserts `{{category}}`"),
+            )
+            .help("give the error a `category`, or leave `{category}` out of `doc_url`"),
+        );
+    }
 
     if let (Some(category), Some(at)) = (&error.category, &error.at.category)
         && complete
@@ -559,7 +592,8 @@ fn check_fields(draft: &Draft, error: &ErrorDef, sink: &mut Sink) {
         if let (Some(header), Some(at)) = (&field.header, &field.at.header) {
             check_header(error, field, header, at, &mut headers, sink);
         }
-        if field.internal {
+        check_sent_somewhere(draft, error, field, sink);
+        if !field.in_details {
             continue;
         }
         if let Some(first) = wires.insert(&field.wire, field) {
@@ -596,6 +630,44 @@ fn check_fields(draft: &Draft, error: &ErrorDef, sink: &mut Sink) {
                 );
             }
         }
+    }
+}
+
+/// `details = false` keeps a field out of `details`: it must still reach clients
+/// somewhere, in the message, a header or the typed envelope's `param`; and an
+/// internal field, sent nowhere, has no use for it.
+fn check_sent_somewhere(draft: &Draft, error: &ErrorDef, field: &Field, sink: &mut Sink) {
+    let Some(at) = &field.at.details else { return };
+    let name = &field.name;
+    if field.internal {
+        sink.push(
+            Diagnostic::new(
+                at.clone(),
+                format!("`details` on the internal field `{name}` says nothing: internal fields are sent nowhere"),
+            )
+            .help("drop `details`, or `internal = true` if clients should see the field"),
+        );
+        return;
+    }
+    if field.in_details {
+        return;
+    }
+    let in_message = error.message.placeholders().any(|p| &p.field == name);
+    let as_param = draft.settings.envelope.style == EnvelopeStyle::Typed
+        && error.param.as_deref() == Some(name.as_str());
+    if !in_message && field.header.is_none() && !as_param {
+        sink.push(
+            Diagnostic::new(
+                at.clone(),
+                format!(
+                    "the field `{name}` of `{}` is sent nowhere: `details = false` keeps it out of `details`, and neither the message nor a header carries it",
+                    error.code
+                ),
+            )
+            .help(format!(
+                "insert it in the message as `{{{name}}}`, send it as a header with `header = \"...\"`, or drop `details = false`"
+            )),
+        );
     }
 }
 

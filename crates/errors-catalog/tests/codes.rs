@@ -62,6 +62,10 @@ fn a_code_cannot_become_a_reserved_name() {
         problem("[errors.SELF]\nstatus = 400\nmessage = \"m\"\n"),
         "catalog.toml:1:9: code `SELF` would become the variant `Self`, which Rust reserves; rename the code"
     );
+    assert_eq!(
+        problem("[errors.A_L_L]\nstatus = 400\nmessage = \"m\"\n"),
+        "catalog.toml:1:9: code `A_L_L` would become the variant `ALL`, the name of the generated list of every code (`ApiErrorCode::ALL`); rename the code"
+    );
 }
 
 #[test]

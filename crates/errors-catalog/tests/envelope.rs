@@ -186,7 +186,7 @@ fn in_other_styles_details_are_their_own_object() {
 }
 
 #[test]
-fn doc_url_takes_only_the_code_placeholder() {
+fn doc_url_takes_the_code_category_and_status_placeholders() {
     let catalog = load_ok(&format!(
         "[catalog]\ndoc_url = \"https://d.example/e#{{code}}\"\n{ERROR}"
     ));
@@ -202,13 +202,26 @@ fn doc_url_takes_only_the_code_placeholder() {
         problem(&format!(
             "[catalog]\ndoc_url = \"https://d.example/{{cod}}\"\n{ERROR}"
         )),
-        "catalog.toml:2:11: unknown placeholder `{cod}` in `doc_url`; the only placeholder is `{code}`, replaced by each error's code"
+        "catalog.toml:2:11: unknown placeholder `{cod}` in `doc_url`; did you mean `{code}`? the placeholders are `{code}`, `{category}` and `{status}`, replaced by each error's"
+    );
+    let typed = load_ok(
+        "[catalog]\ndoc_url = \"https://d.example/{category}/{status}#{code}\"\n[errors.X]\nstatus = 402\nmessage = \"m\"\ncategory = \"card_error\"\n",
+    );
+    assert_eq!(
+        typed.errors[0].doc_url.as_deref(),
+        Some("https://d.example/card_error/402#X")
+    );
+    assert_eq!(
+        problem(
+            "[catalog]\ndoc_url = \"https://d.example/{category}\"\n[errors.X]\nstatus = 402\nmessage = \"m\"\n"
+        ),
+        "catalog.toml:3:9: `X` has no `category`, but `doc_url` (catalog.toml:2:11) inserts `{category}`; give the error a `category`, or leave `{category}` out of `doc_url`"
     );
     assert_eq!(
         problem(&format!(
             "[catalog]\ndoc_url = \"https://d.example/{{code\"\n{ERROR}"
         )),
-        "catalog.toml:2:11: unbalanced `{` in `doc_url`; the only placeholder is `{code}`"
+        "catalog.toml:2:11: unbalanced `{` in `doc_url`; the placeholders are `{code}`, `{category}` and `{status}`, replaced by each error's"
     );
     assert_eq!(
         problem(&format!("[catalog]\ndoc_url = \"\"\n{ERROR}")),

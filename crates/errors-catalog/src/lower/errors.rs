@@ -107,10 +107,14 @@ fn error(
         }
     }
 
-    let doc_url = settings
-        .doc_url
-        .as_ref()
-        .map(|(url, _)| url.replace("{code}", &code));
+    let doc_url = settings.doc_url.as_ref().map(|(url, _)| {
+        url.replace("{code}", &code)
+            .replace("{status}", &status.to_string())
+            .replace(
+                "{category}",
+                category.as_ref().map_or("", |(c, _)| c.as_str()),
+            )
+    });
     let error = ErrorDef {
         variant: naming::variant_name(&code),
         title: title.unwrap_or_else(|| naming::default_title(&code)),
@@ -195,6 +199,7 @@ fn field(
     let mut optional = false;
     let mut internal = false;
     let mut header = None;
+    let mut details = None;
     let mut wire = None;
     let mut description = None;
     let ty_value = match value.get_ref() {
@@ -204,6 +209,7 @@ fn field(
             optional = cx.bool(t, "optional").is_some_and(|(b, _)| b);
             internal = cx.bool(t, "internal").is_some_and(|(b, _)| b);
             header = cx.string(t, "header");
+            details = cx.bool(t, "details");
             wire = cx.string(t, "wire");
             description = cx.string(t, "description").map(|(d, _)| d);
             match t.get("type") {
@@ -268,12 +274,14 @@ fn field(
         optional: optional || question_mark,
         internal,
         header: header.as_ref().map(|(h, _)| h.clone()),
+        in_details: !internal && details.as_ref().is_none_or(|(d, _)| *d),
         wire: wire_name,
         description,
         location,
         at: FieldLocations {
             header: header.map(|(_, at)| at),
             wire: wire.map(|(_, at)| at),
+            details: details.map(|(_, at)| at),
         },
     })
 }

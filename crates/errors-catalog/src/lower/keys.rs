@@ -55,4 +55,5 @@ pub(super) const FIELD_KEYS: &[&str] = &[
     "header",
     "wire",
     "description",
+    "details",
 ];
