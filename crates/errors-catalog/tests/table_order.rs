@@ -10,6 +10,7 @@ use std::path::Path;
 use common::{fixture_dir, load_ok, write_files};
 use errors_catalog::{Catalog, Member};
 use generate::catalogs;
+use generate::invariants::outcome;
 use generate::rng::Rng;
 use generate::tables::Tables;
 
@@ -82,11 +83,11 @@ fn the_order_of_tables_changes_nothing_but_positions() {
     for case in 0..400 {
         let text = catalogs::root(&mut rng, &[]);
         let tables = Tables::cut(&text);
-        let expected = outcome(Catalog::from_str("catalog.toml", &text));
+        let expected = outcome(&Catalog::from_str("catalog.toml", &text));
         loaded += usize::from(expected.starts_with("Ok"));
         for _ in 0..4 {
             let shuffled = tables.shuffled(&mut rng);
-            let found = outcome(Catalog::from_str("catalog.toml", &shuffled));
+            let found = outcome(&Catalog::from_str("catalog.toml", &shuffled));
             assert_eq!(
                 found, expected,
                 "case {case}: the order of tables changed the outcome\n--- written\n{text}\n--- shuffled\n{shuffled}"
@@ -128,66 +129,5 @@ fn the_order_of_tables_in_included_files_changes_nothing_but_positions() {
 fn load_files(dir: &Path, files: &[(&str, String)]) -> String {
     let files: Vec<(&str, &str)> = files.iter().map(|(p, t)| (*p, t.as_str())).collect();
     write_files(dir, &files);
-    outcome(Catalog::load(dir.join("catalog.toml")))
-}
-
-/// What a load gives, positions aside: the model's `Debug` without its locations,
-/// or the sorted messages of the diagnostics (positions inside them masked) and the
-/// sound part of the catalog.
-fn outcome(result: Result<Catalog, errors_catalog::Diagnostics>) -> String {
-    match result {
-        Ok(catalog) => format!("Ok {}", without_locations(&format!("{catalog:?}"))),
-        Err(diagnostics) => {
-            let mut messages: Vec<String> = diagnostics
-                .iter()
-                .map(|d| {
-                    let text = format!("{} / {}", d.message(), d.help_text().unwrap_or(""));
-                    masked_positions(&text)
-                })
-                .collect();
-            messages.sort();
-            let partial = without_locations(&format!("{:?}", diagnostics.partial()));
-            format!("Err {messages:#?}\n{partial}")
-        }
-    }
-}
-
-/// `Debug` output with every `Location { .. }` cut out.
-fn without_locations(debug: &str) -> String {
-    let mut out = String::with_capacity(debug.len());
-    let mut rest = debug;
-    while let Some(start) = rest.find("Location {") {
-        out.push_str(&rest[..start]);
-        let end = rest[start..]
-            .find('}')
-            .map_or(rest.len(), |e| start + e + 1);
-        out.push_str("Location");
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `a.toml:3:9` -> `a.toml:_:_`: positions quoted in a message ("first declared at").
-fn masked_positions(text: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(i) = rest.find(".toml:") {
-        let (head, tail) = rest.split_at(i + ".toml:".len());
-        out.push_str(head);
-        let line_len = tail
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(tail.len());
-        let after_line = &tail[line_len..];
-        match after_line.strip_prefix(':') {
-            Some(col) if line_len > 0 => {
-                let col_len = col.find(|c: char| !c.is_ascii_digit()).unwrap_or(col.len());
-                out.push_str("_:_");
-                rest = &col[col_len..];
-            }
-            _ => rest = tail,
-        }
-    }
-    out.push_str(rest);
-    out
+    outcome(&Catalog::load(dir.join("catalog.toml")))
 }

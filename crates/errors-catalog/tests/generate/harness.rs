@@ -7,9 +7,10 @@ use std::path::Path;
 use errors_catalog::Catalog;
 
 use super::catalogs;
-use super::invariants::violations;
+use super::invariants::{outcome, violations};
 use super::mutate::mutate;
 use super::rng::Rng;
+use super::tables::Tables;
 
 /// What a run found.
 #[derive(Debug, Default)]
@@ -49,9 +50,20 @@ pub(crate) fn run(
             }
         };
         report.cases += 1;
+        // Now and then the text is also loaded with a byte order mark, or with its
+        // tables in another order: neither may change what the load gives.
+        let with_bom = rng.one_in(8);
+        let shuffled = rng.one_in(8).then(|| Tables::cut(&text).shuffled(&mut rng));
         match catch_unwind(AssertUnwindSafe(|| {
             let result = Catalog::from_str(path, &text);
-            violations(path, &text, &result)
+            let mut wrong = violations(path, &text, &result);
+            if with_bom {
+                wrong.extend(bom_changes(path, &text, &result));
+            }
+            if let Some(shuffled) = &shuffled {
+                wrong.extend(order_changes(path, shuffled, &result));
+            }
+            wrong
         })) {
             Ok(wrong) if wrong.is_empty() => {
                 if pool.len() < seeds.len() + 1_000 && text.len() < 64 * 1024 && rng.one_in(50) {
@@ -83,4 +95,49 @@ fn keep(report: &mut Report, text: String, what: String) {
     if report.failures.len() < 20 {
         report.failures.push((text, what));
     }
+}
+
+/// A byte order mark before `text` changes no diagnostic, positions included.
+fn bom_changes(
+    path: &Path,
+    text: &str,
+    result: &Result<Catalog, errors_catalog::Diagnostics>,
+) -> Option<String> {
+    if text.starts_with('\u{feff}') {
+        return None;
+    }
+    let shown = |r: &Result<Catalog, errors_catalog::Diagnostics>| {
+        r.as_ref().err().map(ToString::to_string)
+    };
+    let marked = Catalog::from_str(path, &format!("\u{feff}{text}"));
+    (shown(&marked) != shown(result)).then(|| {
+        format!(
+            "a byte order mark changed the diagnostics: {:?} instead of {:?}",
+            shown(&marked),
+            shown(result)
+        )
+    })
+}
+
+/// The tables of a text that is valid TOML, in another order, load to the same
+/// outcome, positions aside.
+fn order_changes(
+    path: &Path,
+    shuffled: &str,
+    result: &Result<Catalog, errors_catalog::Diagnostics>,
+) -> Option<String> {
+    let toml_errors = |r: &Result<Catalog, errors_catalog::Diagnostics>| {
+        r.as_ref().err().is_some_and(|d| {
+            d.iter()
+                .any(|d| d.message().starts_with("TOML syntax error"))
+        })
+    };
+    if toml_errors(result) {
+        return None;
+    }
+    let reordered = Catalog::from_str(path, shuffled);
+    let (before, after) = (outcome(result), outcome(&reordered));
+    (before != after).then(|| {
+        format!("the order of tables changed the outcome:\n{before}\n--- reordered:\n{shuffled}\n{after}")
+    })
 }
