@@ -61,12 +61,19 @@ pub(crate) fn field(field: &Field) -> String {
     }
     if field.internal {
         doc.push_str("Internal: never sent to clients, nor shown in the message.");
+        return doc;
+    }
+    let mut places = Vec::new();
+    if field.in_details {
+        places.push(format!("as `{}` in the details", field.wire));
+    }
+    if let Some(header) = &field.header {
+        places.push(format!("as the `{header}` header"));
+    }
+    if places.is_empty() {
+        doc.push_str("Sent in the message only.");
     } else {
-        doc.push_str(&format!("Sent as `{}`", field.wire));
-        if let Some(header) = &field.header {
-            doc.push_str(&format!(" and as the `{header}` header"));
-        }
-        doc.push('.');
+        doc.push_str(&format!("Sent {}.", places.join(" and ")));
     }
     doc
 }

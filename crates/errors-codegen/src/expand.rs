@@ -590,7 +590,7 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
         plan,
         &len_method,
         |v| {
-            let public = v.public_fields()?;
+            let public = v.detail_fields()?;
             let required = public.iter().filter(|b| !b.field.optional).count();
             let optional: Vec<_> = public
                 .iter()
@@ -618,7 +618,7 @@ fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
         plan,
         &write_method,
         |v| {
-            let public = v.public_fields()?;
+            let public = v.detail_fields()?;
             let bindings = public.iter().map(|b| &b.ident);
             let entries = public.iter().map(|b| {
                 let wire = &b.field.wire;
@@ -956,10 +956,10 @@ fn decode_impl(plan: &Plan<'_>) -> (TokenStream, Vec<TokenStream>) {
 }
 
 impl<'c> VariantPlan<'c> {
-    /// The bindings of the fields that go on the wire; `None` when there are none.
-    fn public_fields(&self) -> Option<Vec<&Binding<'c>>> {
-        let public: Vec<_> = self.fields.iter().filter(|b| !b.field.internal).collect();
-        (!public.is_empty()).then_some(public)
+    /// The bindings of the fields sent in `details`; `None` when there are none.
+    fn detail_fields(&self) -> Option<Vec<&Binding<'c>>> {
+        let sent: Vec<_> = self.fields.iter().filter(|b| b.field.in_details).collect();
+        (!sent.is_empty()).then_some(sent)
     }
 
     /// The binding of the catalog field `name`.
