@@ -81,6 +81,7 @@ fn main() -> ExitCode {
     for (i, (text, what)) in report.failures.iter().enumerate() {
         let file = dir.join(format!("failure-{i}.toml"));
         let written = std::fs::write(&file, text).is_ok();
+        let what: String = what.chars().take(400).collect();
         println!(
             "  {what}\n    text: {}",
             if written {

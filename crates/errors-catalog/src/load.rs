@@ -222,16 +222,7 @@ impl Loader {
             // A tree recovered from a syntax error would only add noise.
             self.complete = false;
             for err in errors {
-                let span = err.span().unwrap_or(0..0);
-                let at = file.location(span.clone());
-                let diagnostic = if err.message() == "duplicate key" {
-                    let key = file.text.get(span).unwrap_or_default().trim();
-                    Diagnostic::new(at, format!("TOML syntax error: `{key}` is defined twice"))
-                        .help("a key, or a table header, can appear once per table; merge the two")
-                } else {
-                    Diagnostic::new(at, format!("TOML syntax error: {}", err.message()))
-                };
-                self.sink.push(diagnostic);
+                self.sink.push(syntax_error(&file, &err));
             }
             return Vec::new();
         }
@@ -242,6 +233,30 @@ impl Loader {
             &mut self.draft,
             &mut self.sink,
         )
+    }
+}
+
+/// A TOML syntax error, at its span (the start of the content when it has none).
+fn syntax_error(file: &SourceFile, err: &toml::de::Error) -> Diagnostic {
+    let span = err.span();
+    let at = span
+        .clone()
+        .map_or_else(|| file.start(), |s| file.location(s));
+    match err.message() {
+        "duplicate key" => {
+            let key = span
+                .and_then(|s| file.text.get(s))
+                .unwrap_or_default()
+                .trim();
+            Diagnostic::new(at, format!("TOML syntax error: `{key}` is defined twice"))
+                .help("a key, or a table header, can appear once per table; merge the two")
+        }
+        "recursion limit" | "cannot recurse further; max recursion depth met" => Diagnostic::new(
+            at,
+            "TOML syntax error: arrays, inline tables or dotted keys are nested deeper than the TOML parser allows",
+        )
+        .help("nest them less deeply; a catalog needs a few levels at most"),
+        message => Diagnostic::new(at, format!("TOML syntax error: {message}")),
     }
 }
 

@@ -112,7 +112,8 @@ impl SourceFile {
 
     /// The location of a byte range of this file.
     pub(crate) fn location(&self, span: std::ops::Range<usize>) -> Location {
-        let start = floor_char_boundary(&self.text, span.start.min(self.text.len()));
+        // A span inside the byte order mark is the start of the content.
+        let start = floor_char_boundary(&self.text, span.start.min(self.text.len())).max(self.bom);
         let end = span.end.clamp(start, self.text.len());
         let line_index = self.line_starts.partition_point(|&s| s <= start) - 1;
         let line_start = match line_index {
@@ -189,6 +190,7 @@ mod tests {
         assert_eq!(f.location(3..4).to_string(), "c.toml:1:1");
         assert_eq!(f.location(7..8).to_string(), "c.toml:1:5");
         assert_eq!(f.location(0..3).to_string(), "c.toml:1:1");
+        assert_eq!(f.location(0..0).offset(), 3);
         assert_eq!(f.location(9..10).to_string(), "c.toml:2:1");
         assert_eq!(f.line_text(1), "a = 1");
         assert_eq!(f.start().offset(), 3);

@@ -169,3 +169,26 @@ fn a_byte_order_mark_changes_no_diagnostic() {
         "only {compared} catalogs had a problem on line 1"
     );
 }
+
+/// Nesting past the TOML parser's limit says what to do; when the parser gives no
+/// position (dotted keys), the diagnostic is at the start of the content (after a
+/// byte order mark, as every other one).
+#[test]
+fn nesting_past_the_parsers_limit_is_explained() {
+    let dotted = format!(
+        "[errors.{}X]\nstatus = 400\nmessage = \"m\"\n",
+        "s.".repeat(200)
+    );
+    let expected = "catalog.toml:1:1: TOML syntax error: arrays, inline tables or dotted keys are nested deeper than the TOML parser allows; nest them less deeply; a catalog needs a few levels at most";
+    assert_eq!(problems(&dotted), [expected]);
+    assert_eq!(problems(&format!("\u{feff}{dotted}")), [expected]);
+    // Deep arrays are refused where the limit is met.
+    assert_eq!(
+        problems(&format!(
+            "a = {}1{}\n",
+            "[".repeat(5_000),
+            "]".repeat(5_000)
+        )),
+        [expected.replace("1:1:", "1:85:")]
+    );
+}

@@ -75,6 +75,9 @@ pub(crate) fn hostile() -> Vec<String> {
         format!("{error}[errors.X.details]\nids = \"{}?\"\n", deep_type(33)),
         format!("{error}[errors.X.details]\nids = \"{}u32\"\n", "[".repeat(3_000)),
         format!("[catalog]\ninclude = {}\"a.toml\"{}\n{error}", "[".repeat(500), "]".repeat(500)),
+        // Past the TOML parser's own limits (found by the harness: no position).
+        format!("[errors.{}X]\nstatus = 400\nmessage = \"m\"\n", "s.".repeat(200)),
+        format!("\u{feff}a = {{{}}}\n{error}", "b = {".repeat(300)),
         // Headers that frame the message, hop, or set cookies.
         format!("{error}[errors.X.details]\nct = {{ type = \"string\", header = \"Content-Type\" }}\nn = {{ type = \"u64\", header = \"Content-Length\" }}\n"),
         format!("{error}[errors.X.details]\nte = {{ type = \"string\", header = \"Transfer-Encoding\" }}\nc = {{ type = \"string\", header = \"set-cookie\" }}\nh = {{ type = \"string\", header = \"HOST\" }}\n"),

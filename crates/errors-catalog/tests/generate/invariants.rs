@@ -71,9 +71,19 @@ fn catalog_violations(catalog: &Catalog) -> Vec<String> {
         if !variants.insert(&error.variant) {
             wrong.push(format!("two codes became the variant `{}`", error.variant));
         }
+        let mut wires = HashSet::new();
         for field in &error.fields {
             if !naming::is_field_name(&field.name) {
                 wrong.push(format!("`{code}` loaded the field `{}`", field.name));
+            }
+            if field.in_details && !wires.insert(&field.wire) {
+                wrong.push(format!(
+                    "`{code}` sends `{}` twice in `details`",
+                    field.wire
+                ));
+            }
+            if field.internal && field.in_details {
+                wrong.push(format!("`{code}` sends the internal `{}`", field.name));
             }
             if let Some(header) = &field.header
                 && (naming::reserved_header(header).is_some() || field.internal)
