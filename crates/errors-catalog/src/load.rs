@@ -221,8 +221,20 @@ impl Loader {
         if !errors.is_empty() {
             // A tree recovered from a syntax error would only add noise.
             self.complete = false;
-            for err in errors {
-                self.sink.push(syntax_error(&file, &err));
+            let mut errors = errors;
+            errors.sort_by_key(|e| e.span().map(|s| s.start));
+            for err in errors.iter().take(MAX_SYNTAX_ERRORS) {
+                self.sink.push(syntax_error(&file, err));
+            }
+            if let Some(next) = errors.get(MAX_SYNTAX_ERRORS) {
+                let more = errors.len() - MAX_SYNTAX_ERRORS;
+                let at = next
+                    .span()
+                    .map_or_else(|| file.start(), |s| file.location(s));
+                self.sink.push(
+                    Diagnostic::new(at, format!("{more} more TOML syntax errors in this file"))
+                        .help("fix the ones above first: the rest often follow from them"),
+                );
             }
             return Vec::new();
         }
@@ -235,6 +247,10 @@ impl Loader {
         )
     }
 }
+
+/// How many TOML syntax errors of one file are reported: past that, they are mostly
+/// echoes of the first ones.
+const MAX_SYNTAX_ERRORS: usize = 100;
 
 /// A TOML syntax error, at its span (the start of the content when it has none).
 fn syntax_error(file: &SourceFile, err: &toml::de::Error) -> Diagnostic {

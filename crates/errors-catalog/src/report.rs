@@ -90,6 +90,11 @@ impl Diagnostics {
     }
 }
 
+/// How many characters of a line are shown before the start of a span...
+const SHOWN_BEFORE: usize = 60;
+/// ...and from its start on; the rest of a longer line is cut, marked `…`.
+const SHOWN_AFTER: usize = 100;
+
 fn render_one(out: &mut String, d: &Diagnostic, source: Option<&SourceFile>) {
     use std::fmt::Write as _;
     let loc = d.location();
@@ -104,20 +109,42 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&SourceFile>) {
     };
     let line_no = loc.line().to_string();
     let pad = " ".repeat(line_no.len());
-    let text = source.line_text(loc.line());
+    let bounds = source.line_bounds(loc.line());
+    let caret = loc.offset().clamp(bounds.start, bounds.end);
+    // A window of the line around the span, so that a long line shown under each of
+    // its diagnostics costs the same as a short one.
+    let before = &source.text[bounds.start..caret];
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(SHOWN_BEFORE - 1)
+        .map_or(0, |(i, _)| i);
+    let before = &before[from..];
+    let after = &source.text[caret..bounds.end];
+    let to = after
+        .char_indices()
+        .nth(SHOWN_AFTER)
+        .map_or(after.len(), |(i, _)| i);
+    let (cut_before, cut_after) = (from > 0, to < after.len());
+    let after = &after[..to];
     let _ = writeln!(out, "{pad}--> {loc}");
     let _ = writeln!(out, "{pad} |");
-    let _ = writeln!(out, "{line_no} | {text}");
-    // Underline the span, within its first line, in characters.
-    let before: String = text.chars().take(loc.column() as usize - 1).collect();
-    let span_text = &source.text[loc.offset()..loc.offset() + loc.len()];
+    let _ = writeln!(
+        out,
+        "{line_no} | {}{before}{after}{}",
+        if cut_before { "…" } else { "" },
+        if cut_after { "…" } else { "" }
+    );
+    // Underline the span, within its first line and the window, in characters.
+    let span_end = (loc.offset() + loc.len()).min(source.text.len());
+    let span_text = source.text.get(caret..span_end.max(caret)).unwrap_or("");
     let width = span_text
         .split('\n')
         .next()
-        .map_or(1, |first| first.chars().count().max(1));
-    let indent: String = before
+        .map_or(1, |first| first.chars().take(SHOWN_AFTER).count().max(1));
+    let indent: String = (if cut_before { " " } else { "" })
         .chars()
-        .map(|c| if c == '\t' { '\t' } else { ' ' })
+        .chain(before.chars().map(|c| if c == '\t' { '\t' } else { ' ' }))
         .collect();
     let _ = write!(out, "{pad} | {indent}{}", "^".repeat(width));
     match d.help_text() {

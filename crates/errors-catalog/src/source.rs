@@ -81,6 +81,10 @@ pub(crate) struct SourceFile {
     pub(crate) path: Arc<Path>,
     pub(crate) text: Arc<str>,
     line_starts: Vec<usize>,
+    /// Whether each line is ASCII, so that its columns are byte offsets: a column
+    /// costs nothing to find, however long the line and however many diagnostics
+    /// it has.
+    ascii_lines: Vec<bool>,
     /// Length in bytes of a UTF-8 byte order mark opening the file (0 or 3): it is
     /// no character of line 1, so columns there are counted after it.
     bom: usize,
@@ -89,9 +93,10 @@ pub(crate) struct SourceFile {
 
 impl SourceFile {
     pub(crate) fn new(path: Arc<Path>, text: String, order: u32) -> Self {
-        let line_starts = std::iter::once(0)
+        let line_starts: Vec<usize> = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
+        let ascii_lines = text.split('\n').map(str::is_ascii).collect();
         let bom = if text.starts_with('\u{feff}') {
             '\u{feff}'.len_utf8()
         } else {
@@ -101,6 +106,7 @@ impl SourceFile {
             path,
             text: text.into(),
             line_starts,
+            ascii_lines,
             bom,
             order,
         }
@@ -117,10 +123,15 @@ impl SourceFile {
         let end = span.end.clamp(start, self.text.len());
         let line_index = self.line_starts.partition_point(|&s| s <= start) - 1;
         let line_start = match line_index {
-            0 => self.bom.min(start),
+            0 => self.bom,
             _ => self.line_starts[line_index],
         };
-        let column = self.text[line_start..start].chars().count() + 1;
+        let before = &self.text[line_start..start];
+        let column = if self.ascii_lines.get(line_index) == Some(&true) {
+            before.len()
+        } else {
+            before.chars().count()
+        } + 1;
         Location {
             path: self.path.clone(),
             line: to_u32(line_index + 1),
@@ -137,18 +148,20 @@ impl SourceFile {
         self.location(self.bom..self.bom)
     }
 
-    /// The text of the 1-based line `line`, without its line break.
-    pub(crate) fn line_text(&self, line: u32) -> &str {
-        let index = line as usize - 1;
+    /// The byte range of the 1-based line `line`, without its line break (nor, on
+    /// line 1, a byte order mark).
+    pub(crate) fn line_bounds(&self, line: u32) -> std::ops::Range<usize> {
+        let index = (line as usize).saturating_sub(1);
         let Some(&start) = self.line_starts.get(index) else {
-            return "";
+            return self.text.len()..self.text.len();
         };
         let start = if index == 0 { self.bom } else { start };
         let end = self
             .line_starts
             .get(index + 1)
             .map_or(self.text.len(), |&next| next - 1);
-        self.text[start..end].trim_end_matches('\r')
+        let end = start + self.text[start..end].trim_end_matches('\r').len();
+        start..end
     }
 }
 
@@ -171,6 +184,12 @@ mod tests {
         SourceFile::new(Arc::from(Path::new("c.toml")), text.to_owned(), 0)
     }
 
+    impl SourceFile {
+        fn line_text(&self, line: u32) -> &str {
+            &self.text[self.line_bounds(line)]
+        }
+    }
+
     #[test]
     fn lines_and_columns_are_one_based_and_count_characters() {
         let f = file("a = 1\nbé = \"x\"\n\nlast");
@@ -182,6 +201,8 @@ mod tests {
         assert_eq!(f.location(17..21).to_string(), "c.toml:4:1");
         assert_eq!(f.line_text(2), "bé = \"x\"");
         assert_eq!(f.line_text(3), "");
+        assert_eq!(f.line_text(9), "");
+        assert_eq!(file("a\r\nb").line_text(1), "a");
     }
 
     #[test]

@@ -192,3 +192,48 @@ fn nesting_past_the_parsers_limit_is_explained() {
         [expected.replace("1:1:", "1:85:")]
     );
 }
+
+/// Hostile sizes stay cheap: a file of 100,000 syntax errors reports the first 100 and
+/// how many more; a long line is shown as a window around each diagnostic.
+#[test]
+fn many_syntax_errors_are_counted_not_listed() {
+    let found = problems(&format!("{}\n", ".".repeat(100_000)));
+    assert_eq!(found.len(), 101);
+    let (at, rest) = found[100].split_at("catalog.toml:1:100: ".len());
+    assert_eq!(at, "catalog.toml:1:100: ", "{}", found[100]);
+    let (count, rest) = rest.split_once(' ').unwrap();
+    assert!(count.parse::<u32>().unwrap() > 99_000, "{}", found[100]);
+    assert_eq!(
+        rest,
+        "more TOML syntax errors in this file; fix the ones above first: the rest often follow from them"
+    );
+}
+
+#[test]
+fn a_long_line_is_shown_as_a_window_around_each_diagnostic() {
+    // 20,000 errors on one line, each with two problems.
+    let entries: Vec<String> = (0..20_000)
+        .map(|i| format!("E{i} = {{ status = 1 }}"))
+        .collect();
+    let text = format!("errors = {{ {} }}\n", entries.join(", "));
+    let diagnostics = Catalog::from_str("catalog.toml", &text).unwrap_err();
+    assert_eq!(diagnostics.len(), 40_000);
+    let rendered = diagnostics.render();
+    assert!(rendered.len() < 40_000 * 400, "{} bytes", rendered.len());
+    let last = diagnostics.iter().last().unwrap().to_string();
+    assert!(last.starts_with("catalog.toml:1:"), "{last}");
+    // The window of one diagnostic: cut on both sides, the caret under the span.
+    let block = rendered
+        .split("\n\n")
+        .find(|b| b.contains("`[errors.E10000]` has no `message`"))
+        .unwrap();
+    let lines: Vec<&str> = block.lines().collect();
+    let (shown, carets) = (lines[3], lines[4]);
+    assert!(
+        shown.starts_with("1 | …") && shown.ends_with('…'),
+        "{shown}"
+    );
+    let at = carets.chars().position(|c| c == '^').unwrap();
+    let under: String = shown.chars().skip(at).take(6).collect();
+    assert_eq!(under, "E10000");
+}
