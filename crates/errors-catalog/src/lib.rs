@@ -59,7 +59,7 @@ use std::path::Path;
 pub use diagnostic::Diagnostic;
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, Envelope,
-    EnvelopeStyle, ErrorDef, Field, Member, RetryConfig,
+    EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, Member, RetryConfig,
 };
 pub use partial::{Partial, PartialError};
 pub use report::Diagnostics;

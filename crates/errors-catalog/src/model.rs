@@ -534,8 +534,8 @@ pub struct RetryConfig {
     pub base_delay_ms: u64,
     /// The backoff cap (default 30 000 ms).
     pub max_delay_ms: u64,
-    /// Wait exactly `Retry-After` on the first retry of a 429 (default true).
-    pub honor_retry_after: bool,
+    /// How a 429's `Retry-After` is honoured (default: exactly, on the first retry).
+    pub honor_retry_after: HonorRetryAfter,
     /// The longest wait a client accepts from a `Retry-After` header (default
     /// 300 000 ms, five minutes): a server asking for more is not waited for that
     /// long.
@@ -551,9 +551,33 @@ impl RetryConfig {
         max_attempts: 5,
         base_delay_ms: 1000,
         max_delay_ms: 30_000,
-        honor_retry_after: true,
+        honor_retry_after: HonorRetryAfter::FirstRetry,
         max_retry_after_ms: 300_000,
     };
+}
+
+/// `[retry] honor_retry_after`: how a client honours a 429's `Retry-After`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HonorRetryAfter {
+    /// `false`: backoff alone decides.
+    Never,
+    /// `true` (the default, seed 000's rule): the first retry waits exactly
+    /// `Retry-After`, later ones fall back to backoff.
+    FirstRetry,
+    /// `"always"` (seed 001's rule): every retry of a 429 waits at least
+    /// `Retry-After`.
+    Always,
+}
+
+impl HonorRetryAfter {
+    /// The catalog spelling: `false`, `true`, `"always"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HonorRetryAfter::Never => "false",
+            HonorRetryAfter::FirstRetry => "true",
+            HonorRetryAfter::Always => "\"always\"",
+        }
+    }
 }
 
 impl Default for RetryConfig {

@@ -38,7 +38,7 @@ fn settings() {
             r.max_delay_ms,
             r.honor_retry_after
         ),
-        (5, 1000, 30_000, true)
+        (5, 1000, 30_000, errors_catalog::HonorRetryAfter::FirstRetry)
     );
     // Seed 002: 5 consecutive failures, 30 s, limited trial requests.
     let b = c.circuit_breaker;

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{load_ok, problem, problems};
-use errors_catalog::{CircuitBreakerConfig, RetryConfig};
+use errors_catalog::{CircuitBreakerConfig, HonorRetryAfter, RetryConfig};
 
 const ERROR: &str = "\n[errors.X]\nstatus = 400\nmessage = \"m\"\n";
 
@@ -17,7 +17,7 @@ fn defaults_are_the_seeds_numbers() {
             catalog.retry.max_delay_ms,
             catalog.retry.honor_retry_after
         ),
-        (5, 1000, 30_000, true)
+        (5, 1000, 30_000, HonorRetryAfter::FirstRetry)
     );
     assert_eq!(catalog.retry.max_retry_after_ms, 300_000);
     assert_eq!(catalog.retry, RetryConfig::default());
@@ -27,6 +27,18 @@ fn defaults_are_the_seeds_numbers() {
         (5, 30_000, 1)
     );
     assert_eq!(cb, CircuitBreakerConfig::default());
+}
+
+#[test]
+fn honor_retry_after_takes_always() {
+    let catalog = load_ok(&format!("[retry]\nhonor_retry_after = \"always\"\n{ERROR}"));
+    assert_eq!(catalog.retry.honor_retry_after, HonorRetryAfter::Always);
+    assert!(
+        problems(&format!(
+            "[retry]\nhonor_retry_after = \"sometimes\"\n{ERROR}"
+        ))[0]
+            .contains("`honor_retry_after` must be `true`")
+    );
 }
 
 #[test]
@@ -43,7 +55,7 @@ fn values_are_read() {
             r.max_delay_ms,
             r.honor_retry_after
         ),
-        (3, 250, 8000, false)
+        (3, 250, 8000, HonorRetryAfter::Never)
     );
     assert_eq!(
         r.max_retry_after_ms,
@@ -89,7 +101,7 @@ fn values_that_make_no_sense() {
         ),
         (
             "[retry]\nhonor_retry_after = 1\n",
-            "catalog.toml:2:21: `honor_retry_after` must be `true` or `false`, found an integer",
+            "catalog.toml:2:21: `honor_retry_after` must be `true` (exactly `Retry-After` on the first retry), `false` (ignore it) or `\"always\"` (at least `Retry-After` on every retry), found an integer",
         ),
         (
             "[retry]\nmax_retry_after_ms = 0\n",

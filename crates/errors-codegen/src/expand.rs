@@ -883,12 +883,22 @@ fn decode_impl(plan: &Plan<'_>) -> (TokenStream, Vec<TokenStream>) {
             let fields = v.fields.iter().map(|b| {
                 let binding = &b.ident;
                 let wire = &b.field.wire;
-                let value = if b.field.internal {
-                    quote!(::core::default::Default::default())
-                } else if b.field.optional {
-                    quote!(#rt::__private::optional(__details, #wire, __error))
-                } else {
-                    quote!(#rt::__private::required(__details, #wire, __error))
+                let name = &b.field.name;
+                let value = match (b.field.internal, b.field.in_details, b.field.optional) {
+                    (true, _, _) => quote!(::core::default::Default::default()),
+                    (false, true, true) => {
+                        quote!(#rt::__private::optional(__details, #wire, __error))
+                    }
+                    (false, true, false) => {
+                        quote!(#rt::__private::required(__details, #wire, __error))
+                    }
+                    // Sent in the message or a header only: read back from there.
+                    (false, false, true) => {
+                        quote!(#rt::__private::recovered_optional(__details, #name, __error))
+                    }
+                    (false, false, false) => {
+                        quote!(#rt::__private::recovered(__details, #name, __error))
+                    }
                 };
                 quote!(#binding: #value)
             });

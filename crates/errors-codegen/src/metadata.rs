@@ -1,7 +1,7 @@
 //! The static metadata table: everything the catalog says, as `errors_runtime::meta`
 //! values the generated code and generic runtime code read.
 
-use errors_catalog::{Catalog, EnvelopeStyle, Member};
+use errors_catalog::{Catalog, EnvelopeStyle, HonorRetryAfter, Member};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -17,12 +17,12 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
     let envelope = envelope(rt, catalog);
     let retry = &catalog.retry;
     let max_retry_after = retry.max_retry_after_ms;
-    let (max_attempts, base, cap, honor) = (
-        retry.max_attempts,
-        retry.base_delay_ms,
-        retry.max_delay_ms,
-        retry.honor_retry_after,
-    );
+    let (max_attempts, base, cap) = (retry.max_attempts, retry.base_delay_ms, retry.max_delay_ms);
+    let honor = match retry.honor_retry_after {
+        HonorRetryAfter::Never => quote!(Never),
+        HonorRetryAfter::FirstRetry => quote!(FirstRetry),
+        HonorRetryAfter::Always => quote!(Always),
+    };
     let cb = &catalog.circuit_breaker;
     let (threshold, open_ms, half_open) = (cb.failure_threshold, cb.open_ms, cb.half_open_requests);
     let errors: Vec<TokenStream> = catalog
@@ -39,13 +39,15 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             let deprecated = option(e.deprecated.as_deref());
             let fields = e.fields.iter().map(|f| {
                 let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
+                let in_details = f.in_details;
                 let ty = rules(rt, &f.ty).meta;
                 let header = option(f.header.as_deref());
                 let description = option(f.description.as_deref());
                 quote! {
                     #rt::meta::FieldMeta {
                         name: #fname, wire: #wire, ty: #ty, optional: #optional,
-                        internal: #internal, header: #header, description: #description,
+                        internal: #internal, header: #header, in_details: #in_details,
+                        description: #description,
                     }
                 }
             });
@@ -78,7 +80,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             envelope: #envelope,
             retry: #rt::meta::RetryConfig {
                 max_attempts: #max_attempts, base_delay_ms: #base, max_delay_ms: #cap,
-                honor_retry_after: #honor, max_retry_after_ms: #max_retry_after,
+                honor_retry_after: #rt::meta::HonorRetryAfter::#honor, max_retry_after_ms: #max_retry_after,
             },
             circuit_breaker: #rt::meta::CircuitBreakerConfig {
                 failure_threshold: #threshold, open_ms: #open_ms, half_open_requests: #half_open,

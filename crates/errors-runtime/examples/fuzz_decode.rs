@@ -457,7 +457,7 @@ fn check_decode<E: Decode + Debug>(body: &[u8], rng: &mut Rng) -> Result<bool, S
     let header = *rng.pick(&["1", "99999999999999999999", "x"]);
     let decoded = match rng.below(3) {
         0 => decode::<E>(body),
-        1 => decode_response::<E>(status, body),
+        1 => decode_response::<E>(status, &(), body),
         _ => Decoder::new()
             .status(status)
             .retry_after_header(header)

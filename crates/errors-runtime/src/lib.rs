@@ -59,8 +59,8 @@ mod violation;
 
 pub use breaker::CircuitBreaker;
 pub use decode::{
-    Decode, DecodeError, Decoded, Decoder, Received, UnknownError, WireDetails, decode,
-    decode_response,
+    Decode, DecodeError, Decoded, Decoder, MismatchedError, Received, ResponseHeaders,
+    UnknownError, WireDetails, decode, decode_response,
 };
 pub use envelope::Envelope;
 pub use error::{CatalogError, ErrorCode, UnknownCode};
@@ -143,6 +143,34 @@ pub mod __private {
         error: &mut Option<crate::DecodeError>,
     ) -> Option<T> {
         details.optional(wire).unwrap_or_else(|e| {
+            error.get_or_insert(e);
+            None
+        })
+    }
+
+    /// A required field sent outside `details`, read back from its header or the
+    /// message, for `Decode::from_wire`; as [`required`].
+    #[inline]
+    pub fn recovered<T: serde::de::DeserializeOwned + Default>(
+        details: &crate::WireDetails<'_>,
+        name: &'static str,
+        error: &mut Option<crate::DecodeError>,
+    ) -> T {
+        details.recovered(name).unwrap_or_else(|e| {
+            error.get_or_insert(e);
+            T::default()
+        })
+    }
+
+    /// An optional field sent outside `details`, for `Decode::from_wire`; as
+    /// [`optional`].
+    #[inline]
+    pub fn recovered_optional<T: serde::de::DeserializeOwned>(
+        details: &crate::WireDetails<'_>,
+        name: &'static str,
+        error: &mut Option<crate::DecodeError>,
+    ) -> Option<T> {
+        details.recovered_optional(name).unwrap_or_else(|e| {
             error.get_or_insert(e);
             None
         })

@@ -79,6 +79,9 @@ pub struct FieldMeta {
     pub internal: bool,
     /// The HTTP response header it is also sent as.
     pub header: Option<&'static str>,
+    /// Whether it is sent in `details` (the problem style's extension members);
+    /// a field out of them is sent in the message and/or its header only.
+    pub in_details: bool,
     /// Documentation.
     pub description: Option<&'static str>,
 }
@@ -207,11 +210,24 @@ pub struct RetryConfig {
     pub base_delay_ms: u64,
     /// The backoff cap in milliseconds.
     pub max_delay_ms: u64,
-    /// Wait exactly `Retry-After` on the first retry of a 429.
-    pub honor_retry_after: bool,
+    /// How a 429's `Retry-After` is honoured.
+    pub honor_retry_after: HonorRetryAfter,
     /// The longest `Retry-After` honoured, in milliseconds: a longer one makes the
     /// client give up at once rather than wait.
     pub max_retry_after_ms: u64,
+}
+
+/// How a client honours a 429's `Retry-After` (`[retry] honor_retry_after`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HonorRetryAfter {
+    /// `false`: backoff alone decides.
+    Never,
+    /// `true` (the default, seed 000's rule): the first retry of a 429 waits exactly
+    /// `Retry-After`; later ones fall back to backoff.
+    FirstRetry,
+    /// `"always"` (seed 001's rule: the seconds to wait before another request):
+    /// every retry of a 429 waits at least `Retry-After`.
+    Always,
 }
 
 impl RetryConfig {
@@ -222,7 +238,7 @@ impl RetryConfig {
         max_attempts: 5,
         base_delay_ms: 1000,
         max_delay_ms: 30_000,
-        honor_retry_after: true,
+        honor_retry_after: HonorRetryAfter::FirstRetry,
         max_retry_after_ms: 300_000,
     };
 }

@@ -27,7 +27,7 @@ const INFINITY: &str = "Infinity";
 const NEG_INFINITY: &str = "-Infinity";
 
 /// The wire text of a non-finite value; `None` for a finite one.
-fn name(value: f64) -> Option<&'static str> {
+pub(crate) fn name(value: f64) -> Option<&'static str> {
     if value.is_nan() {
         Some(NAN)
     } else if value == f64::INFINITY {

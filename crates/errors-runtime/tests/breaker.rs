@@ -128,6 +128,7 @@ fn only_retryable_failures_count() {
     // Decoded responses and results count too.
     let unknown = decode_response::<ApiError>(
         500,
+        &(),
         br#"{"success": false, "errorCode": "NEW_CODE", "message": "m"}"#,
     )
     .unwrap();

@@ -37,6 +37,23 @@ fn err<E: errors_runtime::Decode + std::fmt::Debug>(body: &str) -> DecodeError {
     }
 }
 
+/// Why a body of a known code does not fit the catalog: it decodes, keeping code,
+/// message, request id and the catalog's retryability, with the reason.
+fn mismatch<E: errors_runtime::Decode + std::fmt::Debug>(body: &str) -> DecodeError {
+    let decoded = match decode::<E>(body.as_bytes()) {
+        Ok(decoded) => decoded,
+        Err(error) => panic!("{body} is lost: {error}"),
+    };
+    let Some(mismatched) = decoded.error().mismatched() else {
+        panic!("{body} fits: {decoded:?}")
+    };
+    assert_eq!(decoded.code(), mismatched.code());
+    assert_eq!(decoded.message(), mismatched.message());
+    assert_eq!(decoded.is_retryable(), mismatched.meta().retryable);
+    assert!(decoded.known().is_none() && decoded.error().unknown().is_none());
+    mismatched.reason().clone()
+}
+
 fn envelope(member: &str, expected: &'static str) -> DecodeError {
     DecodeError::Envelope {
         member: member.into(),
@@ -315,7 +332,7 @@ fn renamed_members_and_snake_case_details() {
 fn unknown_codes_keep_code_message_status_and_details() {
     let body = r#"{"success": false, "errorCode": "QUOTA_FROZEN", "message": "Frozen until {date}.",
         "details": {"date": "2027-01-01", "nested": {"a": [1, 2]}}, "requestId": "req_7"}"#;
-    let decoded = decode_response::<ApiError>(503, body.as_bytes()).unwrap();
+    let decoded = decode_response::<ApiError>(503, &(), body.as_bytes()).unwrap();
     let unknown = decoded.error().unknown().expect("an unknown code");
     assert_eq!(unknown.code(), "QUOTA_FROZEN");
     assert_eq!(unknown.message(), "Frozen until {date}.");
@@ -340,7 +357,7 @@ fn unknown_codes_keep_code_message_status_and_details() {
         .chain([(Some(400), false), (Some(409), false), (None, false)])
     {
         let decoded: Decoded<ApiError> = match status {
-            Some(status) => decode_response(status, body.as_bytes()).unwrap(),
+            Some(status) => decode_response(status, &(), body.as_bytes()).unwrap(),
             None => decode(body.as_bytes()).unwrap(),
         };
         assert_eq!(decoded.is_retryable(), retryable, "{status:?}");
@@ -374,7 +391,7 @@ fn unknown_problem_codes_keep_extension_members_and_status() {
     );
     assert!(!decoded.is_retryable());
     // The transport's status wins over the body's.
-    let decoded = decode_response::<problem::ProblemError>(503, body.as_bytes()).unwrap();
+    let decoded = decode_response::<problem::ProblemError>(503, &(), body.as_bytes()).unwrap();
     assert_eq!(decoded.status(), Some(503));
     assert!(decoded.is_retryable());
 }
@@ -641,7 +658,7 @@ fn problem_members_missing_or_of_the_wrong_type() {
 }
 
 #[test]
-fn detail_values_that_do_not_fit_the_catalog_are_errors() {
+fn detail_values_that_do_not_fit_the_catalog_are_kept_with_the_reason() {
     let body = |details: serde_json::Value| {
         json!({"success": false, "errorCode": "RATE_LIMITED", "message": "m", "details": details})
             .to_string()
@@ -651,15 +668,15 @@ fn detail_values_that_do_not_fit_the_catalog_are_errors() {
         field,
     };
     assert_eq!(
-        err::<ApiError>(&body(json!({"category": "read"}))),
+        mismatch::<ApiError>(&body(json!({"category": "read"}))),
         missing("retryAfter")
     );
     assert_eq!(
-        err::<ApiError>(&body(json!({"category": "read", "retryAfter": null}))),
+        mismatch::<ApiError>(&body(json!({"category": "read", "retryAfter": null}))),
         missing("retryAfter")
     );
     assert_eq!(
-        err::<ApiError>(&json!({"errorCode": "RATE_LIMITED", "message": "m"}).to_string()),
+        mismatch::<ApiError>(&json!({"errorCode": "RATE_LIMITED", "message": "m"}).to_string()),
         missing("category"),
         "no details at all"
     );
@@ -684,7 +701,7 @@ fn detail_values_that_do_not_fit_the_catalog_are_errors() {
             "limit",
         ),
     ] {
-        match err::<ApiError>(&body(details.clone())) {
+        match mismatch::<ApiError>(&body(details.clone())) {
             DecodeError::InvalidField {
                 code: "RATE_LIMITED",
                 field: f,
@@ -700,7 +717,7 @@ fn detail_values_that_do_not_fit_the_catalog_are_errors() {
     let too_big = r#"{"errorCode": "RATE_LIMITED", "message": "m",
         "details": {"category": "read", "retryAfter": 18446744073709551616}}"#;
     assert!(matches!(
-        err::<ApiError>(too_big),
+        mismatch::<ApiError>(too_big),
         DecodeError::InvalidField {
             code: "RATE_LIMITED",
             field: "retryAfter",
@@ -710,14 +727,14 @@ fn detail_values_that_do_not_fit_the_catalog_are_errors() {
     let violations = json!({"success": false, "errorCode": "INVALID_REQUEST", "message": "m",
         "details": {"fields": [{"path": "email"}]}});
     assert!(matches!(
-        err::<ApiError>(&violations.to_string()),
+        mismatch::<ApiError>(&violations.to_string()),
         DecodeError::InvalidField {
             code: "INVALID_REQUEST",
             field: "fields",
             ..
         }
     ));
-    let error = err::<ApiError>(&body(json!({"category": "read", "retryAfter": "42"})));
+    let error = mismatch::<ApiError>(&body(json!({"category": "read", "retryAfter": "42"})));
     assert!(
         error
             .to_string()

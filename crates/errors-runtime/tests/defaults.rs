@@ -24,7 +24,12 @@ fn the_defaults_are_those_of_the_spec() {
             retry.max_delay_ms,
             retry.honor_retry_after
         ),
-        (5, 1000, 30_000, true)
+        (
+            5,
+            1000,
+            30_000,
+            errors_runtime::meta::HonorRetryAfter::FirstRetry
+        )
     );
     let breaker = CircuitBreakerConfig::DEFAULT;
     assert_eq!(
@@ -68,7 +73,7 @@ fn policies_built_without_a_catalog_use_the_defaults() {
         Duration::from_millis(retry.max_delay_ms)
     );
     assert_eq!(policy.max_attempts(), retry.max_attempts);
-    assert_eq!(policy.honors_retry_after(), retry.honor_retry_after);
+    assert_eq!(policy.retry_after_rule(), retry.honor_retry_after);
     let breaker = CircuitBreaker::new();
     let config = CircuitBreakerConfig::DEFAULT;
     assert_eq!(

@@ -48,6 +48,9 @@ fn round_trip<E: Decode + Debug>(error: &E, at: Timestamp) -> E {
     assert_eq!(decoded.timestamp(), Some(at), "{body}");
     match decoded.into_error() {
         Received::Known(known) => known,
+        Received::Mismatched(mismatched) => {
+            panic!("{body} does not fit the catalog: {}", mismatched.reason())
+        }
         Received::Unknown(unknown) => panic!("{body} decoded to the unknown {unknown:?}"),
     }
 }
@@ -323,7 +326,9 @@ fn a_string_in_a_float_field_is_refused_unless_it_names_a_non_finite_value() {
         Some(FlatValues::EveryOptional { ratio: Some(r), .. }) if *r == f64::INFINITY
     ));
     for bad in [json!("nan"), json!("1.5"), json!("inf"), json!(true)] {
-        let err = decode::<FlatValues>(body(bad.clone()).as_bytes()).unwrap_err();
+        // Kept, code and message and all, with the reason.
+        let decoded = decode::<FlatValues>(body(bad.clone()).as_bytes()).unwrap();
+        let err = decoded.error().mismatched().expect("mismatched").reason();
         assert!(
             err.to_string()
                 .starts_with("the `ratio` detail of the EVERY_OPTIONAL error is invalid"),

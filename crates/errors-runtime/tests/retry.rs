@@ -84,7 +84,7 @@ fn for_catalog_reads_the_retry_table() {
             max_attempts: 3,
             base_delay_ms: 250,
             max_delay_ms: 800,
-            honor_retry_after: false,
+            honor_retry_after: errors_runtime::meta::HonorRetryAfter::Never,
             max_retry_after_ms: 300_000,
         }
     );
@@ -384,7 +384,7 @@ fn unknown_codes_are_retried_only_on_5xx_and_429() {
         (409, false),
         (422, false),
     ] {
-        let decoded = decode_response::<ApiError>(status, body).unwrap();
+        let decoded = decode_response::<ApiError>(status, &(), body).unwrap();
         assert_eq!(
             !policy.decide(1, &decoded).is_give_up(),
             retried,

@@ -102,9 +102,9 @@ async fn works_with_decoded_error_responses() {
         "details": {"category": "read", "retryAfter": 42}}"#;
     let unknown = br#"{"success": false, "errorCode": "SOMETHING_NEW", "message": "m"}"#;
     let script: [Result<&str, Decoded<ApiError>>; 4] = [
-        Err(decode_response(429, limited).unwrap()),
-        Err(decode_response(502, unknown).unwrap()),
-        Err(decode_response(409, unknown).unwrap()),
+        Err(decode_response(429, &(), limited).unwrap()),
+        Err(decode_response(502, &(), unknown).unwrap()),
+        Err(decode_response(409, &(), unknown).unwrap()),
         Ok("unreachable"),
     ];
     let (result, attempts, times) = run(&longest(), &script).await;

@@ -281,7 +281,7 @@ proptest! {
             "success": false, "errorCode": code, "message": message,
             "details": details, "requestId": "req_1",
         });
-        let decoded = errors_runtime::decode_response::<ApiError>(status, body.to_string().as_bytes()).unwrap();
+        let decoded = errors_runtime::decode_response::<ApiError>(status, &(), body.to_string().as_bytes()).unwrap();
         let unknown = decoded.error().unknown().unwrap();
         prop_assert_eq!(unknown.code(), &code);
         prop_assert_eq!(unknown.message(), &message);

@@ -8,7 +8,7 @@ use super::context::{Cx, in_order};
 use super::keys::{BREAKER_KEYS, CATALOG_KEYS, ENVELOPE_KEYS, RETRY_KEYS};
 use crate::diagnostic::Diagnostic;
 use crate::draft::Settings;
-use crate::model::{CodeCase, DetailsCase, Envelope, EnvelopeStyle};
+use crate::model::{CodeCase, DetailsCase, Envelope, EnvelopeStyle, HonorRetryAfter};
 use crate::source::Location;
 use crate::suggest::did_you_mean;
 
@@ -161,8 +161,19 @@ pub(super) fn retry(cx: &mut Cx<'_>, table: &DeTable<'_>, s: &mut Settings) {
     if let Some(v) = cx.count(table, "max_delay_ms", at) {
         s.retry.max_delay_ms = v;
     }
-    if let Some((v, _)) = cx.bool(table, "honor_retry_after") {
-        s.retry.honor_retry_after = v;
+    if let Some(value) = table.get("honor_retry_after") {
+        match value.get_ref() {
+            DeValue::Boolean(true) => s.retry.honor_retry_after = HonorRetryAfter::FirstRetry,
+            DeValue::Boolean(false) => s.retry.honor_retry_after = HonorRetryAfter::Never,
+            DeValue::String(text) if text == "always" => {
+                s.retry.honor_retry_after = HonorRetryAfter::Always;
+            }
+            _ => cx.wrong_type(
+                value,
+                "`honor_retry_after`",
+                "`true` (exactly `Retry-After` on the first retry), `false` (ignore it) or `\"always\"` (at least `Retry-After` on every retry)",
+            ),
+        }
     }
     if let Some(v) = cx.count(table, "max_retry_after_ms", &mut s.retry_at) {
         s.retry.max_retry_after_ms = v;

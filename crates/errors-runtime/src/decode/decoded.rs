@@ -3,6 +3,7 @@
 use std::fmt;
 use std::time::Duration;
 
+use super::mismatched::MismatchedError;
 use super::unknown::UnknownError;
 use crate::error::CatalogError;
 use crate::status::is_retryable_status;
@@ -61,11 +62,13 @@ impl<E: CatalogError> Decoded<E> {
         self.status.or_else(|| self.known().map(E::status))
     }
 
-    /// Whether the request may be retried: the catalog's word for a known code; for
-    /// an unknown one, whether the status is 5xx or 429 (no status: no).
+    /// Whether the request may be retried: the catalog's word for a known code
+    /// (whether or not its fields fit); for an unknown one, whether the status is 5xx
+    /// or 429 (no status: no).
     pub fn is_retryable(&self) -> bool {
         match &self.error {
             Received::Known(error) => error.is_retryable(),
+            Received::Mismatched(error) => error.is_retryable(),
             Received::Unknown(_) => self.status.is_some_and(is_retryable_status),
         }
     }
@@ -135,16 +138,21 @@ impl<E: CatalogError + std::error::Error + 'static> std::error::Error for Decode
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &self.error {
             Received::Known(error) => Some(error),
+            Received::Mismatched(error) => Some(error),
             Received::Unknown(error) => Some(error),
         }
     }
 }
 
-/// A received error: one of the catalog's, or one this build does not know.
+/// A received error: one of the catalog's, one of the catalog's codes whose fields
+/// do not fit, or one this build does not know. No response is lost.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Received<E> {
     /// A code of the catalog, with its typed detail fields.
     Known(E),
+    /// A code of the catalog whose fields do not fit it (an older or newer server):
+    /// everything that was sent, and why.
+    Mismatched(MismatchedError),
     /// A code this build does not know (a newer server, another service).
     Unknown(UnknownError),
 }
@@ -154,14 +162,22 @@ impl<E: CatalogError> Received<E> {
     pub fn known(&self) -> Option<&E> {
         match self {
             Received::Known(error) => Some(error),
-            Received::Unknown(_) => None,
+            Received::Mismatched(_) | Received::Unknown(_) => None,
+        }
+    }
+
+    /// The error of a known code whose fields do not fit the catalog.
+    pub fn mismatched(&self) -> Option<&MismatchedError> {
+        match self {
+            Received::Mismatched(error) => Some(error),
+            Received::Known(_) | Received::Unknown(_) => None,
         }
     }
 
     /// The unknown error, when the code is not known.
     pub fn unknown(&self) -> Option<&UnknownError> {
         match self {
-            Received::Known(_) => None,
+            Received::Known(_) | Received::Mismatched(_) => None,
             Received::Unknown(error) => Some(error),
         }
     }
@@ -170,6 +186,7 @@ impl<E: CatalogError> Received<E> {
     pub fn code(&self) -> &str {
         match self {
             Received::Known(error) => error.meta().code,
+            Received::Mismatched(error) => error.code(),
             Received::Unknown(error) => error.code(),
         }
     }
@@ -179,15 +196,17 @@ impl<E: CatalogError> Received<E> {
     pub fn status(&self) -> Option<u16> {
         match self {
             Received::Known(error) => Some(error.status()),
+            Received::Mismatched(error) => Some(error.status()),
             Received::Unknown(error) => error.status(),
         }
     }
 
-    /// Whether a client may retry: the catalog's word for a known code; 5xx or 429
-    /// for an unknown one.
+    /// Whether a client may retry: the catalog's word for a known code, whether or
+    /// not its fields fit; 5xx or 429 for an unknown one.
     pub fn is_retryable(&self) -> bool {
         match self {
             Received::Known(error) => error.is_retryable(),
+            Received::Mismatched(error) => error.is_retryable(),
             Received::Unknown(error) => error.is_retryable(),
         }
     }
@@ -197,6 +216,7 @@ impl<E: CatalogError> fmt::Display for Received<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Received::Known(error) => fmt::Display::fmt(error, f),
+            Received::Mismatched(error) => fmt::Display::fmt(error, f),
             Received::Unknown(error) => fmt::Display::fmt(error, f),
         }
     }

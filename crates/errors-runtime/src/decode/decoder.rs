@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::decoded::{Decoded, Received};
 use super::details::{Decode, WireDetails};
 use super::error::DecodeError;
+use super::mismatched::MismatchedError;
 use super::unknown::UnknownError;
 use super::wire::{Raw, instance_is_standard};
 use crate::error::ErrorCode;
@@ -38,8 +39,9 @@ pub fn decode<E: Decode>(bytes: &[u8]) -> Result<Decoded<E>, DecodeError> {
     Decoder::new().decode(bytes)
 }
 
-/// Decodes an error response body received with HTTP `status`, which an
-/// [`UnknownError`] keeps (and which decides whether it is retryable).
+/// Decodes an error response: its HTTP `status` (which an [`UnknownError`] keeps,
+/// and which decides whether it is retryable), its `headers` (fields a catalog sends
+/// as headers only, and `Retry-After`) and its body.
 ///
 /// ```
 /// mod api {
@@ -49,13 +51,66 @@ pub fn decode<E: Decode>(bytes: &[u8]) -> Result<Decoded<E>, DecodeError> {
 ///
 /// // A code added to the service after this client was built.
 /// let body = br#"{"success": false, "errorCode": "QUOTA_FROZEN", "message": "Frozen."}"#;
-/// let decoded = errors_runtime::decode_response::<ApiError>(503, body).unwrap();
+/// let headers = [("Retry-After", "30")];
+/// let decoded = errors_runtime::decode_response::<ApiError>(503, &headers, body).unwrap();
 /// let unknown = decoded.error().unknown().unwrap();
 /// assert_eq!((unknown.code(), unknown.status()), ("QUOTA_FROZEN", Some(503)));
 /// assert!(decoded.is_retryable()); // unknown codes: retried on 5xx and 429 only
+/// assert_eq!(decoded.retry_after(), Some(std::time::Duration::from_secs(30)));
 /// ```
-pub fn decode_response<E: Decode>(status: u16, bytes: &[u8]) -> Result<Decoded<E>, DecodeError> {
-    Decoder::new().status(status).decode(bytes)
+///
+/// With the `http` feature, `headers` may be a response's `http::HeaderMap`.
+pub fn decode_response<E: Decode>(
+    status: u16,
+    headers: &(impl ResponseHeaders + ?Sized),
+    bytes: &[u8],
+) -> Result<Decoded<E>, DecodeError> {
+    Decoder::new().status(status).headers(headers).decode(bytes)
+}
+
+/// The headers of a response, as [`decode_response`] and [`Decoder::headers`] read
+/// them: name/value pairs (`[("Retry-After", "30")]`, a `Vec` of `String`s), or an
+/// `http::HeaderMap` with the `http` feature.
+pub trait ResponseHeaders {
+    /// Calls `visit` with each header's name and value; a value that is not text is
+    /// skipped.
+    fn for_each_header(&self, visit: &mut dyn FnMut(&str, &str));
+}
+
+impl<N: AsRef<str>, V: AsRef<str>> ResponseHeaders for [(N, V)] {
+    fn for_each_header(&self, visit: &mut dyn FnMut(&str, &str)) {
+        for (name, value) in self {
+            visit(name.as_ref(), value.as_ref());
+        }
+    }
+}
+
+impl<N: AsRef<str>, V: AsRef<str>, const K: usize> ResponseHeaders for [(N, V); K] {
+    fn for_each_header(&self, visit: &mut dyn FnMut(&str, &str)) {
+        self.as_slice().for_each_header(visit);
+    }
+}
+
+impl<N: AsRef<str>, V: AsRef<str>> ResponseHeaders for Vec<(N, V)> {
+    fn for_each_header(&self, visit: &mut dyn FnMut(&str, &str)) {
+        self.as_slice().for_each_header(visit);
+    }
+}
+
+/// No headers.
+impl ResponseHeaders for () {
+    fn for_each_header(&self, _: &mut dyn FnMut(&str, &str)) {}
+}
+
+#[cfg(feature = "http")]
+impl ResponseHeaders for http::HeaderMap {
+    fn for_each_header(&self, visit: &mut dyn FnMut(&str, &str)) {
+        for (name, value) in self {
+            if let Ok(value) = value.to_str() {
+                visit(name.as_str(), value);
+            }
+        }
+    }
 }
 
 /// Decoding settings: what the transport knows besides the body, and a size cap.
@@ -76,10 +131,11 @@ pub fn decode_response<E: Decode>(status: u16, bytes: &[u8]) -> Result<Decoded<E
 /// assert_eq!(decoded.status(), Some(502));
 /// assert_eq!(decoded.retry_after(), Some(Duration::from_secs(3)));
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoder {
     status: Option<u16>,
     retry_after: Option<Duration>,
+    headers: Vec<(String, String)>,
     max_len: usize,
 }
 
@@ -99,6 +155,7 @@ impl Decoder {
         Decoder {
             status: None,
             retry_after: None,
+            headers: Vec::new(),
             max_len: Self::DEFAULT_MAX_LEN,
         }
     }
@@ -142,6 +199,33 @@ impl Decoder {
         self
     }
 
+    /// The response's headers: where fields a catalog sends as headers only
+    /// (`details = false` with a `header`) are read back, and a `Retry-After` header
+    /// (as [`Decoder::retry_after_header`], unless a delay was given already).
+    ///
+    /// ```
+    /// # mod api { errors_runtime::catalog!("../../catalog.toml"); }
+    /// let body = br#"{"success": false, "errorCode": "SERVICE_UNAVAILABLE", "message": "Later."}"#;
+    /// let decoded = errors_runtime::Decoder::new()
+    ///     .status(503)
+    ///     .headers(&[("retry-after", "7"), ("x-other", "y")])
+    ///     .decode::<api::ApiError>(body)
+    ///     .unwrap();
+    /// assert_eq!(decoded.retry_after(), Some(std::time::Duration::from_secs(7)));
+    /// ```
+    #[must_use]
+    pub fn headers(mut self, headers: &(impl ResponseHeaders + ?Sized)) -> Self {
+        let mut retry_after = None;
+        headers.for_each_header(&mut |name, value| {
+            if name.eq_ignore_ascii_case("retry-after") {
+                retry_after = RetryAfter::parse(value).map(|after| after.delay());
+            }
+            self.headers.push((name.to_owned(), value.to_owned()));
+        });
+        self.retry_after = self.retry_after.or(retry_after);
+        self
+    }
+
     /// The largest body decoded, in bytes; a longer one is
     /// [`DecodeError::TooLarge`] before any parsing. A client should also stop
     /// reading the response at this size. Nesting depth is limited independently
@@ -182,10 +266,25 @@ impl Decoder {
         }
         let status = self.status.or(raw.status);
         let error = match code {
-            Some(code) => Received::Known(E::from_wire(
-                code,
-                WireDetails::new(code.as_str(), raw.details.as_ref()),
-            )?),
+            Some(code) => {
+                let details = WireDetails::received(
+                    code.meta(),
+                    raw.details.as_ref(),
+                    &raw.message,
+                    &self.headers,
+                );
+                match E::from_wire(code, details) {
+                    Ok(error) => Received::Known(error),
+                    // A response is never lost: an older or newer server's fields.
+                    Err(reason) => Received::Mismatched(MismatchedError {
+                        meta: code.meta(),
+                        message: raw.message.clone(),
+                        status,
+                        details: raw.details.unwrap_or_default(),
+                        reason,
+                    }),
+                }
+            }
             None => Received::Unknown(UnknownError {
                 code: raw.code,
                 message: raw.message.clone(),

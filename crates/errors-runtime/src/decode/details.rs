@@ -4,7 +4,9 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::error::DecodeError;
+use super::message::{Found, find, read_text};
 use crate::error::CatalogError;
+use crate::meta::{ErrorMeta, FieldMeta};
 use crate::non_finite::WireValue;
 
 /// An error type that can be rebuilt from the wire: every error type `catalog!`
@@ -16,18 +18,111 @@ pub trait Decode: CatalogError + Sized {
     fn from_wire(code: Self::Code, details: WireDetails<'_>) -> Result<Self, DecodeError>;
 }
 
-/// The detail members of a received envelope, read by the generated `from_wire`.
+/// What a received response says of one error's fields, read by the generated
+/// `from_wire`: the detail members, and for fields sent outside them
+/// (`details = false`) the message and the response headers.
 #[derive(Debug, Clone, Copy)]
 pub struct WireDetails<'a> {
     code: &'static str,
+    meta: Option<&'static ErrorMeta>,
     members: Option<&'a Map<String, Value>>,
+    message: &'a str,
+    headers: &'a [(String, String)],
 }
 
 impl<'a> WireDetails<'a> {
     /// The details of an error of `code`; `members` is `None` when the envelope had
-    /// no details.
+    /// no details. No message nor headers: see [`WireDetails::received`].
     pub fn new(code: &'static str, members: Option<&'a Map<String, Value>>) -> Self {
-        WireDetails { code, members }
+        WireDetails {
+            code,
+            meta: None,
+            members,
+            message: "",
+            headers: &[],
+        }
+    }
+
+    /// What was received for an error of the catalog code `meta`: the detail
+    /// members, the message, and the response headers (names in any case).
+    pub fn received(
+        meta: &'static ErrorMeta,
+        members: Option<&'a Map<String, Value>>,
+        message: &'a str,
+        headers: &'a [(String, String)],
+    ) -> Self {
+        WireDetails {
+            code: meta.code,
+            meta: Some(meta),
+            members,
+            message,
+            headers,
+        }
+    }
+
+    /// A required field sent outside `details` (`details = false`), read back from
+    /// its header when the response has it, else from the message by matching the
+    /// code's template. `name` is the field's catalog name.
+    pub fn recovered<T: DeserializeOwned>(&self, name: &'static str) -> Result<T, DecodeError> {
+        match self.recover(name)? {
+            Some(value) => self.parse(name, &value),
+            None => Err(DecodeError::MissingField {
+                code: self.code,
+                field: name,
+            }),
+        }
+    }
+
+    /// An optional field sent outside `details`: `None` when neither its header nor
+    /// the message carries it.
+    pub fn recovered_optional<T: DeserializeOwned>(
+        &self,
+        name: &'static str,
+    ) -> Result<Option<T>, DecodeError> {
+        match self.recover(name)? {
+            Some(value) => self.parse(name, &value).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The field's value from its header, else from the message; `None` when it is
+    /// in neither.
+    fn recover(&self, name: &'static str) -> Result<Option<Value>, DecodeError> {
+        let Some(field) = self.field(name) else {
+            return Ok(None);
+        };
+        let unrecoverable = |reason: String| DecodeError::Unrecoverable {
+            code: self.code,
+            field: name,
+            reason,
+        };
+        if let Some(header) = field.header
+            && let Some((_, text)) = self
+                .headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(header))
+        {
+            return read_text(field.ty, "", text.trim())
+                .map(Some)
+                .map_err(|why| unrecoverable(format!("the `{header}` header: {why}")));
+        }
+        let template = self.meta.map_or("", |m| m.template);
+        match find(template, self.message, name) {
+            (Found::Text(text), spec) => read_text(field.ty, spec, text)
+                .map(Some)
+                .map_err(|why| unrecoverable(format!("the message: {why}"))),
+            (Found::NotInTemplate, _) => Ok(None),
+            (Found::NoMatch, _) => Err(unrecoverable(format!(
+                "the message does not follow the template `{template}`"
+            ))),
+            (Found::Ambiguous, _) => Err(unrecoverable(format!(
+                "the template `{template}` can be read more than one way in the message"
+            ))),
+        }
+    }
+
+    fn field(&self, name: &str) -> Option<&'static FieldMeta> {
+        self.meta?.fields.iter().find(|f| f.name == name)
     }
 
     /// A required field: missing or of the wrong type is an error, and so is `null`

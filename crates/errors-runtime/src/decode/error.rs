@@ -35,6 +35,16 @@ pub enum DecodeError {
         /// What the JSON deserializer said.
         reason: String,
     },
+    /// A field sent outside `details` could not be read back from its header or the
+    /// message.
+    Unrecoverable {
+        /// The error code.
+        code: &'static str,
+        /// The field's catalog name.
+        field: &'static str,
+        /// Where it was looked for, and why it could not be read there.
+        reason: String,
+    },
     /// The body is longer than the [`Decoder::max_len`](crate::Decoder::max_len) cap.
     TooLarge {
         /// The body's length in bytes.
@@ -73,6 +83,14 @@ impl fmt::Display for DecodeError {
             } => write!(
                 f,
                 "the `{field}` detail of the {code} error is invalid: {reason}"
+            ),
+            DecodeError::Unrecoverable {
+                code,
+                field,
+                reason,
+            } => write!(
+                f,
+                "the `{field}` field of the {code} error cannot be read back from {reason}"
             ),
             DecodeError::TooLarge { len, limit } => write!(
                 f,

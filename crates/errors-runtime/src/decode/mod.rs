@@ -11,11 +11,14 @@ mod decoded;
 mod decoder;
 mod details;
 mod error;
+mod message;
+mod mismatched;
 mod unknown;
 mod wire;
 
 pub use decoded::{Decoded, Received};
-pub use decoder::{Decoder, decode, decode_response};
+pub use decoder::{Decoder, ResponseHeaders, decode, decode_response};
 pub use details::{Decode, WireDetails};
 pub use error::DecodeError;
+pub use mismatched::MismatchedError;
 pub use unknown::UnknownError;

@@ -65,10 +65,17 @@ impl Members {
     }
 
     /// Code, message, details, request id and timestamp: what every style but
-    /// problem has under the same names.
-    fn common(&mut self, keys: &EnvelopeKeys) -> Result<Raw, DecodeError> {
+    /// problem has under the same names. Where `code_nullable` (the typed style,
+    /// seed 004: "code: nullable"), an absent or `null` code is the empty string: an
+    /// error of no code, which no catalog knows.
+    fn common(&mut self, keys: &EnvelopeKeys, code_nullable: bool) -> Result<Raw, DecodeError> {
+        let code = if code_nullable {
+            self.string(keys.code)?.unwrap_or_default()
+        } else {
+            self.required_string(keys.code)?
+        };
         Ok(Raw {
-            code: self.required_string(keys.code)?,
+            code,
             message: self.required_string(keys.message)?,
             details: self.object(keys.details)?,
             request_id: self.string(keys.request_id)?,
@@ -89,7 +96,7 @@ impl Raw {
             None | Some(Value::Bool(false)) => {}
             Some(_) => return Err(members.wrong(keys.success, "`false`")),
         }
-        members.common(keys)
+        members.common(keys, false)
     }
 
     pub(super) fn nested(
@@ -108,7 +115,7 @@ impl Raw {
             map,
             parent: Some(keys.error),
         };
-        let mut raw = members.common(keys)?;
+        let mut raw = members.common(keys, typed)?;
         if typed {
             raw.category = members.string(keys.type_)?;
             raw.param = members.string(keys.param)?;

@@ -173,6 +173,9 @@ impl<E: CatalogError> AsFailure for Received<E> {
     fn as_failure(&self) -> Failure {
         match self {
             Received::Known(error) => error.as_failure(),
+            Received::Mismatched(error) => {
+                Failure::new(error.is_retryable()).with_status(Some(error.status()))
+            }
             Received::Unknown(error) => error.as_failure(),
         }
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use super::failure::{AsFailure, Failure};
 use super::random::{RandomSource, SplitMix64};
 use crate::error::CatalogError;
-use crate::meta::RetryConfig;
+use crate::meta::{HonorRetryAfter, RetryConfig};
 
 /// What to do after a failed attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,7 +69,7 @@ pub struct RetryPolicy {
     base: Duration,
     cap: Duration,
     max_attempts: u32,
-    honor_retry_after: bool,
+    honor_retry_after: HonorRetryAfter,
     max_retry_after: Duration,
     random: Arc<dyn RandomSource>,
 }
@@ -138,10 +138,23 @@ impl RetryPolicy {
         self
     }
 
-    /// Whether the first retry of a 429 waits exactly its `Retry-After`.
+    /// Whether the first retry of a 429 waits exactly its `Retry-After`
+    /// ([`HonorRetryAfter::FirstRetry`]) or `Retry-After` is ignored
+    /// ([`HonorRetryAfter::Never`]).
     #[must_use]
     pub fn with_honor_retry_after(mut self, honor: bool) -> Self {
-        self.honor_retry_after = honor;
+        self.honor_retry_after = if honor {
+            HonorRetryAfter::FirstRetry
+        } else {
+            HonorRetryAfter::Never
+        };
+        self
+    }
+
+    /// How a 429's `Retry-After` is honoured.
+    #[must_use]
+    pub fn with_retry_after_rule(mut self, rule: HonorRetryAfter) -> Self {
+        self.honor_retry_after = rule;
         self
     }
 
@@ -178,8 +191,13 @@ impl RetryPolicy {
         self.max_attempts
     }
 
-    /// Whether the first retry of a 429 waits exactly its `Retry-After`.
+    /// Whether a 429's `Retry-After` is honoured at all.
     pub fn honors_retry_after(&self) -> bool {
+        self.honor_retry_after != HonorRetryAfter::Never
+    }
+
+    /// How a 429's `Retry-After` is honoured.
+    pub fn retry_after_rule(&self) -> HonorRetryAfter {
         self.honor_retry_after
     }
 
@@ -190,9 +208,10 @@ impl RetryPolicy {
 
     /// Decides what to do after attempt `attempt` (1 for the first request) failed
     /// with `failure`: give up if it may not be retried or was the last attempt;
-    /// wait exactly `Retry-After` if it is the first attempt, a 429 that carries
-    /// one, and the policy honours it (give up if that is longer than
-    /// [`RetryPolicy::max_retry_after`]); otherwise wait [`RetryPolicy::backoff`].
+    /// for a 429 that carries `Retry-After`, wait exactly that on the first retry
+    /// ([`HonorRetryAfter::FirstRetry`]) or at least that on every retry
+    /// ([`HonorRetryAfter::Always`]), giving up if it is longer than
+    /// [`RetryPolicy::max_retry_after`]; otherwise wait [`RetryPolicy::backoff`].
     /// Attempt 0 counts as 1.
     pub fn decide<F: AsFailure + ?Sized>(&self, attempt: u32, failure: &F) -> RetryDecision {
         let attempt = attempt.max(1);
@@ -204,15 +223,20 @@ impl RetryPolicy {
             return RetryDecision::GiveUp(GiveUp::AttemptsExhausted);
         }
         if let Some(after) = failure.retry_after()
-            && self.honor_retry_after
-            && attempt == 1
             && failure.status() == Some(429)
         {
-            return if after > self.max_retry_after {
-                RetryDecision::GiveUp(GiveUp::RetryAfterTooLong(after))
-            } else {
-                RetryDecision::Retry(after)
+            let wait = match self.honor_retry_after {
+                HonorRetryAfter::FirstRetry if attempt == 1 => Some(after),
+                HonorRetryAfter::Always => Some(after.max(self.backoff(attempt))),
+                HonorRetryAfter::FirstRetry | HonorRetryAfter::Never => None,
             };
+            if let Some(wait) = wait {
+                return if after > self.max_retry_after {
+                    RetryDecision::GiveUp(GiveUp::RetryAfterTooLong(after))
+                } else {
+                    RetryDecision::Retry(wait)
+                };
+            }
         }
         RetryDecision::Retry(self.backoff(attempt))
     }

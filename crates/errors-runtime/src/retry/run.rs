@@ -61,7 +61,7 @@ use super::policy::{RetryDecision, RetryPolicy};
 ///     if attempt == 1 {
 ///         let body = br#"{"success": false, "errorCode": "SERVICE_UNAVAILABLE",
 ///             "message": "The service is temporarily unavailable. Please try again later."}"#;
-///         return Err(ClientError::Api(decode_response(503, body).expect("an error envelope")));
+///         return Err(ClientError::Api(decode_response(503, &(), body).expect("an error envelope")));
 ///     }
 ///     Ok("booked")
 /// }
