@@ -70,6 +70,7 @@ struct Loader {
     chain: Vec<(PathBuf, PathBuf)>,
     /// The canonical paths on `chain`, for cycle detection.
     on_chain: HashSet<PathBuf>,
+    /// The canonical paths of the files loaded, so that each is read once.
     seen: HashSet<PathBuf>,
     /// False once a file could not be read or parsed.
     complete: bool,
@@ -98,10 +99,28 @@ impl Loader {
 
     fn read_inner(&mut self, path: &Path, from: Option<&Location>) -> Result<String, ()> {
         let order = u32::try_from(self.sources.len()).unwrap_or(u32::MAX);
+        let at = || {
+            from.cloned()
+                .unwrap_or_else(|| Location::file_start(path.into(), order))
+        };
+        // A device or a pipe (`/dev/zero`, a FIFO) could be read forever.
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+            && !meta.is_dir()
+        {
+            self.sink.push(
+                Diagnostic::new(
+                    at(),
+                    format!(
+                        "cannot read `{}`: it is not a regular file (a device, a pipe or a socket)",
+                        absolute(path).display()
+                    ),
+                )
+                .help("a catalog file is a text file; name one"),
+            );
+            return Err(());
+        }
         let bytes = std::fs::read(path).map_err(|err| {
-            let at = from
-                .cloned()
-                .unwrap_or_else(|| Location::file_start(path.into(), order));
             let what = if from.is_some() {
                 "the included file"
             } else {
@@ -119,7 +138,8 @@ impl Loader {
                     "check the path; it is resolved against the directory shown".to_owned()
                 }
             });
-            self.sink.push(Diagnostic::new(at, message).help_opt(help));
+            self.sink
+                .push(Diagnostic::new(at(), message).help_opt(help));
         })?;
         String::from_utf8(bytes).map_err(|err| {
             let valid_up_to = err.utf8_error().valid_up_to();

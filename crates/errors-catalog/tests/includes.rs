@@ -315,3 +315,29 @@ fn a_syntax_error_in_an_included_file_does_not_claim_the_rest_is_empty() {
         )
     );
 }
+
+/// A device or a pipe could be read forever: only regular files are read.
+#[cfg(unix)]
+#[test]
+fn an_include_of_a_device_is_refused_without_reading_it() {
+    let dir = fixture_dir("device-include");
+    write_files(
+        &dir,
+        &[(
+            "catalog.toml",
+            &format!("[catalog]\ninclude = [\"/dev/zero\"]\n{}", err("A")),
+        )],
+    );
+    let root = dir.join("catalog.toml");
+    assert_eq!(
+        Catalog::load(&root).unwrap_err().to_string(),
+        format!(
+            "{}:2:12: cannot read `/dev/zero`: it is not a regular file (a device, a pipe or a socket); a catalog file is a text file; name one",
+            root.display()
+        )
+    );
+    assert_eq!(
+        Catalog::load("/dev/null").unwrap_err().to_string(),
+        "/dev/null:1:1: cannot read `/dev/null`: it is not a regular file (a device, a pipe or a socket); a catalog file is a text file; name one"
+    );
+}
