@@ -197,7 +197,7 @@ fn synthesized(catalog: &CatalogMeta, rng: &mut Rng) -> Vec<Vec<u8>> {
                     details.insert(field.wire.into(), sample(&field.ty, rng));
                 }
             }
-            let has_details = error.has_public_fields();
+            let has_details = error.has_detail_fields();
             let mut members = Map::new();
             let mut put = |key: &str, value: Value| {
                 if !key.is_empty() {

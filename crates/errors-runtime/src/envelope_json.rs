@@ -93,7 +93,7 @@ impl<E: CatalogError> Serialize for Envelope<'_, E> {
 
 impl<E: CatalogError> Envelope<'_, E> {
     fn has_details(&self) -> bool {
-        self.error.meta().has_public_fields()
+        self.error.meta().has_detail_fields()
     }
 
     fn optional_len(&self) -> usize {

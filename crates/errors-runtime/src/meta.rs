@@ -58,9 +58,15 @@ pub struct ErrorMeta {
 }
 
 impl ErrorMeta {
-    /// Whether any field goes on the wire, which decides whether `details` is sent.
+    /// Whether any field goes on the wire: in `details`, the message or a header.
     pub fn has_public_fields(&self) -> bool {
         self.fields.iter().any(|f| !f.internal)
+    }
+
+    /// Whether any field is sent in `details`, which decides whether `details` is
+    /// sent at all (in every style).
+    pub fn has_detail_fields(&self) -> bool {
+        self.fields.iter().any(|f| f.in_details)
     }
 }
 

@@ -271,6 +271,7 @@ impl Decoder {
                     code.meta(),
                     raw.details.as_ref(),
                     &raw.message,
+                    raw.param.as_deref(),
                     &self.headers,
                 );
                 match E::from_wire(code, details) {

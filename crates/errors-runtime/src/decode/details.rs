@@ -27,6 +27,7 @@ pub struct WireDetails<'a> {
     meta: Option<&'static ErrorMeta>,
     members: Option<&'a Map<String, Value>>,
     message: &'a str,
+    param: Option<&'a str>,
     headers: &'a [(String, String)],
 }
 
@@ -39,16 +40,19 @@ impl<'a> WireDetails<'a> {
             meta: None,
             members,
             message: "",
+            param: None,
             headers: &[],
         }
     }
 
     /// What was received for an error of the catalog code `meta`: the detail
-    /// members, the message, and the response headers (names in any case).
+    /// members, the message, the typed envelope's `param`, and the response headers
+    /// (names in any case).
     pub fn received(
         meta: &'static ErrorMeta,
         members: Option<&'a Map<String, Value>>,
         message: &'a str,
+        param: Option<&'a str>,
         headers: &'a [(String, String)],
     ) -> Self {
         WireDetails {
@@ -56,13 +60,15 @@ impl<'a> WireDetails<'a> {
             meta: Some(meta),
             members,
             message,
+            param,
             headers,
         }
     }
 
     /// A required field sent outside `details` (`details = false`), read back from
-    /// its header when the response has it, else from the message by matching the
-    /// code's template. `name` is the field's catalog name.
+    /// the typed envelope's `param` when it is the code's `param` field, from its
+    /// header when the response has it, else from the message by matching the code's
+    /// template. `name` is the field's catalog name.
     pub fn recovered<T: DeserializeOwned>(&self, name: &'static str) -> Result<T, DecodeError> {
         match self.recover(name)? {
             Some(value) => self.parse(name, &value),
@@ -96,6 +102,13 @@ impl<'a> WireDetails<'a> {
             field: name,
             reason,
         };
+        if let Some(param) = self.param
+            && self.meta.and_then(|m| m.param) == Some(name)
+        {
+            return read_text(field.ty, "", param)
+                .map(Some)
+                .map_err(|why| unrecoverable(format!("`param`: {why}")));
+        }
         if let Some(header) = field.header
             && let Some((_, text)) = self
                 .headers
