@@ -11,6 +11,12 @@ use crate::non_finite::WireValue;
 
 /// An error type that can be rebuilt from the wire: every error type `catalog!`
 /// generates, and derived ones whose variants hold nothing beyond catalog fields.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be decoded from a response",
+    label = "not `Decode`",
+    note = "only error types of a catalog are decoded; a derived enum whose variants hold error sources (`#[source]`, `#[from]`) is not, as sources never travel",
+    note = "decode into a client type generated from the same catalog: `errors_runtime::catalog!(\"catalog.toml\", client);`"
+)]
 pub trait Decode: CatalogError + Sized {
     /// Builds the error of `code` from its wire details. Internal fields, which never
     /// travel, come back as their type's default.
