@@ -115,6 +115,7 @@ fn envelope(rt: &TokenStream, catalog: &Catalog) -> TokenStream {
         key(Member::DocUrl),
     );
     let (title, status, detail) = (key(Member::Title), key(Member::Status), key(Member::Detail));
+    let instance = key(Member::Instance);
     quote! {
         #rt::meta::EnvelopeMeta {
             style: #rt::EnvelopeStyle::#style,
@@ -122,7 +123,7 @@ fn envelope(rt: &TokenStream, catalog: &Catalog) -> TokenStream {
                 success: #success, error: #error, code: #code, message: #message,
                 details: #details, request_id: #request_id, timestamp: #timestamp,
                 type_: #type_, param: #param, doc_url: #doc_url, title: #title,
-                status: #status, detail: #detail,
+                status: #status, detail: #detail, instance: #instance,
             },
         }
     }

@@ -172,6 +172,9 @@ pub struct EnvelopeKeys {
     pub title: &'static str,
     pub status: &'static str,
     pub detail: &'static str,
+    /// RFC 9457's `instance` (problem): never written by the generator, dropped
+    /// when received.
+    pub instance: &'static str,
 }
 
 /// The JSON shape of an error response (SPEC section 4).

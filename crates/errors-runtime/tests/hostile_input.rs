@@ -381,7 +381,6 @@ fn an_optional_json_field_holding_null_comes_back_as_null() {
 }
 
 #[test]
-#[ignore = "needs serde_json's `float_roundtrip` feature in errors-runtime's Cargo.toml"]
 fn finite_floats_round_trip_exactly() {
     // Found by the properties below: without `float_roundtrip`, serde_json reads
     // these back one unit in the last place off.

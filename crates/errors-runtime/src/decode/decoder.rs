@@ -9,7 +9,7 @@ use super::details::{Decode, WireDetails};
 use super::error::DecodeError;
 use super::mismatched::MismatchedError;
 use super::unknown::UnknownError;
-use super::wire::{Raw, instance_is_standard};
+use super::wire::Raw;
 use crate::error::ErrorCode;
 use crate::meta::EnvelopeStyle;
 use crate::retry_after::RetryAfter;
@@ -252,18 +252,13 @@ impl Decoder {
         };
         let catalog = E::CATALOG;
         let keys = &catalog.envelope.keys;
-        let mut raw = match catalog.envelope.style {
+        let raw = match catalog.envelope.style {
             EnvelopeStyle::Flat => Raw::flat(root, keys)?,
             EnvelopeStyle::Nested => Raw::nested(root, keys, false)?,
             EnvelopeStyle::Typed => Raw::nested(root, keys, true)?,
             EnvelopeStyle::Problem => Raw::problem(root, keys)?,
         };
         let code = raw.code.parse::<E::Code>().ok();
-        if catalog.envelope.style == EnvelopeStyle::Problem
-            && instance_is_standard(catalog, code.map(ErrorCode::meta))
-        {
-            raw.take_instance()?;
-        }
         let status = self.status.or(raw.status);
         let error = match code {
             Some(code) => {

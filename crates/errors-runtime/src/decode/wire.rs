@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::error::DecodeError;
-use crate::meta::{CatalogMeta, EnvelopeKeys, ErrorMeta};
+use crate::meta::EnvelopeKeys;
 
 /// The members of an envelope, before the code is looked up.
 pub(super) struct Raw {
@@ -147,8 +147,10 @@ impl Raw {
         let code = members.required_string(keys.code)?;
         let request_id = members.string(keys.request_id)?;
         let timestamp = members.string(keys.timestamp)?;
-        // What is left are the extension members: the detail fields, and RFC 9457's
-        // `instance` unless the catalog renamed it (see `Raw::take_instance`).
+        // RFC 9457's `instance`, under its key: never a catalog field (the catalog
+        // refuses a detail of that wire name), dropped.
+        members.string(keys.instance)?;
+        // What is left are the extension members: the detail fields.
         Ok(Raw {
             code,
             message,
@@ -161,47 +163,5 @@ impl Raw {
             title,
             status,
         })
-    }
-}
-
-/// RFC 9457's `instance` member. The generator never writes it, and the catalog
-/// reserves its name in the problem style: no detail field may take it, unless
-/// `[envelope.rename]` gives the member another key.
-const INSTANCE: &str = "instance";
-
-impl Raw {
-    /// Takes RFC 9457's `instance` member out of a problem envelope's extension
-    /// members, where [`Raw::problem`] leaves it: it must be a string (or `null`), and
-    /// is dropped, as no catalog error holds it. Call it only when
-    /// [`instance_is_standard`].
-    pub(super) fn take_instance(&mut self) -> Result<(), DecodeError> {
-        match self
-            .details
-            .as_mut()
-            .and_then(|members| members.remove(INSTANCE))
-        {
-            None | Some(Value::Null | Value::String(_)) => Ok(()),
-            Some(_) => Err(DecodeError::envelope(INSTANCE, "a string")),
-        }
-    }
-}
-
-/// Whether a problem envelope's `instance` member is RFC 9457's rather than a detail
-/// field, for the error of `code` (`None`: a code this build does not know).
-///
-/// The metadata does not say what `[envelope.rename]` made of `instance`, but the
-/// catalog lets a detail field be named `instance` only when that member was renamed:
-/// so for a known code, `instance` is a detail exactly when the code has a public
-/// field of that wire name; for an unknown code, when any code of the catalog has one.
-pub(super) fn instance_is_standard(catalog: &CatalogMeta, code: Option<&ErrorMeta>) -> bool {
-    let holds_instance = |error: &ErrorMeta| {
-        error
-            .fields
-            .iter()
-            .any(|field| !field.internal && field.wire == INSTANCE)
-    };
-    match code {
-        Some(error) => !holds_instance(error),
-        None => !catalog.errors.iter().any(holds_instance),
     }
 }
