@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailsCase, Envelope, EnvelopeStyle,
-    ErrorDef, Member, RetryConfig,
+    ErrorDef, HttpConfig, Member, Rejection, RetryConfig,
 };
 use crate::source::Location;
 
@@ -21,6 +21,19 @@ pub(crate) struct Settings {
     pub(crate) retry_at: Vec<(&'static str, Location)>,
     pub(crate) circuit_breaker: CircuitBreakerConfig,
     pub(crate) circuit_breaker_at: Vec<(&'static str, Location)>,
+    pub(crate) http: HttpSettings,
+}
+
+/// `[http]` as written: validation resolves it against the codes.
+#[derive(Default)]
+pub(crate) struct HttpSettings {
+    /// Whether the root file has an `[http]` table.
+    pub(crate) declared: bool,
+    /// Where the table's key is.
+    pub(crate) at: Option<Location>,
+    pub(crate) request_id_header: Option<(String, Location)>,
+    /// Each code the table names, with its rejection and where it is written.
+    pub(crate) codes: Vec<(Rejection, String, Location)>,
 }
 
 /// The whole catalog as lowered, problems and all.
@@ -52,6 +65,7 @@ impl Draft {
                 retry_at: Vec::new(),
                 circuit_breaker: CircuitBreakerConfig::DEFAULT,
                 circuit_breaker_at: Vec::new(),
+                http: HttpSettings::default(),
             },
             categories: Vec::new(),
             errors: Vec::new(),
@@ -64,6 +78,13 @@ impl Draft {
     /// The catalog, once validation found nothing wrong; `files` are the canonical
     /// paths read, the root first.
     pub(crate) fn into_catalog(self, files: Vec<PathBuf>) -> Catalog {
+        let http = HttpConfig {
+            request_id_header: self.settings.http.request_id_header.clone().map_or_else(
+                || HttpConfig::DEFAULT_REQUEST_ID_HEADER.to_owned(),
+                |(header, _)| header,
+            ),
+            codes: crate::http::resolve(&self.settings, &self.errors),
+        };
         let s = self.settings;
         let name = s.name.map_or_else(|| "ApiError".to_owned(), |(n, _)| n);
         Catalog {
@@ -75,6 +96,7 @@ impl Draft {
             code_case: s.code_case,
             retry: s.retry,
             circuit_breaker: s.circuit_breaker,
+            http,
             categories: self.categories,
             errors: self.errors,
             files,

@@ -42,6 +42,7 @@
 
 mod diagnostic;
 mod draft;
+mod http;
 mod load;
 mod lower;
 mod model;
@@ -59,7 +60,7 @@ use std::path::Path;
 pub use diagnostic::Diagnostic;
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, Envelope,
-    EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, Member, RetryConfig,
+    EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, Rejection, RetryConfig,
 };
 pub use partial::{Partial, PartialError};
 pub use report::Diagnostics;

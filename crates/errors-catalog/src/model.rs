@@ -52,6 +52,9 @@ pub struct Catalog {
     pub retry: RetryConfig,
     /// The client circuit breaker (`[circuit_breaker]`).
     pub circuit_breaker: CircuitBreakerConfig,
+    /// What an HTTP service answers the web framework's rejections with (`[http]`):
+    /// the request id header and the code of each [`Rejection`], resolved.
+    pub http: HttpConfig,
     /// The declared categories, in declaration order.
     pub categories: Vec<Category>,
     /// Every error, in declaration order: the root file's first, then each included
@@ -70,6 +73,35 @@ impl Catalog {
     /// The category with this name.
     pub fn category(&self, name: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.name == name)
+    }
+
+    /// The error that answers `rejection` (`[http]`, or the conventional code), if
+    /// the catalog has one.
+    ///
+    /// ```
+    /// use errors_catalog::{Catalog, Rejection};
+    /// let catalog = Catalog::from_str(
+    ///     "catalog.toml",
+    ///     r#"
+    ///     [errors.INVALID_REQUEST]
+    ///     status = 400
+    ///     message = "Validation failed."
+    ///     details.fields = "field_violations"
+    ///
+    ///     [errors.NOT_FOUND]
+    ///     status = 404
+    ///     message = "No such thing."
+    ///     "#,
+    /// )
+    /// .unwrap();
+    /// // No `[http]` table: the conventional codes answer.
+    /// assert_eq!(catalog.http_error(Rejection::BadRequest).unwrap().code, "INVALID_REQUEST");
+    /// assert_eq!(catalog.http_error(Rejection::NotFound).unwrap().code, "NOT_FOUND");
+    /// assert!(catalog.http_error(Rejection::MethodNotAllowed).is_none());
+    /// assert_eq!(catalog.http.request_id_header, "X-Request-Id");
+    /// ```
+    pub fn http_error(&self, rejection: Rejection) -> Option<&ErrorDef> {
+        self.errors.get(self.http.code_index(rejection)?)
     }
 }
 
@@ -612,6 +644,108 @@ impl CircuitBreakerConfig {
 impl Default for CircuitBreakerConfig {
     fn default() -> Self {
         CircuitBreakerConfig::DEFAULT
+    }
+}
+
+/// What the web framework of an HTTP service answers with a catalog code, each a key
+/// of the `[http]` table (SPEC section 8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rejection {
+    /// `bad_request`: a body, query, path or form that does not parse. The code may
+    /// have a required `field_violations` field, which the framework fills.
+    BadRequest,
+    /// `not_found`: no route matches the path.
+    NotFound,
+    /// `method_not_allowed`: a route matches, but not the method.
+    MethodNotAllowed,
+    /// `unsupported_media_type`: a body of a content type the handler does not read.
+    UnsupportedMediaType,
+    /// `payload_too_large`: a body over the size limit.
+    PayloadTooLarge,
+    /// `internal`: a handler panicked.
+    Internal,
+}
+
+impl Rejection {
+    /// Every rejection, in the order of the `[http]` table.
+    pub const ALL: [Rejection; 6] = [
+        Rejection::BadRequest,
+        Rejection::NotFound,
+        Rejection::MethodNotAllowed,
+        Rejection::UnsupportedMediaType,
+        Rejection::PayloadTooLarge,
+        Rejection::Internal,
+    ];
+
+    /// The key of the `[http]` table: `bad_request`, `not_found`, ...
+    pub fn key(self) -> &'static str {
+        match self {
+            Rejection::BadRequest => "bad_request",
+            Rejection::NotFound => "not_found",
+            Rejection::MethodNotAllowed => "method_not_allowed",
+            Rejection::UnsupportedMediaType => "unsupported_media_type",
+            Rejection::PayloadTooLarge => "payload_too_large",
+            Rejection::Internal => "internal",
+        }
+    }
+
+    /// The HTTP status the framework itself gives it.
+    pub fn status(self) -> u16 {
+        match self {
+            Rejection::BadRequest => 400,
+            Rejection::NotFound => 404,
+            Rejection::MethodNotAllowed => 405,
+            Rejection::UnsupportedMediaType => 415,
+            Rejection::PayloadTooLarge => 413,
+            Rejection::Internal => 500,
+        }
+    }
+
+    /// The conventional codes that answer it where `[http]` names none, in order of
+    /// preference, in SCREAMING_SNAKE_CASE (compared under the catalog's
+    /// `code_case`).
+    pub fn conventional_codes(self) -> &'static [&'static str] {
+        match self {
+            Rejection::BadRequest => &["INVALID_REQUEST", "VALIDATION_ERROR", "BAD_REQUEST"],
+            Rejection::NotFound => &["NOT_FOUND", "ROUTE_NOT_FOUND"],
+            Rejection::MethodNotAllowed => &["METHOD_NOT_ALLOWED"],
+            Rejection::UnsupportedMediaType => &["UNSUPPORTED_MEDIA_TYPE"],
+            Rejection::PayloadTooLarge => &["PAYLOAD_TOO_LARGE", "CONTENT_TOO_LARGE"],
+            Rejection::Internal => &["INTERNAL_ERROR", "INTERNAL", "INTERNAL_SERVER_ERROR"],
+        }
+    }
+}
+
+/// The `[http]` table, resolved: the request id header, and the code that answers
+/// each [`Rejection`] (named by the table, else the first conventional code the
+/// catalog has whose required fields the framework can fill).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct HttpConfig {
+    /// The header a request id is read from and echoed in (default `X-Request-Id`).
+    pub request_id_header: String,
+    /// The index in [`Catalog::errors`] of the code of each rejection, in the order
+    /// of [`Rejection::ALL`].
+    pub(crate) codes: [Option<usize>; 6],
+}
+
+impl HttpConfig {
+    /// The request id header of a catalog that names none.
+    pub const DEFAULT_REQUEST_ID_HEADER: &'static str = "X-Request-Id";
+
+    /// The index in [`Catalog::errors`] of the code that answers `rejection`.
+    pub fn code_index(&self, rejection: Rejection) -> Option<usize> {
+        self.codes[rejection as usize]
+    }
+}
+
+impl Default for HttpConfig {
+    /// `X-Request-Id`, and no codes.
+    fn default() -> Self {
+        HttpConfig {
+            request_id_header: HttpConfig::DEFAULT_REQUEST_ID_HEADER.to_owned(),
+            codes: [None; 6],
+        }
     }
 }
 

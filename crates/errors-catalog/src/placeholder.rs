@@ -95,6 +95,7 @@ impl Partial {
             code_case: None,
             retry: RetryConfig::default(),
             circuit_breaker: CircuitBreakerConfig::default(),
+            http: crate::model::HttpConfig::default(),
             categories: Vec::new(),
             errors,
             files: Vec::new(),

@@ -30,10 +30,11 @@ type LowerSettings = fn(&mut Cx<'_>, &DeTable<'_>, &mut Settings);
 
 /// The top-level tables only the root file may hold, with their lowering, in the
 /// order they are lowered (after `[catalog]`).
-const ROOT_ONLY: [(&str, LowerSettings); 3] = [
+const ROOT_ONLY: [(&str, LowerSettings); 4] = [
     ("envelope", settings::envelope),
     ("retry", settings::retry),
     ("circuit_breaker", settings::circuit_breaker),
+    ("http", settings::http),
 ];
 
 fn is_root_only(name: &str) -> bool {
@@ -107,9 +108,12 @@ fn lower_settings(
         return includes;
     }
     for (name, lower) in ROOT_ONLY {
-        let Some(value) = root.get(name) else {
+        let Some((key, value)) = root.get_key_value(name) else {
             continue;
         };
+        if name == "http" {
+            s.http.at = Some(cx.at(key.span()));
+        }
         if let Some(table) = cx.table(value, &format!("[{name}]")) {
             lower(cx, table, s);
         }
