@@ -471,6 +471,13 @@ fn text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Any value of an integer type, its extremes more often than chance would give them.
+fn edge_or_any<T: Arbitrary + Clone + std::fmt::Debug + 'static>(
+    edges: Vec<T>,
+) -> impl Strategy<Value = T> {
+    prop_oneof![3 => any::<T>(), 1 => prop::sample::select(edges)]
+}
+
 /// Any `f64`, with the special values more often than chance would give them.
 fn float() -> impl Strategy<Value = f64> {
     prop_oneof![
@@ -503,7 +510,7 @@ fn json_value() -> impl Strategy<Value = Value> {
         }),
         text().prop_map(Value::String),
     ];
-    leaf.prop_recursive(3, 24, 4, |inner| {
+    leaf.prop_recursive(8, 48, 4, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
             prop::collection::btree_map(text(), inner, 0..4)
@@ -527,10 +534,10 @@ fn values() -> impl Strategy<Value = Values> {
         (
             text(),
             any::<bool>(),
-            any::<i32>(),
-            any::<i64>(),
-            any::<u32>(),
-            any::<u64>(),
+            edge_or_any(vec![i32::MIN, -1, 0, i32::MAX]),
+            edge_or_any(vec![i64::MIN, -1, 0, i64::MAX]),
+            edge_or_any(vec![0, 1, u32::MAX]),
+            edge_or_any(vec![0, 1, u64::MAX]),
         ),
         (
             float(),
