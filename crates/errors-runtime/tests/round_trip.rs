@@ -23,6 +23,10 @@ mod typed {
 mod problem {
     errors_runtime::catalog!("tests/catalogs/bundled_problem.toml");
 }
+/// The client's type of the bundled catalog: no internal fields.
+mod client {
+    errors_runtime::catalog!("../../catalog.toml", client);
+}
 
 use flat::ApiError;
 use nested::NestedApiError;
@@ -247,6 +251,41 @@ fn round_trip<E: Decode + PartialEq>(
     Ok(())
 }
 
+/// A server's error decoded into the client's type of the same catalog: the same
+/// code, message and request id, and an envelope the same byte for byte, with nothing
+/// invented for the internal fields it does not hold.
+fn client_round_trip(
+    index: usize,
+    values: &[Option<Value>],
+    request_id: &str,
+) -> Result<(), TestCaseError> {
+    let code = flat::ApiErrorCode::ALL[index];
+    let wire = wire_details::<ApiError>(index, values);
+    let sent = ApiError::from_wire(code, WireDetails::new(code.as_str(), Some(&wire)))
+        .map_err(|e| TestCaseError::fail(format!("from_wire: {e}")))?;
+    let text = sent.envelope().request_id(request_id).to_json();
+    let decoded = decode::<client::ApiError>(text.as_bytes())
+        .map_err(|e| TestCaseError::fail(format!("decode: {e}\n{text}")))?;
+    let received = decoded
+        .known()
+        .ok_or_else(|| TestCaseError::fail(format!("not known: {decoded:?}")))?;
+    prop_assert_eq!(received.code().as_str(), code.as_str());
+    prop_assert_eq!(received.to_string(), sent.to_string());
+    prop_assert_eq!(received.envelope().request_id(request_id).to_json(), text);
+    // The client type holds no internal field: nothing to visit, where the server's
+    // type holds each of the code's internal fields.
+    let mut held = 0;
+    received.for_each_internal(&mut |_, _| held += 1);
+    prop_assert_eq!(held, 0);
+    let mut server_held = 0;
+    sent.for_each_internal(&mut |_, _| server_held += 1);
+    prop_assert_eq!(
+        server_held,
+        sent.meta().fields.iter().filter(|f| f.internal).count()
+    );
+    Ok(())
+}
+
 fn timestamp() -> impl Strategy<Value = Timestamp> {
     // 1970 to 9999: the four-digit years RFC 3339 allows.
     (0..=253_402_300_799_999_i64).prop_map(Timestamp::from_unix_millis)
@@ -265,6 +304,7 @@ proptest! {
         round_trip::<NestedApiError>(index, &values, &request_id, at)?;
         round_trip::<TypedApiError>(index, &values, &request_id, at)?;
         round_trip::<ProblemApiError>(index, &values, &request_id, at)?;
+        client_round_trip(index, &values, &request_id)?;
     }
 
     /// A code this build does not know keeps code, message and details as sent.
