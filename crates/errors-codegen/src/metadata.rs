@@ -1,7 +1,7 @@
 //! The static metadata table: everything the catalog says, as `errors_runtime::meta`
 //! values the generated code and generic runtime code read.
 
-use errors_catalog::{Catalog, EnvelopeStyle, HonorRetryAfter, Member};
+use errors_catalog::{Catalog, EnvelopeStyle, HonorRetryAfter, Member, Rejection};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -25,6 +25,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
     };
     let cb = &catalog.circuit_breaker;
     let (threshold, open_ms, half_open) = (cb.failure_threshold, cb.open_ms, cb.half_open_requests);
+    let http = http(rt, catalog);
     let errors: Vec<TokenStream> = catalog
         .errors
         .iter()
@@ -85,6 +86,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             circuit_breaker: #rt::meta::CircuitBreakerConfig {
                 failure_threshold: #threshold, open_ms: #open_ms, half_open_requests: #half_open,
             },
+            http: #http,
             errors: &__ERRORS,
             categories: &[#(#categories),*],
         };
@@ -125,6 +127,34 @@ fn envelope(rt: &TokenStream, catalog: &Catalog) -> TokenStream {
                 type_: #type_, param: #param, doc_url: #doc_url, title: #title,
                 status: #status, detail: #detail, instance: #instance,
             },
+        }
+    }
+}
+
+/// The `[http]` table, resolved by the catalog crate: an index into `__ERRORS` per
+/// rejection.
+fn http(rt: &TokenStream, catalog: &Catalog) -> TokenStream {
+    let header = &catalog.http.request_id_header;
+    let code = |r: Rejection| match catalog.http.code_index(r) {
+        Some(i) => quote!(::core::option::Option::Some(#i)),
+        None => quote!(::core::option::Option::None),
+    };
+    let (bad_request, not_found, method_not_allowed) = (
+        code(Rejection::BadRequest),
+        code(Rejection::NotFound),
+        code(Rejection::MethodNotAllowed),
+    );
+    let (unsupported_media_type, payload_too_large, internal) = (
+        code(Rejection::UnsupportedMediaType),
+        code(Rejection::PayloadTooLarge),
+        code(Rejection::Internal),
+    );
+    quote! {
+        #rt::meta::HttpMeta {
+            request_id_header: #header, bad_request: #bad_request, not_found: #not_found,
+            method_not_allowed: #method_not_allowed,
+            unsupported_media_type: #unsupported_media_type,
+            payload_too_large: #payload_too_large, internal: #internal,
         }
     }
 }

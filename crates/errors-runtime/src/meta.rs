@@ -15,6 +15,8 @@ pub struct CatalogMeta {
     pub retry: RetryConfig,
     /// The circuit breaker of the catalog's `[circuit_breaker]` table.
     pub circuit_breaker: CircuitBreakerConfig,
+    /// What an HTTP service answers the framework's rejections with (`[http]`).
+    pub http: HttpMeta,
     /// Every error, in catalog order (the order of the code enum).
     pub errors: &'static [ErrorMeta],
     /// The declared categories.
@@ -25,6 +27,101 @@ impl CatalogMeta {
     /// The metadata of `code`, if the catalog has it.
     pub fn error(&self, code: &str) -> Option<&'static ErrorMeta> {
         self.errors.iter().find(|e| e.code == code)
+    }
+
+    /// The code that answers `rejection`, if the catalog has one (`[http]`, or the
+    /// conventional code of that status).
+    ///
+    /// ```
+    /// # mod api { errors_runtime::catalog!("../../catalog.toml"); }
+    /// use errors_runtime::meta::Rejection;
+    /// let catalog = api::ApiError::catalog();
+    /// assert_eq!(catalog.http_error(Rejection::BadRequest).unwrap().code, "INVALID_REQUEST");
+    /// assert_eq!(catalog.http_error(Rejection::Internal).unwrap().status, 500);
+    /// assert_eq!(catalog.http.request_id_header, "X-Request-Id");
+    /// ```
+    pub fn http_error(&self, rejection: Rejection) -> Option<&'static ErrorMeta> {
+        self.errors.get(self.http.code_index(rejection)?)
+    }
+}
+
+/// The catalog's `[http]` table, resolved: the request id header, and for each
+/// [`Rejection`] the index in [`CatalogMeta::errors`] of the code that answers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct HttpMeta {
+    /// The header a request id is read from and echoed in (`X-Request-Id` unless the
+    /// catalog names another).
+    pub request_id_header: &'static str,
+    /// A body, query, path or form that does not parse.
+    pub bad_request: Option<usize>,
+    /// No route.
+    pub not_found: Option<usize>,
+    /// A route, but not for the request's method.
+    pub method_not_allowed: Option<usize>,
+    /// A body of a content type the handler does not read.
+    pub unsupported_media_type: Option<usize>,
+    /// A body over the size limit.
+    pub payload_too_large: Option<usize>,
+    /// A handler panicked.
+    pub internal: Option<usize>,
+}
+
+impl HttpMeta {
+    /// The index in [`CatalogMeta::errors`] (and in the code enum's `ALL`) of the
+    /// code that answers `rejection`.
+    pub fn code_index(&self, rejection: Rejection) -> Option<usize> {
+        match rejection {
+            Rejection::BadRequest => self.bad_request,
+            Rejection::NotFound => self.not_found,
+            Rejection::MethodNotAllowed => self.method_not_allowed,
+            Rejection::UnsupportedMediaType => self.unsupported_media_type,
+            Rejection::PayloadTooLarge => self.payload_too_large,
+            Rejection::Internal => self.internal,
+        }
+    }
+}
+
+/// What the web framework of a service answers with a catalog code: each a key of
+/// the catalog's `[http]` table (SPEC section 8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rejection {
+    /// `bad_request`: a body, query, path or form that does not parse; the code's
+    /// `field_violations` field lists the fields that failed, where they are known.
+    BadRequest,
+    /// `not_found`: no route matches the path.
+    NotFound,
+    /// `method_not_allowed`: a route matches, but not the method (the response
+    /// keeps the framework's `Allow` header).
+    MethodNotAllowed,
+    /// `unsupported_media_type`: a body of a content type the handler does not read.
+    UnsupportedMediaType,
+    /// `payload_too_large`: a body over the size limit.
+    PayloadTooLarge,
+    /// `internal`: a handler panicked (or the framework failed inside).
+    Internal,
+}
+
+impl Rejection {
+    /// Every rejection, in the order of the `[http]` table.
+    pub const ALL: [Rejection; 6] = [
+        Rejection::BadRequest,
+        Rejection::NotFound,
+        Rejection::MethodNotAllowed,
+        Rejection::UnsupportedMediaType,
+        Rejection::PayloadTooLarge,
+        Rejection::Internal,
+    ];
+
+    /// The key of the `[http]` table: `bad_request`, `not_found`, ...
+    pub fn key(self) -> &'static str {
+        match self {
+            Rejection::BadRequest => "bad_request",
+            Rejection::NotFound => "not_found",
+            Rejection::MethodNotAllowed => "method_not_allowed",
+            Rejection::UnsupportedMediaType => "unsupported_media_type",
+            Rejection::PayloadTooLarge => "payload_too_large",
+            Rejection::Internal => "internal",
+        }
     }
 }
 
