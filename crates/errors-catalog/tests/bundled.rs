@@ -120,6 +120,16 @@ fn every_code_with_its_status_retryability_and_category() {
                 false,
                 Some("idempotency_error")
             ),
+            // What the HTTP framework answers (SPEC section 8).
+            ("ROUTE_NOT_FOUND", 404, false, Some("not_found_error")),
+            ("METHOD_NOT_ALLOWED", 405, false, Some("validation_error")),
+            (
+                "UNSUPPORTED_MEDIA_TYPE",
+                415,
+                false,
+                Some("validation_error")
+            ),
+            ("PAYLOAD_TOO_LARGE", 413, false, Some("validation_error")),
         ]
     );
     // Seed 002's generic codes are all there, with its retryable column.
@@ -280,5 +290,32 @@ fn messages_titles_params_and_docs() {
         c.errors
             .iter()
             .all(|e| e.location.path().ends_with("catalog.toml"))
+    );
+}
+
+#[test]
+fn every_framework_rejection_has_a_code_without_fields_to_fill() {
+    use errors_catalog::Rejection;
+    let c = bundled();
+    assert_eq!(c.http.request_id_header, "X-Request-Id");
+    let codes: Vec<(&str, u16)> = Rejection::ALL
+        .iter()
+        .map(|&r| {
+            let error = c
+                .http_error(r)
+                .unwrap_or_else(|| panic!("no code for {r:?}"));
+            (error.code.as_str(), error.status)
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("INVALID_REQUEST", 400),
+            ("ROUTE_NOT_FOUND", 404),
+            ("METHOD_NOT_ALLOWED", 405),
+            ("UNSUPPORTED_MEDIA_TYPE", 415),
+            ("PAYLOAD_TOO_LARGE", 413),
+            ("INTERNAL_ERROR", 500),
+        ]
     );
 }

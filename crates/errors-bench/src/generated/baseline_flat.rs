@@ -136,6 +136,14 @@ pub enum ApiError {
         #[serde(rename = "idempotencyKey")]
         idempotency_key: String,
     },
+    #[error("No endpoint matches this path.")]
+    RouteNotFound,
+    #[error("This endpoint does not accept the request's method.")]
+    MethodNotAllowed,
+    #[error("The request body's content type is not one this endpoint reads.")]
+    UnsupportedMediaType,
+    #[error("The request body is larger than this endpoint accepts.")]
+    PayloadTooLarge,
 }
 
 /// The code of an error.
@@ -167,11 +175,15 @@ pub enum ApiErrorCode {
     ConcurrentModification,
     UniqueViolation,
     IdempotencyKeyReused,
+    RouteNotFound,
+    MethodNotAllowed,
+    UnsupportedMediaType,
+    PayloadTooLarge,
 }
 
 impl ApiErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: [ApiErrorCode; 26] = [
+    pub const ALL: [ApiErrorCode; 30] = [
         ApiErrorCode::InvalidRequest,
         ApiErrorCode::Unauthenticated,
         ApiErrorCode::TokenExpired,
@@ -198,6 +210,10 @@ impl ApiErrorCode {
         ApiErrorCode::ConcurrentModification,
         ApiErrorCode::UniqueViolation,
         ApiErrorCode::IdempotencyKeyReused,
+        ApiErrorCode::RouteNotFound,
+        ApiErrorCode::MethodNotAllowed,
+        ApiErrorCode::UnsupportedMediaType,
+        ApiErrorCode::PayloadTooLarge,
     ];
 
     /// `as_str` of the code.
@@ -230,6 +246,10 @@ impl ApiErrorCode {
             Self::ConcurrentModification => "CONCURRENT_MODIFICATION",
             Self::UniqueViolation => "UNIQUE_VIOLATION",
             Self::IdempotencyKeyReused => "IDEMPOTENCY_KEY_REUSED",
+            Self::RouteNotFound => "ROUTE_NOT_FOUND",
+            Self::MethodNotAllowed => "METHOD_NOT_ALLOWED",
+            Self::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+            Self::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
         }
     }
 
@@ -263,6 +283,10 @@ impl ApiErrorCode {
             Self::ConcurrentModification => 409,
             Self::UniqueViolation => 409,
             Self::IdempotencyKeyReused => 422,
+            Self::RouteNotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::UnsupportedMediaType => 415,
+            Self::PayloadTooLarge => 413,
         }
     }
 
@@ -315,6 +339,10 @@ impl std::str::FromStr for ApiErrorCode {
             "CONCURRENT_MODIFICATION" => Self::ConcurrentModification,
             "UNIQUE_VIOLATION" => Self::UniqueViolation,
             "IDEMPOTENCY_KEY_REUSED" => Self::IdempotencyKeyReused,
+            "ROUTE_NOT_FOUND" => Self::RouteNotFound,
+            "METHOD_NOT_ALLOWED" => Self::MethodNotAllowed,
+            "UNSUPPORTED_MEDIA_TYPE" => Self::UnsupportedMediaType,
+            "PAYLOAD_TOO_LARGE" => Self::PayloadTooLarge,
             _ => return Err(UnknownCode::new(text)),
         })
     }
@@ -357,6 +385,10 @@ impl ApiError {
             Self::ConcurrentModification { .. } => ApiErrorCode::ConcurrentModification,
             Self::UniqueViolation { .. } => ApiErrorCode::UniqueViolation,
             Self::IdempotencyKeyReused { .. } => ApiErrorCode::IdempotencyKeyReused,
+            Self::RouteNotFound => ApiErrorCode::RouteNotFound,
+            Self::MethodNotAllowed => ApiErrorCode::MethodNotAllowed,
+            Self::UnsupportedMediaType => ApiErrorCode::UnsupportedMediaType,
+            Self::PayloadTooLarge => ApiErrorCode::PayloadTooLarge,
         }
     }
 
@@ -390,6 +422,10 @@ impl ApiError {
             Self::ConcurrentModification { .. } => 409,
             Self::UniqueViolation { .. } => 409,
             Self::IdempotencyKeyReused { .. } => 422,
+            Self::RouteNotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::UnsupportedMediaType => 415,
+            Self::PayloadTooLarge => 413,
         }
     }
 

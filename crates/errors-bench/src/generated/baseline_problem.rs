@@ -124,6 +124,14 @@ pub enum ApiError {
     IdempotencyKeyReused {
         idempotency_key: String,
     },
+    #[error("No endpoint matches this path.")]
+    RouteNotFound,
+    #[error("This endpoint does not accept the request's method.")]
+    MethodNotAllowed,
+    #[error("The request body's content type is not one this endpoint reads.")]
+    UnsupportedMediaType,
+    #[error("The request body is larger than this endpoint accepts.")]
+    PayloadTooLarge,
 }
 
 /// The code of an error.
@@ -155,11 +163,15 @@ pub enum ApiErrorCode {
     ConcurrentModification,
     UniqueViolation,
     IdempotencyKeyReused,
+    RouteNotFound,
+    MethodNotAllowed,
+    UnsupportedMediaType,
+    PayloadTooLarge,
 }
 
 impl ApiErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: [ApiErrorCode; 26] = [
+    pub const ALL: [ApiErrorCode; 30] = [
         ApiErrorCode::InvalidRequest,
         ApiErrorCode::Unauthenticated,
         ApiErrorCode::TokenExpired,
@@ -186,6 +198,10 @@ impl ApiErrorCode {
         ApiErrorCode::ConcurrentModification,
         ApiErrorCode::UniqueViolation,
         ApiErrorCode::IdempotencyKeyReused,
+        ApiErrorCode::RouteNotFound,
+        ApiErrorCode::MethodNotAllowed,
+        ApiErrorCode::UnsupportedMediaType,
+        ApiErrorCode::PayloadTooLarge,
     ];
 
     /// `as_str` of the code.
@@ -218,6 +234,10 @@ impl ApiErrorCode {
             Self::ConcurrentModification => "CONCURRENT_MODIFICATION",
             Self::UniqueViolation => "UNIQUE_VIOLATION",
             Self::IdempotencyKeyReused => "IDEMPOTENCY_KEY_REUSED",
+            Self::RouteNotFound => "ROUTE_NOT_FOUND",
+            Self::MethodNotAllowed => "METHOD_NOT_ALLOWED",
+            Self::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
+            Self::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
         }
     }
 
@@ -251,6 +271,10 @@ impl ApiErrorCode {
             Self::ConcurrentModification => 409,
             Self::UniqueViolation => 409,
             Self::IdempotencyKeyReused => 422,
+            Self::RouteNotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::UnsupportedMediaType => 415,
+            Self::PayloadTooLarge => 413,
         }
     }
 
@@ -299,6 +323,10 @@ impl ApiErrorCode {
             Self::ConcurrentModification => Some("https://docs.example.com/errors#CONCURRENT_MODIFICATION"),
             Self::UniqueViolation => Some("https://docs.example.com/errors#UNIQUE_VIOLATION"),
             Self::IdempotencyKeyReused => Some("https://docs.example.com/errors#IDEMPOTENCY_KEY_REUSED"),
+            Self::RouteNotFound => Some("https://docs.example.com/errors#ROUTE_NOT_FOUND"),
+            Self::MethodNotAllowed => Some("https://docs.example.com/errors#METHOD_NOT_ALLOWED"),
+            Self::UnsupportedMediaType => Some("https://docs.example.com/errors#UNSUPPORTED_MEDIA_TYPE"),
+            Self::PayloadTooLarge => Some("https://docs.example.com/errors#PAYLOAD_TOO_LARGE"),
         }
     }
 
@@ -332,6 +360,10 @@ impl ApiErrorCode {
             Self::ConcurrentModification => "Concurrent modification",
             Self::UniqueViolation => "Unique violation",
             Self::IdempotencyKeyReused => "Idempotency key reused",
+            Self::RouteNotFound => "Route not found",
+            Self::MethodNotAllowed => "Method not allowed",
+            Self::UnsupportedMediaType => "Unsupported media type",
+            Self::PayloadTooLarge => "Payload too large",
         }
     }
 
@@ -369,6 +401,10 @@ impl std::str::FromStr for ApiErrorCode {
             "CONCURRENT_MODIFICATION" => Self::ConcurrentModification,
             "UNIQUE_VIOLATION" => Self::UniqueViolation,
             "IDEMPOTENCY_KEY_REUSED" => Self::IdempotencyKeyReused,
+            "ROUTE_NOT_FOUND" => Self::RouteNotFound,
+            "METHOD_NOT_ALLOWED" => Self::MethodNotAllowed,
+            "UNSUPPORTED_MEDIA_TYPE" => Self::UnsupportedMediaType,
+            "PAYLOAD_TOO_LARGE" => Self::PayloadTooLarge,
             _ => return Err(UnknownCode::new(text)),
         })
     }
@@ -411,6 +447,10 @@ impl ApiError {
             Self::ConcurrentModification { .. } => ApiErrorCode::ConcurrentModification,
             Self::UniqueViolation { .. } => ApiErrorCode::UniqueViolation,
             Self::IdempotencyKeyReused { .. } => ApiErrorCode::IdempotencyKeyReused,
+            Self::RouteNotFound => ApiErrorCode::RouteNotFound,
+            Self::MethodNotAllowed => ApiErrorCode::MethodNotAllowed,
+            Self::UnsupportedMediaType => ApiErrorCode::UnsupportedMediaType,
+            Self::PayloadTooLarge => ApiErrorCode::PayloadTooLarge,
         }
     }
 
@@ -444,6 +484,10 @@ impl ApiError {
             Self::ConcurrentModification { .. } => 409,
             Self::UniqueViolation { .. } => 409,
             Self::IdempotencyKeyReused { .. } => 422,
+            Self::RouteNotFound => 404,
+            Self::MethodNotAllowed => 405,
+            Self::UnsupportedMediaType => 415,
+            Self::PayloadTooLarge => 413,
         }
     }
 

@@ -31,5 +31,9 @@ pub fn samples() -> Vec<ApiError> {
         ApiError::ConcurrentModification { expected_version: 42, actual_version: 42 },
         ApiError::UniqueViolation { field: "sample field with \"quotes\" and unicode: naïve".to_owned(), constraint: "sample constraint with \"quotes\" and unicode: naïve".to_owned() },
         ApiError::IdempotencyKeyReused { idempotency_key: "idem_\"quoted\"_7".to_owned() },
+        ApiError::RouteNotFound,
+        ApiError::MethodNotAllowed,
+        ApiError::UnsupportedMediaType,
+        ApiError::PayloadTooLarge,
     ]
 }
