@@ -10,8 +10,7 @@
 //!   each envelope style;
 //! - `large`: a generated catalog of 1,000 codes, nested style.
 
-pub mod codegen;
-pub mod sources;
+pub use errors_bench_baseline::{codegen, sources};
 
 /// The code `catalog!` generates.
 pub mod generated {

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
-use errors_bench::codegen;
+use errors_bench_baseline::codegen;
 
 const KINDS: [&str; 2] = ["gen", "hand"];
 

@@ -9,7 +9,7 @@ pub const LARGE_CODES: usize = 1000;
 
 /// The bundled catalog, as text.
 fn bundled() -> String {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../catalog.toml");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../catalog.toml");
     std::fs::read_to_string(path).expect("read the bundled catalog.toml")
 }
 
