@@ -43,6 +43,8 @@ mod axum_response;
 pub mod breaker;
 mod calendar;
 mod decode;
+#[cfg(feature = "docs")]
+pub mod docs;
 mod envelope;
 mod envelope_json;
 mod error;

@@ -1,0 +1,27 @@
+//! `errors-catalog`: the error catalog for teams that do not compile Rust.
+//!
+//! ```text
+//! errors-catalog check catalog.toml                      # every problem, rustc-style
+//! errors-catalog docs --format html catalog.toml -o errors.html
+//! errors-catalog schema --format openapi catalog.toml    # JSON Schema or OpenAPI 3.1
+//! errors-catalog stability catalog.toml                  # against catalog.contract
+//! ```
+//!
+//! Exit status: 0 when all is well, 1 when problems were found (an invalid catalog,
+//! a breaking change), 2 on a usage or I/O error.
+
+mod args;
+mod run;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let status = match args::parse(std::env::args().skip(1)) {
+        Ok(command) => run::run(command),
+        Err(args::UsageError(message)) => {
+            eprintln!("error: {message}\n\nRun `errors-catalog --help` for usage.");
+            run::Status::Usage
+        }
+    };
+    ExitCode::from(status as u8)
+}

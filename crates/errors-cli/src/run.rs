@@ -1,0 +1,251 @@
+//! Running a subcommand: load the catalog, write what was asked for, and say how it
+//! went with the exit status.
+
+use std::fs;
+use std::io::{self, Read as _, Write as _};
+use std::path::{Path, PathBuf};
+
+use errors_catalog::Catalog;
+use errors_catalog::contract::{self, CheckError};
+use errors_docs::Reference;
+
+use crate::args::{Command, Format, Input, Invocation, Subcommand};
+
+/// The exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Status {
+    /// All is well.
+    Ok = 0,
+    /// Problems found: an invalid catalog, a breaking change.
+    Problems = 1,
+    /// A usage or I/O error.
+    Usage = 2,
+}
+
+const HELP: &str = "\
+errors-catalog: check an API error catalog, write its reference and schemas, and
+guard its contract.
+
+Usage: errors-catalog <COMMAND> [OPTIONS] <CATALOG>
+
+Commands:
+  check      Report every problem of the catalog, rustc-style, with the source line
+  docs       Write the reference: Markdown (default) or one self-contained HTML page
+  schema     Write the JSON Schema (2020-12) of the envelope, or an OpenAPI 3.1 document
+  stability  Check the catalog against its contract snapshot, or re-bless it
+
+Arguments:
+  <CATALOG>  The catalog file (`catalog.toml`), or `-` for standard input
+
+Options:
+  -f, --format <FORMAT>      docs: `markdown` or `html`; schema: `json-schema` or `openapi`
+  -o, --output <FILE>        docs, schema: write to FILE instead of standard output
+      --api-version <VER>    schema --format openapi: the document's info.version [default: 1.0.0]
+      --snapshot <FILE>      stability: the snapshot [default: the catalog's path with extension `.contract`]
+      --bless                stability: write the catalog's contract to the snapshot
+  -q, --quiet                check, stability: print nothing when all is well
+  -h, --help                 Print help (`errors-catalog <COMMAND> --help` for one command)
+  -V, --version              Print the version
+
+Exit status: 0 when all is well, 1 when problems were found (an invalid catalog, a
+breaking change to the contract), 2 on a usage or I/O error.
+
+Environment:
+  ERRORS_CATALOG_BLESS=1     stability: as --bless
+";
+
+fn command_help(command: Subcommand) -> &'static str {
+    match command {
+        Subcommand::Check => {
+            "\
+Usage: errors-catalog check [-q] <CATALOG>
+
+Loads the catalog and the files it includes, and reports every problem the catalog
+macros would, each with its `path:line:column`, the source line and how to fix it.
+Exit status 1 when there is any.
+"
+        }
+        Subcommand::Docs => {
+            "\
+Usage: errors-catalog docs [--format markdown|html] [-o FILE] <CATALOG>
+
+Writes the reference: the envelope, the status conventions, the codes table, the
+retry and circuit-breaker guidance, then every code with its message, fields, where
+each is sent, and an example response. Each code is under the anchor `#CODE`.
+"
+        }
+        Subcommand::Schema => {
+            "\
+Usage: errors-catalog schema [--format json-schema|openapi] [--api-version VER] [-o FILE] <CATALOG>
+
+Writes the JSON Schema (2020-12) of the envelope, one branch per code, or an
+OpenAPI 3.1 document with components.schemas, one reusable response per status
+(`#/components/responses/Error429`) and an example per code.
+"
+        }
+        Subcommand::Stability => {
+            "\
+Usage: errors-catalog stability [--snapshot FILE] [--bless] [-q] <CATALOG>
+
+Compares the catalog with its committed contract snapshot (codes, statuses,
+retryability, categories, wire fields) and reports each change with the code and the
+catalog line. Exit status 1 on a breaking change: a code removed (unless deprecated
+in the snapshot), a status, retryability or category changed, a field removed,
+renamed, retyped or moved, a required field added. New codes and optional fields
+pass. --bless (or ERRORS_CATALOG_BLESS=1) writes the catalog's contract instead.
+"
+        }
+    }
+}
+
+pub(crate) fn run(command: Command) -> Status {
+    match command {
+        Command::Help(None) => print(HELP),
+        Command::Help(Some(sub)) => print(command_help(sub)),
+        Command::Version => print(&format!("errors-catalog {}\n", env!("CARGO_PKG_VERSION"))),
+        Command::Run(invocation) => match execute(&invocation) {
+            Ok(status) => status,
+            Err(message) => {
+                eprintln!("error: {message}");
+                Status::Usage
+            }
+        },
+    }
+}
+
+fn print(text: &str) -> Status {
+    match write_stdout(text) {
+        Ok(()) => Status::Ok,
+        Err(e) => {
+            eprintln!("error: cannot write to standard output: {e}");
+            Status::Usage
+        }
+    }
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn write_stdout(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// Runs a subcommand; `Err` is an I/O error, said as a sentence.
+fn execute(run: &Invocation) -> Result<Status, String> {
+    let catalog = match load(&run.input)? {
+        Ok(catalog) => catalog,
+        Err(diagnostics) => {
+            eprint!("{}", diagnostics.render());
+            return Ok(Status::Problems);
+        }
+    };
+    match run.command {
+        Subcommand::Check => {
+            if !run.quiet {
+                let name = display_name(&run.input);
+                let n = catalog.errors.len();
+                let files = catalog.files.len();
+                print(&format!(
+                    "{name}: {n} code{}, {files} file{}, no problems\n",
+                    if n == 1 { "" } else { "s" },
+                    if files == 1 { "" } else { "s" }
+                ));
+            }
+            Ok(Status::Ok)
+        }
+        Subcommand::Docs | Subcommand::Schema => {
+            let reference = Reference::from(&catalog);
+            let text = match run.format {
+                Format::Markdown => errors_docs::markdown(&reference),
+                Format::Html => errors_docs::html(&reference),
+                Format::JsonSchema => errors_docs::json_schema(&reference) + "\n",
+                Format::OpenApi => errors_docs::openapi(&reference, &run.api_version) + "\n",
+            };
+            write_output(run.output.as_deref(), &text)?;
+            Ok(Status::Ok)
+        }
+        Subcommand::Stability => stability(run, &catalog),
+    }
+}
+
+fn stability(run: &Invocation, catalog: &Catalog) -> Result<Status, String> {
+    let snapshot = match (&run.snapshot, &run.input) {
+        (Some(path), _) => path.clone(),
+        (None, Input::Path(path)) => path.with_extension("contract"),
+        (None, Input::Stdin) => unreachable!("refused when parsing the arguments"),
+    };
+    if run.bless || contract::bless_requested() {
+        let changed = contract::bless(catalog, &snapshot)
+            .map_err(|e| format!("{}: cannot write the snapshot: {e}", snapshot.display()))?;
+        if !run.quiet {
+            let what = if changed { "blessed" } else { "unchanged" };
+            eprintln!("{what}: {}", snapshot.display());
+        }
+        return Ok(Status::Ok);
+    }
+    let report = match contract::check_against(catalog, &snapshot) {
+        Ok(report) => report,
+        Err(CheckError::Snapshot(e)) => {
+            eprintln!("error: {e}");
+            return Ok(Status::Problems);
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    let breaking = report.breaking().count();
+    if breaking > 0 {
+        eprint!("{report}");
+        eprintln!(
+            "error: {breaking} breaking change{} to the contract in {}; if intended, re-bless it with `--bless`",
+            if breaking == 1 { "" } else { "s" },
+            snapshot.display()
+        );
+        return Ok(Status::Problems);
+    }
+    if !run.quiet {
+        if report.is_unchanged() {
+            eprintln!("{}: the catalog keeps its contract", snapshot.display());
+        } else {
+            eprint!("{report}");
+            eprintln!(
+                "note: no breaking change; {} records none of these, re-bless it with `--bless`",
+                snapshot.display()
+            );
+        }
+    }
+    Ok(Status::Ok)
+}
+
+/// The catalog, or its diagnostics; `Err` when standard input cannot be read.
+fn load(input: &Input) -> Result<Result<Catalog, errors_catalog::Diagnostics>, String> {
+    Ok(match input {
+        Input::Path(path) => Catalog::load(path),
+        Input::Stdin => {
+            let mut text = String::new();
+            io::stdin()
+                .read_to_string(&mut text)
+                .map_err(|e| format!("cannot read standard input: {e}"))?;
+            // Included files are found relative to the current directory.
+            Catalog::from_str(PathBuf::from("<stdin>"), &text)
+        }
+    })
+}
+
+fn display_name(input: &Input) -> String {
+    match input {
+        Input::Path(path) => path.display().to_string(),
+        Input::Stdin => "<stdin>".to_owned(),
+    }
+}
+
+fn write_output(output: Option<&Path>, text: &str) -> Result<(), String> {
+    match output {
+        None => write_stdout(text).map_err(|e| format!("cannot write to standard output: {e}")),
+        Some(path) if path == Path::new("-") => {
+            write_stdout(text).map_err(|e| format!("cannot write to standard output: {e}"))
+        }
+        Some(path) => fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display())),
+    }
+}

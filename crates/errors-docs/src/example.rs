@@ -1,0 +1,193 @@
+//! The example response of each code: sample detail values, the message the
+//! template renders with them, the headers and the envelope in the catalog's style,
+//! member for member as `errors_runtime` writes it.
+
+use crate::format::{self, Value, Violation};
+use crate::json::Json;
+use crate::model::{Code, Field, FieldType, Reference, Style};
+use crate::template::Part;
+
+/// The request id of every example (seed 000's).
+pub const EXAMPLE_REQUEST_ID: &str = "req_2N7s8x9KqR";
+/// The timestamp of every example.
+pub const EXAMPLE_TIMESTAMP: &str = "2026-11-21T10:00:00.000Z";
+
+/// An example response of one code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// The HTTP status.
+    pub status: u16,
+    /// The headers the error's fields are sent as, then `Content-Type`.
+    pub headers: Vec<(String, String)>,
+    /// The envelope, pretty-printed JSON.
+    pub body: String,
+}
+
+impl Example {
+    /// The example of `code`: every public field set to a sample of its type (a
+    /// string field holds `<its name>`), with a request id and a timestamp.
+    pub fn of(reference: &Reference, code: &Code) -> Example {
+        let mut headers: Vec<(String, String)> = code
+            .public_fields()
+            .filter_map(|f| {
+                let header = f.header.clone()?;
+                Some((header, format::format(&sample(f), None)))
+            })
+            .collect();
+        headers.push((
+            "Content-Type".to_owned(),
+            reference.envelope.style.content_type().to_owned(),
+        ));
+        Example {
+            status: code.status,
+            headers,
+            body: envelope(reference, code).pretty(),
+        }
+    }
+}
+
+/// The message `code`'s template renders with the sample values.
+pub fn example_message(code: &Code) -> String {
+    let mut out = String::new();
+    for part in &code.template.parts {
+        match part {
+            Part::Text(text) => out.push_str(text),
+            Part::Field { name, spec } => match code.fields.iter().find(|f| &f.name == name) {
+                Some(field) => out.push_str(&format::format(&sample(field), spec.as_deref())),
+                // A validated template names only declared fields.
+                None => out.push_str(&format!("{{{name}}}")),
+            },
+        }
+    }
+    out
+}
+
+/// The example value of a field.
+pub(crate) fn sample(field: &Field) -> Value {
+    sample_of(&field.ty, &field.name)
+}
+
+fn sample_of(ty: &FieldType, name: &str) -> Value {
+    let int = |bits| Value::Int { value: 42, bits };
+    match ty {
+        FieldType::String => Value::Str(format!("<{name}>")),
+        FieldType::Bool => Value::Bool(true),
+        FieldType::I32 | FieldType::U32 => int(32),
+        FieldType::I64 | FieldType::U64 => int(64),
+        FieldType::F64 => Value::Float(0.5),
+        FieldType::Json => Value::Json(Json::object().with("key", Json::str("value"))),
+        FieldType::FieldViolations => Value::Violations(vec![Violation {
+            path: "email".into(),
+            message: "must be a valid email".into(),
+            rule: None,
+        }]),
+        FieldType::List(inner) => Value::List(vec![sample_of(inner, name)]),
+    }
+}
+
+/// A value on the wire (SPEC section 4; non-finite floats as strings).
+pub(crate) fn to_json(value: &Value) -> Json {
+    match value {
+        Value::Str(s) => Json::str(s.clone()),
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Int { value, .. } => Json::Int(*value),
+        Value::Float(x) if x.is_nan() => Json::str("NaN"),
+        Value::Float(x) if x.is_infinite() => {
+            Json::str(if *x > 0.0 { "Infinity" } else { "-Infinity" })
+        }
+        Value::Float(x) => Json::Float(*x),
+        Value::Json(json) => json.clone(),
+        Value::Violations(list) => Json::Array(
+            list.iter()
+                .map(|v| {
+                    let mut object = Json::object()
+                        .with("path", Json::str(v.path.clone()))
+                        .with("message", Json::str(v.message.clone()));
+                    if let Some(rule) = &v.rule {
+                        object.push("rule", Json::str(rule.clone()));
+                    }
+                    object
+                })
+                .collect(),
+        ),
+        Value::List(items) => Json::Array(items.iter().map(to_json).collect()),
+    }
+}
+
+/// The example envelope of `code`, in the reference's style.
+pub(crate) fn envelope(reference: &Reference, code: &Code) -> Json {
+    let keys = &reference.envelope.keys;
+    let message = Json::str(example_message(code));
+    let details = || {
+        let mut object = Json::object();
+        for field in code.detail_fields() {
+            object.push(field.wire.clone(), to_json(&sample(field)));
+        }
+        object
+    };
+    let request_id = Json::str(EXAMPLE_REQUEST_ID);
+    let timestamp = Json::str(EXAMPLE_TIMESTAMP);
+    let or_null = |value: Option<&String>| value.map_or(Json::Null, |v| Json::str(v.clone()));
+    match reference.envelope.style {
+        Style::Flat | Style::Nested => {
+            let mut body = Json::object();
+            if reference.envelope.style == Style::Flat {
+                body.push(keys.success.clone(), Json::Bool(false));
+            }
+            body.push(keys.code.clone(), Json::str(code.code.clone()));
+            body.push(keys.message.clone(), message);
+            if code.sends_details() {
+                body.push(keys.details.clone(), details());
+            }
+            body.push(keys.request_id.clone(), request_id);
+            body.push(keys.timestamp.clone(), timestamp);
+            match reference.envelope.style {
+                Style::Flat => body,
+                _ => Json::object().with(keys.error.clone(), body),
+            }
+        }
+        Style::Typed => {
+            let param = code
+                .param
+                .as_ref()
+                .and_then(|name| code.fields.iter().find(|f| &f.name == name))
+                .map_or(Json::Null, |f| Json::str(format::format(&sample(f), None)));
+            let mut body = Json::object()
+                .with(keys.type_.clone(), or_null(code.category.as_ref()))
+                .with(keys.code.clone(), Json::str(code.code.clone()))
+                .with(keys.message.clone(), message)
+                .with(keys.param.clone(), param)
+                .with(keys.doc_url.clone(), or_null(code.doc_url.as_ref()))
+                .with(keys.request_id.clone(), request_id);
+            if code.sends_details() {
+                body.push(keys.details.clone(), details());
+            }
+            body.push(keys.timestamp.clone(), timestamp);
+            Json::object().with(keys.error.clone(), body)
+        }
+        Style::Problem => {
+            let mut body = Json::object()
+                .with(
+                    keys.type_.clone(),
+                    Json::str(code.doc_url.as_deref().unwrap_or("about:blank")),
+                )
+                .with(keys.title.clone(), Json::str(code.title.clone()))
+                .with(keys.status.clone(), Json::Int(code.status.into()))
+                .with(keys.detail.clone(), message)
+                .with(keys.code.clone(), Json::str(code.code.clone()))
+                .with(keys.request_id.clone(), request_id)
+                .with(keys.timestamp.clone(), timestamp);
+            if let Json::Object(members) = details() {
+                for (key, value) in members {
+                    body.push(key, value);
+                }
+            }
+            body
+        }
+    }
+}
+
+/// The compact JSON of `code`'s example envelope: what a service sends.
+pub fn example_body(reference: &Reference, code: &Code) -> String {
+    envelope(reference, code).compact()
+}

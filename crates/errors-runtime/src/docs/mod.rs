@@ -1,0 +1,180 @@
+//! The catalog's reference, JSON Schema and OpenAPI document from the metadata the
+//! service was compiled with (feature `docs`), so a running service documents exactly
+//! the catalog it was built from. Rendering is `errors-docs`'s: these are the pages
+//! and schemas its command-line tool writes from the catalog file.
+//!
+//! ```
+//! # mod api { errors_runtime::catalog!("../../catalog.toml"); }
+//! # use api::ApiError;
+//! let reference = errors_runtime::docs::reference::<ApiError>();
+//! assert_eq!(reference.code("RATE_LIMITED").unwrap().status, 429);
+//! let page = errors_runtime::docs::html::<ApiError>();
+//! assert!(page.contains(r#"id="RATE_LIMITED""#));
+//! ```
+//!
+//! With the `axum` feature, [`service`] serves them:
+//!
+//! ```ignore
+//! let app = axum::Router::new()
+//!     .nest_service("/errors", errors_runtime::docs::service::<ApiError>());
+//! // GET /errors              the HTML reference
+//! // GET /errors/reference.md the Markdown reference
+//! // GET /errors/schema.json  the JSON Schema of the envelope
+//! // GET /errors/openapi.json the OpenAPI 3.1 document
+//! ```
+
+#[cfg(feature = "axum")]
+mod service;
+
+#[cfg(feature = "axum")]
+pub use service::{DocsService, service};
+
+pub use errors_docs::Reference;
+
+use errors_docs::{
+    Category, CircuitBreaker, Code, Envelope, Field, FieldType, HonorRetryAfter, Keys, Retry,
+    Style, Template,
+};
+
+use crate::error::CatalogError;
+use crate::meta::{self, CatalogMeta};
+
+/// The reference of `E`'s catalog, from its generated metadata.
+pub fn reference<E: CatalogError>() -> Reference {
+    Reference::from(E::CATALOG)
+}
+
+/// The reference of `E`'s catalog as a self-contained HTML page.
+pub fn html<E: CatalogError>() -> String {
+    errors_docs::html(&reference::<E>())
+}
+
+/// The reference of `E`'s catalog as Markdown.
+pub fn markdown<E: CatalogError>() -> String {
+    errors_docs::markdown(&reference::<E>())
+}
+
+/// The JSON Schema (2020-12) of `E`'s envelope, one branch per code.
+pub fn json_schema<E: CatalogError>() -> String {
+    errors_docs::json_schema(&reference::<E>())
+}
+
+/// The OpenAPI 3.1 document of `E`'s error responses; `api_version` is its
+/// `info.version`.
+pub fn openapi<E: CatalogError>(api_version: &str) -> String {
+    errors_docs::openapi(&reference::<E>(), api_version)
+}
+
+impl From<&CatalogMeta> for Reference {
+    fn from(catalog: &CatalogMeta) -> Reference {
+        let style = match catalog.envelope.style {
+            meta::EnvelopeStyle::Flat => Style::Flat,
+            meta::EnvelopeStyle::Nested => Style::Nested,
+            meta::EnvelopeStyle::Typed => Style::Typed,
+            meta::EnvelopeStyle::Problem => Style::Problem,
+        };
+        let k = &catalog.envelope.keys;
+        let defaults = Keys::defaults(style);
+        // A member the style does not have has an empty key in the metadata.
+        let key = |key: &str, default: String| {
+            if key.is_empty() {
+                default
+            } else {
+                key.to_owned()
+            }
+        };
+        let retry = &catalog.retry;
+        let breaker = &catalog.circuit_breaker;
+        Reference {
+            name: catalog.name.to_owned(),
+            envelope: Envelope {
+                style,
+                keys: Keys {
+                    success: key(k.success, defaults.success),
+                    error: key(k.error, defaults.error),
+                    code: key(k.code, defaults.code),
+                    message: key(k.message, defaults.message),
+                    details: key(k.details, defaults.details),
+                    request_id: key(k.request_id, defaults.request_id),
+                    timestamp: key(k.timestamp, defaults.timestamp),
+                    type_: key(k.type_, defaults.type_),
+                    param: key(k.param, defaults.param),
+                    doc_url: key(k.doc_url, defaults.doc_url),
+                    title: key(k.title, defaults.title),
+                    status: key(k.status, defaults.status),
+                    detail: key(k.detail, defaults.detail),
+                    instance: defaults.instance,
+                },
+            },
+            retry: Retry {
+                max_attempts: retry.max_attempts,
+                base_delay_ms: retry.base_delay_ms,
+                max_delay_ms: retry.max_delay_ms,
+                honor_retry_after: match retry.honor_retry_after {
+                    meta::HonorRetryAfter::Never => HonorRetryAfter::Never,
+                    meta::HonorRetryAfter::FirstRetry => HonorRetryAfter::FirstRetry,
+                    meta::HonorRetryAfter::Always => HonorRetryAfter::Always,
+                },
+                max_retry_after_ms: retry.max_retry_after_ms,
+            },
+            circuit_breaker: CircuitBreaker {
+                failure_threshold: breaker.failure_threshold,
+                open_ms: breaker.open_ms,
+                half_open_requests: breaker.half_open_requests,
+            },
+            categories: catalog
+                .categories
+                .iter()
+                .map(|c| Category {
+                    name: c.name.to_owned(),
+                    description: c.description.map(str::to_owned),
+                })
+                .collect(),
+            codes: catalog.errors.iter().map(code).collect(),
+        }
+    }
+}
+
+fn code(error: &meta::ErrorMeta) -> Code {
+    Code {
+        code: error.code.to_owned(),
+        title: error.title.to_owned(),
+        status: error.status,
+        retryable: error.retryable,
+        category: error.category.map(str::to_owned),
+        description: error.description.map(str::to_owned),
+        template: Template::parse(error.template),
+        param: error.param.map(str::to_owned),
+        deprecated: error.deprecated.map(str::to_owned),
+        doc_url: error.doc_url.map(str::to_owned),
+        fields: error
+            .fields
+            .iter()
+            .map(|f| Field {
+                name: f.name.to_owned(),
+                wire: f.wire.to_owned(),
+                ty: field_type(&f.ty),
+                optional: f.optional,
+                internal: f.internal,
+                header: f.header.map(str::to_owned),
+                in_details: f.in_details,
+                description: f.description.map(str::to_owned),
+            })
+            .collect(),
+    }
+}
+
+fn field_type(ty: &meta::FieldType) -> FieldType {
+    match ty {
+        meta::FieldType::String => FieldType::String,
+        meta::FieldType::Bool => FieldType::Bool,
+        meta::FieldType::I32 => FieldType::I32,
+        meta::FieldType::I64 => FieldType::I64,
+        meta::FieldType::U32 => FieldType::U32,
+        meta::FieldType::U64 => FieldType::U64,
+        meta::FieldType::F64 => FieldType::F64,
+        meta::FieldType::Json => FieldType::Json,
+        meta::FieldType::FieldViolations => FieldType::FieldViolations,
+        meta::FieldType::List(inner) => FieldType::List(Box::new(field_type(inner))),
+    }
+}
