@@ -83,7 +83,6 @@ fn keys(catalog: &Catalog, style: Style) -> Keys {
         title: key(Member::Title, defaults.title),
         status: key(Member::Status, defaults.status),
         detail: key(Member::Detail, defaults.detail),
-        instance: key(Member::Instance, defaults.instance),
     }
 }
 

@@ -90,7 +90,8 @@ impl Style {
 }
 
 /// The key of each standard envelope member. A member the style does not have keeps
-/// its default name, unused.
+/// its default name, unused. (`instance`, which the problem style reserves but no
+/// service writes, is not one of them.)
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(missing_docs)] // one per member, named as in `[envelope.rename]`
 pub struct Keys {
@@ -107,7 +108,6 @@ pub struct Keys {
     pub title: String,
     pub status: String,
     pub detail: String,
-    pub instance: String,
 }
 
 impl Keys {
@@ -129,7 +129,6 @@ impl Keys {
             title: "title".into(),
             status: "status".into(),
             detail: "detail".into(),
-            instance: "instance".into(),
         }
     }
 }

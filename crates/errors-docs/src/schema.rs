@@ -175,7 +175,6 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Jso
             member(&keys.code, constant(Json::str(code.code.clone())), true);
             member(&keys.request_id, string(), false);
             member(&keys.timestamp, refs.to(TIMESTAMP), false);
-            member(&keys.instance, string(), false);
             for field in code.detail_fields() {
                 member(&field.wire, field_schema(field, refs), !field.optional);
             }

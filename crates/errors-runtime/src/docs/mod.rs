@@ -103,7 +103,6 @@ impl From<&CatalogMeta> for Reference {
                     title: key(k.title, defaults.title),
                     status: key(k.status, defaults.status),
                     detail: key(k.detail, defaults.detail),
-                    instance: defaults.instance,
                 },
             },
             retry: Retry {
