@@ -1,17 +1,18 @@
 //! axum integration (feature `axum`): envelopes and generated error types are
 //! `IntoResponse`, so a handler can return `Result<T, ApiError>`.
 
-use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
 
 use crate::envelope::Envelope;
 use crate::error::CatalogError;
 
 impl<E: CatalogError> IntoResponse for Envelope<'_, E> {
-    /// [`Envelope::to_http_response`] with an axum body: add a request id first with
-    /// `error.envelope().request_id(id)`.
+    /// [`Envelope::to_http_response`] with an axum body. Inside
+    /// [`CatalogLayer`](crate::axum::CatalogLayer), the request's id and the current
+    /// time are written into the envelope unless it has its own; the response is
+    /// logged once and marked as a [`CatalogResponse`](crate::axum::CatalogResponse).
     fn into_response(self) -> Response {
-        self.to_http_response().map(Body::from)
+        crate::axum::render(self, None)
     }
 }
 
@@ -21,6 +22,16 @@ impl<E: CatalogError> IntoResponse for Envelope<'_, E> {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __axum_into_response {
+    // A type without generic parameters goes through the hooks of the
+    // `CatalogLayer` of its own type.
+    ({} {$($ty:tt)*} {}) => {
+        #[automatically_derived]
+        impl $crate::__private::axum_core::response::IntoResponse for $($ty)* {
+            fn into_response(self) -> $crate::__private::axum_core::response::Response {
+                $crate::axum::__error_response(&self)
+            }
+        }
+    };
     ({$($impl_generics:tt)*} {$($ty:tt)*} {$($where_clause:tt)*}) => {
         #[automatically_derived]
         impl $($impl_generics)* $crate::__private::axum_core::response::IntoResponse

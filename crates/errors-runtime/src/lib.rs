@@ -31,13 +31,18 @@
 //!   status, the style's content type, the headers the catalog sends fields as
 //!   (`Retry-After`, ...) and the JSON body.
 //! - `axum` (implies `http`): every generated error type, and every [`Envelope`],
-//!   implements axum's `IntoResponse`, so a handler can return `Result<T, ApiError>`.
+//!   implements axum's `IntoResponse`, so a handler can return `Result<T, ApiError>`;
+//!   `axum::CatalogLayer` gives every request an id, writes it and a timestamp into
+//!   every error envelope, answers rejections, unrouted requests and panics with the
+//!   catalog's `[http]` codes, and logs each error response once with `tracing`.
 //! - `tokio`: `retry::retry`, which runs an async operation under a
 //!   [`RetryPolicy`], sleeping with `tokio::time::sleep`.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "axum")]
+pub mod axum;
 #[cfg(feature = "axum")]
 mod axum_response;
 pub mod breaker;

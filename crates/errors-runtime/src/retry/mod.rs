@@ -38,6 +38,7 @@
 //! ```
 
 mod failure;
+mod idempotency;
 mod policy;
 mod random;
 #[cfg(feature = "tokio")]
@@ -45,6 +46,9 @@ mod run;
 
 pub use crate::retry_after::RetryAfter;
 pub use failure::{AsFailure, Failure};
+pub use idempotency::{IdempotencyKey, InvalidIdempotencyKey};
+#[cfg(feature = "axum")]
+pub(crate) use idempotency::random_base62;
 pub use policy::{GiveUp, RetryDecision, RetryPolicy};
 pub use random::{RandomSource, SplitMix64};
 #[cfg(feature = "tokio")]

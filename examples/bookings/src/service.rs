@@ -1,0 +1,498 @@
+//! The bookings service: sessions that can be full or already booked, a waitlist,
+//! rate limits with `Retry-After` and `X-RateLimit-*`, validation with
+//! `details.fields[]`, and idempotency keys. Handlers return `Result<T, ApiError>`;
+//! [`CatalogLayer`] does the rest (request ids, rejections, panics, logs).
+//!
+//! | method | path | |
+//! |---|---|---|
+//! | `POST` | `/sessions` | create a session (JSON `NewSession`) |
+//! | `GET` | `/sessions?limit=&offset=` | list them |
+//! | `GET` | `/sessions/{id}` | one session |
+//! | `POST` | `/sessions/{id}/bookings` | book it (JSON `BookingRequest`, `Idempotency-Key`) |
+//! | `POST` | `/sessions/{id}/waitlist` | join its waitlist (JSON `WaitlistRequest`) |
+//! | `POST` | `/feedback` | a form (`rating`, `comment`) |
+//! | `GET` | `/debug/panic` | a handler that panics, to show what clients get |
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Json, Router};
+use errors_runtime::FieldViolation;
+use errors_runtime::axum::{CatalogLayer, RequestId};
+use errors_runtime::retry::{IdempotencyKey, RandomSource, SplitMix64};
+use tokio::net::TcpListener;
+
+use crate::api::ApiError;
+use crate::model::{
+    Booking, BookingRequest, Feedback, NewSession, Page, Session, WaitlistEntry, WaitlistRequest,
+};
+
+/// How the service behaves: its rate limit, and for tests and demos, how often it
+/// fails on purpose.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Requests allowed per API key (`X-Api-Key`, else one shared anonymous key) in
+    /// each window.
+    pub rate_limit: u32,
+    /// The rate limit window.
+    pub window: Duration,
+    /// The share of requests, 0 to 1, answered `503 SERVICE_UNAVAILABLE` at random:
+    /// half of them before the handler runs, half after (the work is done, the
+    /// response lost: what idempotency keys are for).
+    pub failure_rate: f64,
+    /// The seed of those random failures.
+    pub seed: u64,
+    /// The largest request body read, in bytes.
+    pub body_limit: usize,
+}
+
+impl Default for Config {
+    /// 100 requests a minute per key, no failures on purpose, 16 KiB bodies.
+    fn default() -> Self {
+        Config {
+            rate_limit: 100,
+            window: Duration::from_secs(60),
+            failure_rate: 0.0,
+            seed: 0x5EED,
+            body_limit: 16 * 1024,
+        }
+    }
+}
+
+/// The service: its routes, and a handle on its state for tests and demos.
+#[derive(Debug, Clone)]
+pub struct Bookings {
+    state: Arc<AppState>,
+}
+
+#[derive(Debug)]
+struct AppState {
+    config: Config,
+    store: Mutex<Store>,
+    limits: Mutex<HashMap<String, Window>>,
+    outage: AtomicBool,
+    random: SplitMix64,
+    /// Requests that reached the service (the rate limiter), counted for tests.
+    requests: AtomicU64,
+}
+
+#[derive(Debug, Default)]
+struct Store {
+    sessions: Vec<SessionState>,
+    bookings: usize,
+    /// What each idempotency key did: the request it came with, and the booking.
+    idempotency: HashMap<String, (BookingRequest, String, Booking)>,
+}
+
+#[derive(Debug)]
+struct SessionState {
+    session: Session,
+    /// Member id and booking id.
+    members: Vec<(String, String)>,
+    waitlist: Vec<String>,
+}
+
+#[derive(Debug)]
+struct Window {
+    started: Instant,
+    used: u32,
+}
+
+impl Bookings {
+    /// A service with no sessions.
+    pub fn new(config: Config) -> Self {
+        Bookings {
+            state: Arc::new(AppState {
+                random: SplitMix64::new(config.seed),
+                config,
+                store: Mutex::new(Store::default()),
+                limits: Mutex::new(HashMap::new()),
+                outage: AtomicBool::new(false),
+                requests: AtomicU64::new(0),
+            }),
+        }
+    }
+
+    /// The routes, behind the rate limiter, the failure injector and
+    /// [`CatalogLayer`].
+    pub fn router(&self) -> Router {
+        let catalog = CatalogLayer::<ApiError>::new()
+            // Error responses are never cached, whoever made them.
+            .on_error(|_: &ApiError, response: &mut Response| {
+                response
+                    .headers_mut()
+                    .insert("cache-control", HeaderValue::from_static("no-store"));
+            });
+        Router::new()
+            .route("/sessions", post(create_session).get(list_sessions))
+            .route("/sessions/{id}", get(session))
+            .route("/sessions/{id}/bookings", post(book))
+            .route("/sessions/{id}/waitlist", post(join_waitlist))
+            .route("/feedback", post(feedback))
+            .route("/debug/panic", get(panic))
+            .layer(DefaultBodyLimit::max(self.state.config.body_limit))
+            .layer(middleware::from_fn_with_state(
+                Arc::clone(&self.state),
+                failures,
+            ))
+            .layer(middleware::from_fn_with_state(
+                Arc::clone(&self.state),
+                rate_limit,
+            ))
+            .with_state(Arc::clone(&self.state))
+            .layer(catalog)
+    }
+
+    /// Serves on `listener` until the task is dropped.
+    ///
+    /// # Errors
+    ///
+    /// When accepting connections fails.
+    pub async fn serve(self, listener: TcpListener) -> std::io::Result<()> {
+        axum::serve(listener, self.router()).await
+    }
+
+    /// Binds `127.0.0.1` on a free port and serves there in a new task: for tests.
+    ///
+    /// # Errors
+    ///
+    /// When the port cannot be bound.
+    pub async fn spawn(self) -> std::io::Result<SocketAddr> {
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        tokio::spawn(self.serve(listener));
+        Ok(addr)
+    }
+
+    /// Starts or ends an outage: every request answered `503` while it lasts.
+    pub fn set_outage(&self, on: bool) {
+        self.state.outage.store(on, Ordering::SeqCst);
+    }
+
+    /// How many requests reached the service.
+    pub fn requests(&self) -> u64 {
+        self.state.requests.load(Ordering::SeqCst)
+    }
+
+    /// How many bookings were made.
+    pub fn bookings(&self) -> usize {
+        self.state.store().bookings
+    }
+}
+
+impl AppState {
+    fn store(&self) -> MutexGuard<'_, Store> {
+        self.store.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A uniform number in `[0, 1)`.
+    fn random(&self) -> f64 {
+        (self.random.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Fixed windows per API key; every response says where the caller stands.
+async fn rate_limit(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
+    state.requests.fetch_add(1, Ordering::SeqCst);
+    let key = request
+        .headers()
+        .get("x-api-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("anonymous")
+        .to_owned();
+    let limit = state.config.rate_limit;
+    let now = Instant::now();
+    let (remaining, reset) = {
+        let mut limits = state.limits.lock().unwrap_or_else(PoisonError::into_inner);
+        let window = limits.entry(key).or_insert(Window {
+            started: now,
+            used: 0,
+        });
+        if now.duration_since(window.started) >= state.config.window {
+            *window = Window {
+                started: now,
+                used: 0,
+            };
+        }
+        let reset = state
+            .config
+            .window
+            .saturating_sub(now.duration_since(window.started));
+        // Whole seconds, rounded up: never "retry in 0 seconds".
+        let reset = reset.as_secs() + u64::from(reset.subsec_nanos() > 0);
+        if window.used >= limit {
+            let category = if request.method() == axum::http::Method::GET {
+                "read"
+            } else {
+                "write"
+            };
+            let error = ApiError::RateLimited {
+                category: category.into(),
+                retry_after: reset.max(1),
+                limit: Some(limit),
+            };
+            return Ok(error.with_rate_limit_headers(0, reset));
+        }
+        window.used += 1;
+        (limit - window.used, reset)
+    };
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert("x-ratelimit-limit", HeaderValue::from(limit));
+    headers.insert("x-ratelimit-remaining", HeaderValue::from(remaining));
+    headers.insert("x-ratelimit-reset", HeaderValue::from(reset));
+    Ok(response)
+}
+
+impl ApiError {
+    /// A 429 with every rate limit header: the catalog sends `Retry-After` and
+    /// `X-RateLimit-Limit` from the error's fields; the rest come from the limiter.
+    fn with_rate_limit_headers(self, remaining: u32, reset: u64) -> Response {
+        let mut response = self.into_response();
+        let headers = response.headers_mut();
+        headers.insert("x-ratelimit-remaining", HeaderValue::from(remaining));
+        headers.insert("x-ratelimit-reset", HeaderValue::from(reset));
+        response
+    }
+}
+
+/// Fails on purpose: every request during an outage, and `failure_rate` of the
+/// others, before or after the handler.
+async fn failures(
+    State(state): State<Arc<AppState>>,
+    request: Request,
+    next: Next,
+) -> Result<Response, ApiError> {
+    let unavailable = ApiError::ServiceUnavailable {
+        retry_after: Some(1),
+    };
+    if state.outage.load(Ordering::SeqCst) {
+        return Err(unavailable);
+    }
+    let rate = state.config.failure_rate;
+    if rate <= 0.0 || state.random() >= rate {
+        return Ok(next.run(request).await);
+    }
+    if state.random() < 0.5 {
+        return Err(unavailable);
+    }
+    // The work is done, the response lost on the way.
+    let _ = next.run(request).await;
+    Err(unavailable)
+}
+
+async fn create_session(
+    State(state): State<Arc<AppState>>,
+    Json(new): Json<NewSession>,
+) -> Result<(StatusCode, Json<Session>), ApiError> {
+    let mut fields = Vec::new();
+    let title = new.title.trim();
+    if title.is_empty() || title.chars().count() > 100 {
+        fields
+            .push(FieldViolation::new("title", "must be 1 to 100 characters").with_rule("length"));
+    }
+    if !(1..=10_000).contains(&new.capacity) {
+        fields.push(FieldViolation::new("capacity", "must be from 1 to 10000").with_rule("range"));
+    }
+    if !fields.is_empty() {
+        return Err(ApiError::InvalidRequest { fields });
+    }
+    let mut store = state.store();
+    let session = Session {
+        id: format!("s_{}", store.sessions.len() + 1),
+        title: title.to_owned(),
+        capacity: new.capacity,
+        booked: 0,
+        waitlist: 0,
+    };
+    store.sessions.push(SessionState {
+        session: session.clone(),
+        members: Vec::new(),
+        waitlist: Vec::new(),
+    });
+    Ok((StatusCode::CREATED, Json(session)))
+}
+
+async fn list_sessions(
+    State(state): State<Arc<AppState>>,
+    Query(page): Query<Page>,
+) -> Result<Json<Vec<Session>>, ApiError> {
+    let limit = page.limit.unwrap_or(20);
+    if !(1..=100).contains(&limit) {
+        return Err(ApiError::InvalidRequest {
+            fields: vec![FieldViolation::new("limit", "must be from 1 to 100").with_rule("range")],
+        });
+    }
+    let store = state.store();
+    let offset = page.offset.unwrap_or(0) as usize;
+    Ok(Json(
+        store
+            .sessions
+            .iter()
+            .skip(offset)
+            .take(limit as usize)
+            .map(|s| s.session.clone())
+            .collect(),
+    ))
+}
+
+async fn session(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Result<Json<Session>, ApiError> {
+    let store = state.store();
+    let found = store.sessions.iter().find(|s| s.session.id == id);
+    found
+        .map(|s| Json(s.session.clone()))
+        .ok_or(ApiError::SessionNotFound { session_id: id })
+}
+
+async fn book(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    Json(request): Json<BookingRequest>,
+) -> Result<(StatusCode, Json<Booking>), ApiError> {
+    let mut fields = Vec::new();
+    if request.member_id.trim().is_empty() {
+        fields.push(FieldViolation::new("member_id", "is required").with_rule("required"));
+    }
+    if !is_email(&request.email) {
+        fields.push(FieldViolation::new("email", "must be a valid email").with_rule("email"));
+    }
+    let key = match headers.get(IdempotencyKey::HEADER) {
+        None => None,
+        Some(value) => match value.to_str().ok().map(IdempotencyKey::parse) {
+            Some(Ok(key)) => Some(key),
+            _ => {
+                fields.push(
+                    FieldViolation::new(
+                        IdempotencyKey::HEADER,
+                        "must be 1 to 255 visible ASCII characters",
+                    )
+                    .with_rule("idempotency_key"),
+                );
+                None
+            }
+        },
+    };
+    if !fields.is_empty() {
+        return Err(ApiError::InvalidRequest { fields });
+    }
+    let mut store = state.store();
+    if let Some(key) = &key
+        && let Some((earlier, session_id, booking)) = store.idempotency.get(key.as_str())
+    {
+        // The same request again (a retry): the same answer, nothing booked twice.
+        if *earlier == request && *session_id == id {
+            return Ok((StatusCode::CREATED, Json(booking.clone())));
+        }
+        return Err(ApiError::IdempotencyKeyReused {
+            idempotency_key: key.to_string(),
+        });
+    }
+    let number = store.bookings + 1;
+    let Some(slot) = store.sessions.iter_mut().find(|s| s.session.id == id) else {
+        return Err(ApiError::SessionNotFound { session_id: id });
+    };
+    if let Some((_, booking_id)) = slot.members.iter().find(|(m, _)| *m == request.member_id) {
+        return Err(ApiError::AlreadyBooked {
+            session_id: id,
+            booking_id: booking_id.clone(),
+        });
+    }
+    if slot.session.booked >= slot.session.capacity {
+        return Err(ApiError::SessionFull {
+            session_id: id,
+            capacity: slot.session.capacity,
+            waitlist_available: true,
+        });
+    }
+    let booking = Booking {
+        id: format!("b_{number}"),
+        session_id: id.clone(),
+        member_id: request.member_id.clone(),
+    };
+    slot.members
+        .push((request.member_id.clone(), booking.id.clone()));
+    slot.session.booked += 1;
+    store.bookings = number;
+    if let Some(key) = key {
+        store
+            .idempotency
+            .insert(key.to_string(), (request, id, booking.clone()));
+    }
+    Ok((StatusCode::CREATED, Json(booking)))
+}
+
+async fn join_waitlist(
+    State(state): State<Arc<AppState>>,
+    Path(id): Path<String>,
+    Json(request): Json<WaitlistRequest>,
+) -> Result<(StatusCode, Json<WaitlistEntry>), ApiError> {
+    if request.member_id.trim().is_empty() {
+        return Err(ApiError::InvalidRequest {
+            fields: vec![FieldViolation::new("member_id", "is required").with_rule("required")],
+        });
+    }
+    let mut store = state.store();
+    let Some(slot) = store.sessions.iter_mut().find(|s| s.session.id == id) else {
+        return Err(ApiError::SessionNotFound { session_id: id });
+    };
+    if let Some(i) = slot.waitlist.iter().position(|m| *m == request.member_id) {
+        return Err(ApiError::AlreadyInQueue {
+            queue_id: id,
+            position: u32::try_from(i + 1).ok(),
+        });
+    }
+    slot.waitlist.push(request.member_id.clone());
+    slot.session.waitlist += 1;
+    let position = slot.session.waitlist;
+    Ok((
+        StatusCode::CREATED,
+        Json(WaitlistEntry {
+            session_id: id,
+            member_id: request.member_id,
+            position,
+        }),
+    ))
+}
+
+async fn feedback(Form(feedback): Form<Feedback>) -> Result<StatusCode, ApiError> {
+    if !(1..=5).contains(&feedback.rating) {
+        return Err(ApiError::InvalidRequest {
+            fields: vec![FieldViolation::new("rating", "must be from 1 to 5").with_rule("range")],
+        });
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn panic(id: RequestId) -> &'static str {
+    panic!("the session index is corrupt (request {id})");
+}
+
+/// Something `@` something `.` something, without spaces.
+fn is_email(text: &str) -> bool {
+    match text.split_once('@') {
+        Some((user, domain)) => {
+            !user.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !text.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
