@@ -227,12 +227,11 @@ fn catalog_field_names(variant: &syn::Variant) -> Vec<String> {
     let mut names: Vec<String> = variant
         .fields
         .iter()
+        // Their attributes' own errors are reported where the variant is checked.
         .filter(|f| {
-            !f.attrs.iter().any(|a| {
-                a.path().is_ident("source")
-                    || a.path().is_ident("from")
-                    || a.path().is_ident("catalog")
-            })
+            attr::field(&f.attrs, &mut Ctxt::default())
+                .marker()
+                .is_none()
         })
         .filter_map(|f| f.ident.as_ref().map(|i| i.unraw().to_string()))
         .collect();
