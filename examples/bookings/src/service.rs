@@ -10,6 +10,7 @@
 //! | `GET` | `/sessions/{id}` | one session |
 //! | `POST` | `/sessions/{id}/bookings` | book it (JSON `BookingRequest`, `Idempotency-Key`) |
 //! | `POST` | `/sessions/{id}/waitlist` | join its waitlist (JSON `WaitlistRequest`) |
+//! | `GET` | `/sessions/{id}/waitlist/{position}` | who waits there (position from 1) |
 //! | `POST` | `/feedback` | a form (`rating`, `comment`) |
 //! | `GET` | `/debug/panic` | a handler that panics, to show what clients get |
 
@@ -136,6 +137,7 @@ impl Bookings {
             .route("/sessions/{id}", get(session))
             .route("/sessions/{id}/bookings", post(book))
             .route("/sessions/{id}/waitlist", post(join_waitlist))
+            .route("/sessions/{id}/waitlist/{position}", get(waitlist_place))
             .route("/feedback", post(feedback))
             .route("/debug/panic", get(panic))
             .layer(DefaultBodyLimit::max(self.state.config.body_limit))
@@ -468,6 +470,37 @@ async fn join_waitlist(
             position,
         }),
     ))
+}
+
+/// `/sessions/{id}/waitlist/{position}`.
+#[derive(Debug, serde::Deserialize)]
+struct WaitlistPlace {
+    id: String,
+    position: u32,
+}
+
+async fn waitlist_place(
+    State(state): State<Arc<AppState>>,
+    Path(WaitlistPlace { id, position }): Path<WaitlistPlace>,
+) -> Result<Json<WaitlistEntry>, ApiError> {
+    let store = state.store();
+    let Some(slot) = store.sessions.iter().find(|s| s.session.id == id) else {
+        return Err(ApiError::SessionNotFound { session_id: id });
+    };
+    let member = (position as usize)
+        .checked_sub(1)
+        .and_then(|i| slot.waitlist.get(i));
+    match member {
+        Some(member) => Ok(Json(WaitlistEntry {
+            session_id: id,
+            member_id: member.clone(),
+            position,
+        })),
+        None => Err(ApiError::NotFound {
+            r#type: "WaitlistEntry".into(),
+            id: format!("{id}/{position}"),
+        }),
+    }
 }
 
 async fn feedback(Form(feedback): Form<Feedback>) -> Result<StatusCode, ApiError> {
