@@ -1,0 +1,108 @@
+//! A second, independent opinion on the generated documents, from Python:
+//! `openapi-spec-validator` checks each OpenAPI document against the OpenAPI 3.1
+//! specification, and `jsonschema` checks each JSON Schema against the 2020-12
+//! metaschema and validates every example of the OpenAPI document with it.
+//!
+//! Without Python or those packages the test says so and passes, except where
+//! `ERRORS_CATALOG_REQUIRE_PYTHON=1` (set by `.ci/run`, which installs them) makes it
+//! mandatory.
+
+use std::path::Path;
+use std::process::Command;
+
+use errors_catalog::Catalog;
+use errors_docs::Reference;
+
+const SCRIPT: &str = r#"
+import json, sys
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate
+
+checked = 0
+for base in sys.argv[1:]:
+    with open(base + ".openapi.json") as f:
+        document = json.load(f)
+    with open(base + ".schema.json") as f:
+        schema = json.load(f)
+    validate(document)
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    for code, example in document["components"]["examples"].items():
+        errors = list(validator.iter_errors(example["value"]))
+        if errors:
+            sys.exit(f"{base}: the example of {code} is invalid: {errors[0].message}")
+        checked += 1
+    for code, example in document["components"]["examples"].items():
+        # The same body with the code (under whatever key the envelope uses) unknown.
+        body = json.loads(json.dumps(example["value"]))
+        holders = [body] + [v for v in body.values() if isinstance(v, dict)]
+        replaced = 0
+        for holder in holders:
+            for key, value in list(holder.items()):
+                if value == code:
+                    holder[key] = "NO_SUCH_CODE"
+                    replaced += 1
+        if replaced == 0:
+            sys.exit(f"{base}: the code {code} is not in its example")
+        if validator.is_valid(body):
+            sys.exit(f"{base}: an unknown code passes as {code}")
+print(f"validated {len(sys.argv) - 1} OpenAPI documents and {checked} examples")
+"#;
+
+fn python_ready() -> bool {
+    let required = std::env::var_os("ERRORS_CATALOG_REQUIRE_PYTHON").is_some_and(|v| v == "1");
+    let probe = Command::new("python3")
+        .args(["-c", "import jsonschema, openapi_spec_validator"])
+        .output();
+    match probe {
+        Ok(output) if output.status.success() => true,
+        other => {
+            let why = match other {
+                Ok(output) => String::from_utf8_lossy(&output.stderr).trim().to_owned(),
+                Err(e) => format!("python3: {e}"),
+            };
+            assert!(
+                !required,
+                "ERRORS_CATALOG_REQUIRE_PYTHON=1 but the validators are missing ({why}): pip install jsonschema openapi-spec-validator"
+            );
+            eprintln!("SKIPPED: {why} (pip install jsonschema openapi-spec-validator); set ERRORS_CATALOG_REQUIRE_PYTHON=1 to make this a failure");
+            false
+        }
+    }
+}
+
+#[test]
+fn openapi_documents_and_schemas_pass_the_python_validators() {
+    if !python_ready() {
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let catalogs = root.join("crates/errors-runtime/tests/catalogs");
+    let mut paths = vec![root.join("catalog.toml")];
+    for name in [
+        "bundled_nested", "bundled_typed", "bundled_problem", "values_flat", "values_nested", "values_typed",
+        "values_problem", "seed_001", "seed_004", "problem_renamed", "flat_renamed", "headers",
+    ] {
+        paths.push(catalogs.join(format!("{name}.toml")));
+    }
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python_validators");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut bases = Vec::new();
+    for path in &paths {
+        let catalog = Catalog::load(path).unwrap_or_else(|d| panic!("{}", d.render()));
+        let reference = Reference::from(&catalog);
+        let base = out.join(path.file_stem().unwrap());
+        std::fs::write(base.with_extension("openapi.json"), errors_docs::openapi(&reference, "1.0.0")).unwrap();
+        std::fs::write(base.with_extension("schema.json"), errors_docs::json_schema(&reference)).unwrap();
+        bases.push(base);
+    }
+    let output = Command::new("python3").arg("-c").arg(SCRIPT).args(&bases).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.starts_with(&format!("validated {} OpenAPI documents", paths.len())), "{said}");
+}
