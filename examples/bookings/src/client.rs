@@ -51,7 +51,7 @@ pub enum ClientError {
     /// The service answered with an error of the catalog, decoded: the typed
     /// [`ApiError`] (`decoded.known()`), or for a code this build does not know, its
     /// code, message and status; with the request id and timestamp.
-    Api(Decoded<ApiError>),
+    Api(Box<Decoded<ApiError>>),
     /// An error response whose body is no envelope of the catalog (a proxy's page,
     /// say).
     Undecodable {
@@ -355,7 +355,7 @@ impl Client {
             return serde_json::from_slice(bytes).map_err(ClientError::Body);
         }
         match decode_response::<ApiError>(status, &headers, &bytes) {
-            Ok(decoded) => Err(ClientError::Api(decoded)),
+            Ok(decoded) => Err(ClientError::Api(Box::new(decoded))),
             Err(error) => Err(ClientError::Undecodable {
                 status,
                 retry_after: headers

@@ -87,6 +87,15 @@ fn invalid(path: &str, message: &str, rule: Option<&str>) -> ApiError {
 
 const JSON: (&str, &str) = ("content-type", "application/json");
 
+/// A request (method, URL, headers, body) and the error it must get.
+type Case<'a> = (
+    Method,
+    String,
+    Vec<(&'a str, &'a str)>,
+    Option<Vec<u8>>,
+    ApiError,
+);
+
 #[tokio::test]
 async fn every_framework_rejection_is_a_catalog_error() {
     let (_service, base) = start(Config::default()).await;
@@ -99,7 +108,7 @@ async fn every_framework_rejection_is_a_catalog_error() {
     .await;
     assert_eq!(session.status, 201);
     let url = |path: &str| format!("{base}{path}");
-    let cases: Vec<(Method, String, Vec<(&str, &str)>, Option<Vec<u8>>, ApiError)> = vec![
+    let cases: Vec<Case<'_>> = vec![
         // Json: syntax, wrong type, missing field.
         (
             Method::POST,
