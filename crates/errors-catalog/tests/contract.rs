@@ -62,7 +62,10 @@ fn assert_breaking(report: &Report, code: Option<&str>, location: &str, words: &
     let found = report.breaking().find(|f| f.message.contains(words));
     let finding = found.unwrap_or_else(|| panic!("no breaking finding with {words:?}:\n{report}"));
     assert_eq!(finding.code.as_deref(), code, "{finding}");
-    assert!(finding.location.starts_with(location), "{finding}: expected at {location}");
+    assert!(
+        finding.location.starts_with(location),
+        "{finding}: expected at {location}"
+    );
 }
 
 #[test]
@@ -71,8 +74,14 @@ fn an_unchanged_catalog_has_no_finding() {
     assert!(report.is_unchanged(), "{report}");
     // Reordering codes and fields, and editing documentation, keep the contract.
     let reordered = BASE
-        .replace("capacity = \"u32\"\nwaitlist = \"bool?\"", "waitlist = { type = \"bool?\", description = \"Docs.\" }\ncapacity = \"u32\"")
-        .replace("message = \"Old.\"", "message = \"Old, and documented.\"\ndescription = \"More words.\"");
+        .replace(
+            "capacity = \"u32\"\nwaitlist = \"bool?\"",
+            "waitlist = { type = \"bool?\", description = \"Docs.\" }\ncapacity = \"u32\"",
+        )
+        .replace(
+            "message = \"Old.\"",
+            "message = \"Old, and documented.\"\ndescription = \"More words.\"",
+        );
     assert!(check(&reordered).is_unchanged(), "{}", check(&reordered));
 }
 
@@ -83,51 +92,155 @@ fn removing_a_code_breaks_unless_it_was_deprecated() {
         "",
     );
     let report = check(&without);
-    let snapshot_line = line_of(&Contract::of(&catalog(BASE)).to_string(), "code RATE_LIMITED");
-    assert_breaking(&report, Some("RATE_LIMITED"), &format!("c.contract:{snapshot_line}"), "`RATE_LIMITED` was removed");
-    assert!(report.findings[0].message.contains("Deprecate it first"), "{report}");
+    let snapshot_line = line_of(
+        &Contract::of(&catalog(BASE)).to_string(),
+        "code RATE_LIMITED",
+    );
+    assert_breaking(
+        &report,
+        Some("RATE_LIMITED"),
+        &format!("c.contract:{snapshot_line}"),
+        "`RATE_LIMITED` was removed",
+    );
+    assert!(
+        report.findings[0].message.contains("Deprecate it first"),
+        "{report}"
+    );
 
-    let without_old = BASE.replace("[errors.OLD_CODE]\nstatus = 400\nmessage = \"Old.\"\ndeprecated = \"Use SESSION_FULL\"\n", "");
+    let without_old = BASE.replace(
+        "[errors.OLD_CODE]\nstatus = 400\nmessage = \"Old.\"\ndeprecated = \"Use SESSION_FULL\"\n",
+        "",
+    );
     let report = check(&without_old);
     assert!(!report.is_breaking(), "{report}");
     assert_eq!(report.findings.len(), 1, "{report}");
-    assert!(report.findings[0].message.contains("removed, after its deprecation"), "{report}");
+    assert!(
+        report.findings[0]
+            .message
+            .contains("removed, after its deprecation"),
+        "{report}"
+    );
 }
 
 #[test]
 fn status_retryability_and_category_changes_break_at_their_line() {
     let text = edit("status = 409", "status = 422");
-    assert_breaking(&check(&text), Some("SESSION_FULL"), &format!("c.toml:{}:", line_of(&text, "status = 422")), "changed from 409 to 422");
+    assert_breaking(
+        &check(&text),
+        Some("SESSION_FULL"),
+        &format!("c.toml:{}:", line_of(&text, "status = 422")),
+        "changed from 409 to 422",
+    );
 
     let text = edit("status = 429\n", "status = 429\nretryable = false\n");
-    assert_breaking(&check(&text), Some("RATE_LIMITED"), &format!("c.toml:{}:", line_of(&text, "[errors.RATE_LIMITED]")), "no longer retryable");
+    assert_breaking(
+        &check(&text),
+        Some("RATE_LIMITED"),
+        &format!("c.toml:{}:", line_of(&text, "[errors.RATE_LIMITED]")),
+        "no longer retryable",
+    );
 
     let text = edit("status = 409\n", "status = 409\nretryable = true\n");
-    assert_breaking(&check(&text), Some("SESSION_FULL"), "c.toml:", "became retryable");
+    assert_breaking(
+        &check(&text),
+        Some("SESSION_FULL"),
+        "c.toml:",
+        "became retryable",
+    );
 
-    let text = edit("category = \"conflict_error\"", "category = \"rate_limit_error\"");
-    assert_breaking(&check(&text), Some("SESSION_FULL"), &format!("c.toml:{}:", line_of(&text, "category = \"rate_limit_error\"")), "category of `SESSION_FULL` changed");
+    let text = edit(
+        "category = \"conflict_error\"",
+        "category = \"rate_limit_error\"",
+    );
+    assert_breaking(
+        &check(&text),
+        Some("SESSION_FULL"),
+        &format!(
+            "c.toml:{}:",
+            line_of(&text, "category = \"rate_limit_error\"")
+        ),
+        "category of `SESSION_FULL` changed",
+    );
 }
 
 #[test]
 fn field_changes_that_break() {
     let cases = [
-        ("capacity = \"u32\"\n", "", "[errors.SESSION_FULL]", "`capacity` of `SESSION_FULL` (`u32`, sent in `details`) was removed or renamed"),
-        ("capacity = \"u32\"", "capacity = { type = \"u32\", wire = \"spots\" }", "capacity = {", "now sent as `spots`, not `capacity`"),
-        ("capacity = \"u32\"", "capacity = \"u64\"", "capacity = \"u64\"", "changed type from `u32` to `u64`"),
-        ("capacity = \"u32\"", "capacity = \"u32?\"", "capacity = \"u32?\"", "became optional"),
-        ("waitlist = \"bool?\"", "waitlist = \"bool\"", "waitlist = \"bool\"", "became required"),
-        ("capacity = \"u32\"", "capacity = \"u32\"\nfloor = \"i32\"", "floor = \"i32\"", "new required field `floor`"),
-        ("capacity = \"u32\"", "capacity = { type = \"u32\", internal = true }", "capacity = {", "became internal"),
-        ("retry_after = { type = \"u64\", header = \"Retry-After\" }", "retry_after = \"u64\"", "retry_after = \"u64\"", "no longer sent in the `Retry-After` header"),
-        ("retry_after = { type = \"u64\", header = \"Retry-After\" }", "retry_after = { type = \"u64\", header = \"Retry-After\", details = false }", "retry_after = {", "no longer sent in `details`"),
-        ("message = \"Session {session_id} is full.\"", "message = \"The session is full.\"", "session_id = \"string\"", "no longer sent in the message"),
+        (
+            "capacity = \"u32\"\n",
+            "",
+            "[errors.SESSION_FULL]",
+            "`capacity` of `SESSION_FULL` (`u32`, sent in `details`) was removed or renamed",
+        ),
+        (
+            "capacity = \"u32\"",
+            "capacity = { type = \"u32\", wire = \"spots\" }",
+            "capacity = {",
+            "now sent as `spots`, not `capacity`",
+        ),
+        (
+            "capacity = \"u32\"",
+            "capacity = \"u64\"",
+            "capacity = \"u64\"",
+            "changed type from `u32` to `u64`",
+        ),
+        (
+            "capacity = \"u32\"",
+            "capacity = \"u32?\"",
+            "capacity = \"u32?\"",
+            "became optional",
+        ),
+        (
+            "waitlist = \"bool?\"",
+            "waitlist = \"bool\"",
+            "waitlist = \"bool\"",
+            "became required",
+        ),
+        (
+            "capacity = \"u32\"",
+            "capacity = \"u32\"\nfloor = \"i32\"",
+            "floor = \"i32\"",
+            "new required field `floor`",
+        ),
+        (
+            "capacity = \"u32\"",
+            "capacity = { type = \"u32\", internal = true }",
+            "capacity = {",
+            "became internal",
+        ),
+        (
+            "retry_after = { type = \"u64\", header = \"Retry-After\" }",
+            "retry_after = \"u64\"",
+            "retry_after = \"u64\"",
+            "no longer sent in the `Retry-After` header",
+        ),
+        (
+            "retry_after = { type = \"u64\", header = \"Retry-After\" }",
+            "retry_after = { type = \"u64\", header = \"Retry-After\", details = false }",
+            "retry_after = {",
+            "no longer sent in `details`",
+        ),
+        (
+            "message = \"Session {session_id} is full.\"",
+            "message = \"The session is full.\"",
+            "session_id = \"string\"",
+            "no longer sent in the message",
+        ),
     ];
     for (from, to, at, words) in cases {
         let text = edit(from, to);
         let report = check(&text);
-        let code = if text.contains("retry_after = \"u64\"") || from.contains("retry_after") { "RATE_LIMITED" } else { "SESSION_FULL" };
-        assert_breaking(&report, Some(code), &format!("c.toml:{}:", line_of(&text, at)), words);
+        let code = if text.contains("retry_after = \"u64\"") || from.contains("retry_after") {
+            "RATE_LIMITED"
+        } else {
+            "SESSION_FULL"
+        };
+        assert_breaking(
+            &report,
+            Some(code),
+            &format!("c.toml:{}:", line_of(&text, at)),
+            words,
+        );
     }
 }
 
@@ -144,34 +257,92 @@ fn envelope_and_category_changes_break() {
     };
     let at = format!("{}:2:", dir.join("c.toml").display());
     let text = edit("envelope = \"flat\"", "envelope = \"nested\"");
-    assert_breaking(&on_disk(&text), None, &at, "envelope style changed from `flat` to `nested`");
-    let text = edit("envelope = \"flat\"\n", "envelope = \"flat\"\n[envelope.rename]\ncode = \"error_code\"\n");
-    assert_breaking(&on_disk(&text), None, &at, "`code` is now sent as `error_code`, not `errorCode`");
+    assert_breaking(
+        &on_disk(&text),
+        None,
+        &at,
+        "envelope style changed from `flat` to `nested`",
+    );
+    let text = edit(
+        "envelope = \"flat\"\n",
+        "envelope = \"flat\"\n[envelope.rename]\ncode = \"error_code\"\n",
+    );
+    assert_breaking(
+        &on_disk(&text),
+        None,
+        &at,
+        "`code` is now sent as `error_code`, not `errorCode`",
+    );
 
-    let text = edit("[categories.conflict_error]\n", "[categories.conflict_error]\n[categories.extra]\n")
-        .replace("[categories.rate_limit_error]\n", "")
-        .replace("category = \"rate_limit_error\"\n", "");
+    let text = edit(
+        "[categories.conflict_error]\n",
+        "[categories.conflict_error]\n[categories.extra]\n",
+    )
+    .replace("[categories.rate_limit_error]\n", "")
+    .replace("category = \"rate_limit_error\"\n", "");
     let report = check(&text);
-    assert_breaking(&report, None, "c.toml:", "category `rate_limit_error` was removed");
-    assert!(report.findings.iter().any(|f| f.change == Change::Compatible && f.message == "new category `extra`"), "{report}");
+    assert_breaking(
+        &report,
+        None,
+        "c.toml:",
+        "category `rate_limit_error` was removed",
+    );
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.change == Change::Compatible && f.message == "new category `extra`"),
+        "{report}"
+    );
 }
 
 #[test]
 fn compatible_changes_pass_and_are_listed() {
     let cases = [
-        ("[errors.OLD_CODE]", "[errors.NEW_CODE]\nstatus = 404\nmessage = \"New {id}.\"\ndetails.id = \"string\"\n\n[errors.OLD_CODE]", "new code `NEW_CODE`"),
-        ("capacity = \"u32\"", "capacity = \"u32\"\nfloor = \"i32?\"", "new optional field `floor` of `SESSION_FULL`"),
-        ("status = 409\n", "status = 409\ndeprecated = \"Use the waitlist\"\n", "`SESSION_FULL` is deprecated"),
-        ("deprecated = \"Use SESSION_FULL\"\n", "", "`OLD_CODE` is no longer deprecated"),
-        ("capacity = \"u32\"", "capacity = { type = \"u32\", header = \"X-Capacity\" }", "now also sent in the `X-Capacity` header"),
-        ("capacity = \"u32\"", "spots = { type = \"u32\", wire = \"capacity\" }", "is now called `spots`, with the same wire name"),
-        ("message = \"Session {session_id} is full.\"", "message = \"Session {session_id} is full ({capacity} spots).\"", "now also sent in the message"),
+        (
+            "[errors.OLD_CODE]",
+            "[errors.NEW_CODE]\nstatus = 404\nmessage = \"New {id}.\"\ndetails.id = \"string\"\n\n[errors.OLD_CODE]",
+            "new code `NEW_CODE`",
+        ),
+        (
+            "capacity = \"u32\"",
+            "capacity = \"u32\"\nfloor = \"i32?\"",
+            "new optional field `floor` of `SESSION_FULL`",
+        ),
+        (
+            "status = 409\n",
+            "status = 409\ndeprecated = \"Use the waitlist\"\n",
+            "`SESSION_FULL` is deprecated",
+        ),
+        (
+            "deprecated = \"Use SESSION_FULL\"\n",
+            "",
+            "`OLD_CODE` is no longer deprecated",
+        ),
+        (
+            "capacity = \"u32\"",
+            "capacity = { type = \"u32\", header = \"X-Capacity\" }",
+            "now also sent in the `X-Capacity` header",
+        ),
+        (
+            "capacity = \"u32\"",
+            "spots = { type = \"u32\", wire = \"capacity\" }",
+            "is now called `spots`, with the same wire name",
+        ),
+        (
+            "message = \"Session {session_id} is full.\"",
+            "message = \"Session {session_id} is full ({capacity} spots).\"",
+            "now also sent in the message",
+        ),
     ];
     for (from, to, words) in cases {
         let text = edit(from, to);
         let report = check(&text);
         assert!(!report.is_breaking(), "{from} -> {to}:\n{report}");
-        assert!(report.findings.iter().any(|f| f.message.contains(words)), "{from} -> {to}: no {words:?} in\n{report}");
+        assert!(
+            report.findings.iter().any(|f| f.message.contains(words)),
+            "{from} -> {to}: no {words:?} in\n{report}"
+        );
     }
 }
 
@@ -182,14 +353,19 @@ fn findings_print_one_a_line_with_their_location() {
     let line = line_of(&text, "status = 410");
     assert_eq!(
         report.to_string(),
-        format!("c.toml:{line}:10: breaking change: the status of `SESSION_FULL` changed from 409 to 410\n")
+        format!(
+            "c.toml:{line}:10: breaking change: the status of `SESSION_FULL` changed from 409 to 410\n"
+        )
     );
 }
 
 #[test]
 fn the_snapshot_is_stable_sorted_text() {
     let text = Contract::of(&catalog(BASE)).to_string();
-    let body: Vec<&str> = text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+    let body: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .collect();
     assert_eq!(
         body,
         [
@@ -211,11 +387,16 @@ fn the_snapshot_is_stable_sorted_text() {
             "  field waitlist wire=waitlist type=bool optional in=details",
         ]
     );
-    assert!(text.starts_with("# errors-catalog contract, format 1\n"), "{text}");
+    assert!(
+        text.starts_with("# errors-catalog contract, format 1\n"),
+        "{text}"
+    );
 }
 
 fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("contract").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("contract")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -227,22 +408,38 @@ fn assert_stable_passes_compatible_and_fails_breaking_changes() {
     let (toml, snapshot) = (dir.join("catalog.toml"), dir.join("catalog.contract"));
     std::fs::write(&toml, BASE).unwrap();
     assert!(contract::bless(&catalog(BASE), &snapshot).unwrap());
-    assert!(!contract::bless(&catalog(BASE), &snapshot).unwrap(), "unchanged: not rewritten");
+    assert!(
+        !contract::bless(&catalog(BASE), &snapshot).unwrap(),
+        "unchanged: not rewritten"
+    );
     contract::assert_stable(&toml, &snapshot);
 
-    std::fs::write(&toml, edit("capacity = \"u32\"", "capacity = \"u32\"\nfloor = \"i32?\"")).unwrap();
+    std::fs::write(
+        &toml,
+        edit("capacity = \"u32\"", "capacity = \"u32\"\nfloor = \"i32?\""),
+    )
+    .unwrap();
     contract::assert_stable(&toml, &snapshot);
 
     std::fs::write(&toml, edit("status = 409", "status = 410")).unwrap();
     let panic = std::panic::catch_unwind(|| contract::assert_stable(&toml, &snapshot)).unwrap_err();
     let message = panic.downcast_ref::<String>().unwrap();
-    assert!(message.contains("the status of `SESSION_FULL` changed from 409 to 410"), "{message}");
-    assert!(message.contains("re-bless with `ERRORS_CATALOG_BLESS=1`"), "{message}");
+    assert!(
+        message.contains("the status of `SESSION_FULL` changed from 409 to 410"),
+        "{message}"
+    );
+    assert!(
+        message.contains("re-bless with `ERRORS_CATALOG_BLESS=1`"),
+        "{message}"
+    );
 
     let missing = dir.join("none.contract");
     let panic = std::panic::catch_unwind(|| contract::assert_stable(&toml, &missing)).unwrap_err();
     let message = panic.downcast_ref::<String>().unwrap();
-    assert!(message.contains("no contract snapshot; write it with `ERRORS_CATALOG_BLESS=1`"), "{message}");
+    assert!(
+        message.contains("no contract snapshot; write it with `ERRORS_CATALOG_BLESS=1`"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -251,9 +448,15 @@ fn assert_codes_names_every_missing_code() {
     let toml = dir.join("catalog.toml");
     std::fs::write(&toml, BASE).unwrap();
     contract::assert_codes(&toml, &["SESSION_FULL", "OLD_CODE"]);
-    let panic = std::panic::catch_unwind(|| contract::assert_codes(&toml, &["SESSION_FULL", "GONE", "ALSO_GONE"])).unwrap_err();
+    let panic = std::panic::catch_unwind(|| {
+        contract::assert_codes(&toml, &["SESSION_FULL", "GONE", "ALSO_GONE"])
+    })
+    .unwrap_err();
     let message = panic.downcast_ref::<String>().unwrap();
-    assert!(message.contains("has no code `GONE`, `ALSO_GONE`"), "{message}");
+    assert!(
+        message.contains("has no code `GONE`, `ALSO_GONE`"),
+        "{message}"
+    );
 }
 
 /// The bundled catalog keeps the contract committed beside it, and the snapshot

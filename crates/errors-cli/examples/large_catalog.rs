@@ -22,19 +22,61 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let areas = ["billing", "bookings", "catalog", "identity", "inventory", "payments", "search", "shipping"];
+    let areas = [
+        "billing",
+        "bookings",
+        "catalog",
+        "identity",
+        "inventory",
+        "payments",
+        "search",
+        "shipping",
+    ];
     let kinds = [
-        (400, "validation_error", "INVALID", "The {field} of the request is invalid: {reason}."),
-        (404, "not_found_error", "NOT_FOUND", "The {field} '{id}' doesn't exist."),
-        (409, "conflict_error", "CONFLICT", "The {field} changed (version {version} expected)."),
-        (422, "validation_error", "REJECTED", "The {field} breaks a rule: {reason}."),
-        (429, "rate_limit_error", "RATE_LIMITED", "Too many {field} requests; retry in {retry_after} s."),
-        (503, "api_error", "UNAVAILABLE", "The {field} service is unavailable; retry in {retry_after} s."),
+        (
+            400,
+            "validation_error",
+            "INVALID",
+            "The {field} of the request is invalid: {reason}.",
+        ),
+        (
+            404,
+            "not_found_error",
+            "NOT_FOUND",
+            "The {field} '{id}' doesn't exist.",
+        ),
+        (
+            409,
+            "conflict_error",
+            "CONFLICT",
+            "The {field} changed (version {version} expected).",
+        ),
+        (
+            422,
+            "validation_error",
+            "REJECTED",
+            "The {field} breaks a rule: {reason}.",
+        ),
+        (
+            429,
+            "rate_limit_error",
+            "RATE_LIMITED",
+            "Too many {field} requests; retry in {retry_after} s.",
+        ),
+        (
+            503,
+            "api_error",
+            "UNAVAILABLE",
+            "The {field} service is unavailable; retry in {retry_after} s.",
+        ),
     ];
     let mut out = String::with_capacity(n * 420);
     out.push_str("[catalog]\nenvelope = \"flat\"\ncode_case = \"SCREAMING_SNAKE_CASE\"\ndoc_url = \"https://docs.example.com/errors#{code}\"\n\n");
     for (_, category, _, _) in kinds {
-        let _ = writeln!(out, "[categories.{category}]\ndescription = \"Errors of the {category} class.\"");
+        let _ = writeln!(
+            out,
+            "[categories.{category}]\ndescription = \"Errors of the {category} class.\""
+        );
     }
     for i in 0..n {
         let (status, category, kind, message) = kinds[i % kinds.len()];
@@ -47,10 +89,14 @@ fn main() {
              [errors.{code}.details]\nfield = {{ type = \"string\", description = \"The field concerned.\" }}\n"
         );
         match kind {
-            "INVALID" | "REJECTED" => out.push_str("reason = \"string\"\nviolations = \"field_violations?\"\n"),
+            "INVALID" | "REJECTED" => {
+                out.push_str("reason = \"string\"\nviolations = \"field_violations?\"\n")
+            }
             "NOT_FOUND" => out.push_str("id = \"string\"\nsimilar = \"[string]?\"\n"),
             "CONFLICT" => out.push_str("version = \"u64\"\ncurrent = \"json?\"\n"),
-            _ => out.push_str("retry_after = { type = \"u64\", header = \"Retry-After\" }\nload = \"f64?\"\n"),
+            _ => out.push_str(
+                "retry_after = { type = \"u64\", header = \"Retry-After\" }\nload = \"f64?\"\n",
+            ),
         }
     }
     let mut stdout = std::io::stdout().lock();

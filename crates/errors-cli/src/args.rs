@@ -76,7 +76,10 @@ fn takes(command: Subcommand, option: &str) -> bool {
     matches!(
         (command, option),
         (Subcommand::Check, "--quiet")
-            | (Subcommand::Docs | Subcommand::Schema, "--output" | "--format")
+            | (
+                Subcommand::Docs | Subcommand::Schema,
+                "--output" | "--format"
+            )
             | (Subcommand::Schema, "--api-version")
             | (Subcommand::Stability, "--snapshot" | "--bless" | "--quiet")
     )
@@ -107,7 +110,9 @@ pub(crate) fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, U
     let mut help = false;
     while let Some(arg) = args.next() {
         let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => (name.to_owned(), Some(value.to_owned())),
+            Some((name, value)) if name.starts_with("--") => {
+                (name.to_owned(), Some(value.to_owned()))
+            }
             _ => (arg.clone(), None),
         };
         let long = match name.as_str() {
@@ -249,10 +254,16 @@ mod tests {
         let Ok(Command::Run(run)) = parse_str("schema - --format openapi --api-version 2.1") else {
             panic!()
         };
-        assert_eq!((run.input, run.format, run.api_version.as_str()), (Input::Stdin, Format::OpenApi, "2.1"));
+        assert_eq!(
+            (run.input, run.format, run.api_version.as_str()),
+            (Input::Stdin, Format::OpenApi, "2.1")
+        );
 
         assert_eq!(parse_str(""), Ok(Command::Help(None)));
-        assert_eq!(parse_str("check --help"), Ok(Command::Help(Some(Subcommand::Check))));
+        assert_eq!(
+            parse_str("check --help"),
+            Ok(Command::Help(Some(Subcommand::Check)))
+        );
         assert_eq!(parse_str("-V"), Ok(Command::Version));
     }
 
@@ -262,13 +273,28 @@ mod tests {
             Err(UsageError(message)) => message,
             other => panic!("{other:?}"),
         };
-        assert_eq!(err("chek c.toml"), "unknown command `chek`: expected `check`, `docs`, `schema` or `stability`; did you mean `check`?");
-        assert_eq!(err("docs --fromat html c.toml"), "unknown option `--fromat`; did you mean `--format`?");
-        assert_eq!(err("docs --format pdf c.toml"), "unknown format `pdf` for `docs`: expected `markdown` or `html`");
+        assert_eq!(
+            err("chek c.toml"),
+            "unknown command `chek`: expected `check`, `docs`, `schema` or `stability`; did you mean `check`?"
+        );
+        assert_eq!(
+            err("docs --fromat html c.toml"),
+            "unknown option `--fromat`; did you mean `--format`?"
+        );
+        assert_eq!(
+            err("docs --format pdf c.toml"),
+            "unknown format `pdf` for `docs`: expected `markdown` or `html`"
+        );
         assert_eq!(err("check --bless c.toml"), "`check` takes no `--bless`");
-        assert_eq!(err("check"), "`check` needs a catalog: a path, or `-` for standard input");
+        assert_eq!(
+            err("check"),
+            "`check` needs a catalog: a path, or `-` for standard input"
+        );
         assert_eq!(err("check a.toml b.toml"), "give one catalog");
         assert_eq!(err("docs c.toml -o"), "`-o` needs a file");
-        assert_eq!(err("stability -"), "`stability` on standard input needs `--snapshot FILE`");
+        assert_eq!(
+            err("stability -"),
+            "`stability` on standard input needs `--snapshot FILE`"
+        );
     }
 }

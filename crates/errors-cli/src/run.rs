@@ -246,6 +246,8 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<(), String> {
         Some(path) if path == Path::new("-") => {
             write_stdout(text).map_err(|e| format!("cannot write to standard output: {e}"))
         }
-        Some(path) => fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display())),
+        Some(path) => {
+            fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
+        }
     }
 }

@@ -334,7 +334,12 @@ fn json_debug(json: &Json, pretty: bool) -> String {
         Json::Str(s) => format!("String({s:?})"),
         Json::Array(items) => format!(
             "Array {}",
-            debug_seq("[", "]", items.iter().map(|i| json_debug(i, pretty)), pretty)
+            debug_seq(
+                "[",
+                "]",
+                items.iter().map(|i| json_debug(i, pretty)),
+                pretty
+            )
         ),
         Json::Object(members) => format!(
             "Object {}",
@@ -376,21 +381,49 @@ mod tests {
     #[test]
     fn strings_and_bools_pad_truncate_and_debug_as_std() {
         let s = Value::Str("héllo \"x\"\n".into());
-        same_as_std!(s, "héllo \"x\"\n", ["", "?", "#?", ">14", "*^15", "-<13", ".3", "10.2", ">20?"]);
+        same_as_std!(
+            s,
+            "héllo \"x\"\n",
+            ["", "?", "#?", ">14", "*^15", "-<13", ".3", "10.2", ">20?"]
+        );
         same_as_std!(Value::Bool(true), true, ["", "?", ">6", "_^9", ".2", "<3?"]);
     }
 
     #[test]
     fn integers_as_std() {
-        same_as_std!(int(42), 42i32, ["", "?", ">6", "06", "+", "+06", "#x", "#010x", "X", "o", "#b", "e", "E", ".2e", "x?", "#X?", "<5", "^+7", "*>8"]);
-        same_as_std!(int(-42), -42i32, ["", ">6", "06", "+", "x", "#b", "e", ".1e", "x?"]);
-        same_as_std!(Value::Int { value: i128::from(u64::MAX), bits: 64 }, u64::MAX, ["", "x", ">25"]);
+        same_as_std!(
+            int(42),
+            42i32,
+            [
+                "", "?", ">6", "06", "+", "+06", "#x", "#010x", "X", "o", "#b", "e", "E", ".2e",
+                "x?", "#X?", "<5", "^+7", "*>8"
+            ]
+        );
+        same_as_std!(
+            int(-42),
+            -42i32,
+            ["", ">6", "06", "+", "x", "#b", "e", ".1e", "x?"]
+        );
+        same_as_std!(
+            Value::Int {
+                value: i128::from(u64::MAX),
+                bits: 64
+            },
+            u64::MAX,
+            ["", "x", ">25"]
+        );
     }
 
     #[test]
     fn floats_as_std() {
         for x in [0.5f64, -0.5, 1.0, 1e16, -0.0, 1234.5678, 1e-7] {
-            same_as_std!(Value::Float(x), x, ["", "?", ".1", ".3", ">8", "08.2", "+", "+.2", "e", ".2e", "E", "^12", ".0"]);
+            same_as_std!(
+                Value::Float(x),
+                x,
+                [
+                    "", "?", ".1", ".3", ">8", "08.2", "+", "+.2", "e", ".2e", "E", "^12", ".0"
+                ]
+            );
         }
     }
 
@@ -404,12 +437,28 @@ mod tests {
             rule: Option<String>,
         }
         let violations = Value::Violations(vec![
-            Violation { path: "email".into(), message: "bad".into(), rule: None },
-            Violation { path: "a".into(), message: "b".into(), rule: Some("r".into()) },
+            Violation {
+                path: "email".into(),
+                message: "bad".into(),
+                rule: None,
+            },
+            Violation {
+                path: "a".into(),
+                message: "b".into(),
+                rule: Some("r".into()),
+            },
         ]);
         let rust = vec![
-            FieldViolation { path: "email".into(), message: "bad".into(), rule: None },
-            FieldViolation { path: "a".into(), message: "b".into(), rule: Some("r".into()) },
+            FieldViolation {
+                path: "email".into(),
+                message: "bad".into(),
+                rule: None,
+            },
+            FieldViolation {
+                path: "a".into(),
+                message: "b".into(),
+                rule: Some("r".into()),
+            },
         ];
         same_as_std!(violations, rust, ["?", "#?"]);
 
@@ -423,10 +472,17 @@ mod tests {
     #[test]
     fn json_displays_and_debugs_as_serde_json() {
         // Members in sorted order, as serde_json (without `preserve_order`) keeps them.
-        let json = Json::object()
-            .with("key", Json::str("value"))
-            .with("n", Json::Array(vec![Json::Int(1), Json::Null, Json::Bool(false), Json::Float(0.5)]));
-        let serde: serde_json::Value = serde_json::json!({"key": "value", "n": [1, null, false, 0.5]});
+        let json = Json::object().with("key", Json::str("value")).with(
+            "n",
+            Json::Array(vec![
+                Json::Int(1),
+                Json::Null,
+                Json::Bool(false),
+                Json::Float(0.5),
+            ]),
+        );
+        let serde: serde_json::Value =
+            serde_json::json!({"key": "value", "n": [1, null, false, 0.5]});
         let value = Value::Json(json);
         assert_eq!(format(&value, None), format!("{serde}"));
         assert_eq!(format(&value, Some("#")), format!("{serde:#}"));

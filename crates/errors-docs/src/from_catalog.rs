@@ -64,10 +64,7 @@ impl From<Catalog> for Reference {
 fn keys(catalog: &Catalog, style: Style) -> Keys {
     let defaults = Keys::defaults(style);
     let key = |member: Member, default: String| {
-        catalog
-            .envelope
-            .key(member)
-            .map_or(default, str::to_owned)
+        catalog.envelope.key(member).map_or(default, str::to_owned)
     };
     Keys {
         success: key(Member::Success, defaults.success),

@@ -55,7 +55,7 @@ pub(crate) fn status_meaning(status: u16) -> &'static str {
         507 => "The server cannot store what the request needs",
         508 => "The server detected a loop",
         511 => "Network authentication is required",
-        400..=499 => "Client error",
+        _ if status < 500 => "Client error",
         _ => "Server-side failure",
     }
 }
@@ -103,7 +103,7 @@ pub(crate) fn reason_phrase(status: u16) -> &'static str {
         508 => "Loop Detected",
         510 => "Not Extended",
         511 => "Network Authentication Required",
-        400..=499 => "Client Error",
+        _ if status < 500 => "Client Error",
         _ => "Server Error",
     }
 }
@@ -135,7 +135,9 @@ pub(crate) fn status_rows(reference: &Reference) -> Vec<StatusRow> {
             let retry = if retryable.is_empty() {
                 instead_of_retrying(status).map_or("No".to_owned(), |a| format!("No, {a}"))
             } else if retryable.len() == codes.len() {
-                if honors_retry_after(reference) && retryable.iter().any(|c| c.retry_after_field().is_some()) {
+                if honors_retry_after(reference)
+                    && retryable.iter().any(|c| c.retry_after_field().is_some())
+                {
                     "Yes, after `Retry-After`".to_owned()
                 } else {
                     "Yes, exponential backoff with jitter".to_owned()
@@ -143,7 +145,11 @@ pub(crate) fn status_rows(reference: &Reference) -> Vec<StatusRow> {
             } else if retryable.len() <= 4 {
                 format!("Only {}", code_list(&retryable))
             } else {
-                format!("{} of {} codes: see the codes table", retryable.len(), codes.len())
+                format!(
+                    "{} of {} codes: see the codes table",
+                    retryable.len(),
+                    codes.len()
+                )
             };
             StatusRow {
                 status,
@@ -170,13 +176,16 @@ fn code_list(codes: &[&Code]) -> String {
 /// A duration for people: `500 ms`, `1 second`, `1.5 seconds`, `5 minutes`.
 pub(crate) fn duration(ms: u64) -> String {
     let plural = |n: u64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
-    if ms >= 60_000 && ms % 60_000 == 0 {
+    if ms >= 60_000 && ms.is_multiple_of(60_000) {
         plural(ms / 60_000, "minute")
-    } else if ms >= 1000 && ms % 1000 == 0 {
+    } else if ms >= 1000 && ms.is_multiple_of(1000) {
         plural(ms / 1000, "second")
     } else if ms > 1000 {
         let text = format!("{:.3}", ms as f64 / 1000.0);
-        format!("{} seconds", text.trim_end_matches('0').trim_end_matches('.'))
+        format!(
+            "{} seconds",
+            text.trim_end_matches('0').trim_end_matches('.')
+        )
     } else {
         format!("{ms} ms")
     }
@@ -184,9 +193,9 @@ pub(crate) fn duration(ms: u64) -> String {
 
 /// A short duration, as in a list of waits: `1 s`, `500 ms`, `2 min`.
 fn short_duration(ms: u64) -> String {
-    if ms >= 60_000 && ms % 60_000 == 0 {
+    if ms >= 60_000 && ms.is_multiple_of(60_000) {
         format!("{} min", ms / 60_000)
-    } else if ms >= 1000 && ms % 1000 == 0 {
+    } else if ms >= 1000 && ms.is_multiple_of(1000) {
         format!("{} s", ms / 1000)
     } else if ms > 1000 {
         let text = format!("{:.3}", ms as f64 / 1000.0);
@@ -272,8 +281,16 @@ pub(crate) fn circuit_breaker(reference: &Reference) -> Vec<String> {
         format!("Open period: {open}, during which calls fail at once without reaching the API."),
         format!(
             "Recovery: then {} through; {} closes the circuit, and any failure opens it again for another {open}.",
-            if b.half_open_requests == 1 { "let 1 trial request".to_owned() } else { format!("let {} trial requests", b.half_open_requests) },
-            if b.half_open_requests == 1 { "its success" } else { "their success" },
+            if b.half_open_requests == 1 {
+                "let 1 trial request".to_owned()
+            } else {
+                format!("let {} trial requests", b.half_open_requests)
+            },
+            if b.half_open_requests == 1 {
+                "its success"
+            } else {
+                "their success"
+            },
         ),
     ]
 }
@@ -316,10 +333,22 @@ pub(crate) fn envelope_members(reference: &Reference) -> Vec<Member> {
                 });
             }
             out.push(member(&keys.code, "string", code));
-            out.push(member(&keys.message, "string", "A human-readable description of the error."));
+            out.push(member(
+                &keys.message,
+                "string",
+                "A human-readable description of the error.",
+            ));
             out.push(member(&keys.details, "object", details));
-            out.push(member(&keys.request_id, "string", &format!("{request_id} Present when known.")));
-            out.push(member(&keys.timestamp, "string", &format!("{timestamp} Present when known.")));
+            out.push(member(
+                &keys.request_id,
+                "string",
+                &format!("{request_id} Present when known."),
+            ));
+            out.push(member(
+                &keys.timestamp,
+                "string",
+                &format!("{timestamp} Present when known."),
+            ));
         }
         Style::Typed => {
             out.push(Member {
@@ -327,23 +356,59 @@ pub(crate) fn envelope_members(reference: &Reference) -> Vec<Member> {
                 ty: "object",
                 description: "Error information container; its first six members are always present, `null` when they have no value.".into(),
             });
-            out.push(member(&keys.type_, "string (nullable)", "The error's category, listed below."));
+            out.push(member(
+                &keys.type_,
+                "string (nullable)",
+                "The error's category, listed below.",
+            ));
             out.push(member(&keys.code, "string", code));
-            out.push(member(&keys.message, "string", "A human-readable description of the error."));
-            out.push(member(&keys.param, "string (nullable)", "The request parameter the error is about, if any."));
-            out.push(member(&keys.doc_url, "string (nullable)", "A link to this code's documentation."));
+            out.push(member(
+                &keys.message,
+                "string",
+                "A human-readable description of the error.",
+            ));
+            out.push(member(
+                &keys.param,
+                "string (nullable)",
+                "The request parameter the error is about, if any.",
+            ));
+            out.push(member(
+                &keys.doc_url,
+                "string (nullable)",
+                "A link to this code's documentation.",
+            ));
             out.push(member(&keys.request_id, "string (nullable)", request_id));
             out.push(member(&keys.details, "object", details));
-            out.push(member(&keys.timestamp, "string", &format!("{timestamp} Present when known.")));
+            out.push(member(
+                &keys.timestamp,
+                "string",
+                &format!("{timestamp} Present when known."),
+            ));
         }
         Style::Problem => {
-            out.push(member(&keys.type_, "string (URI)", "This code's documentation URL, or `about:blank`."));
+            out.push(member(
+                &keys.type_,
+                "string (URI)",
+                "This code's documentation URL, or `about:blank`.",
+            ));
             out.push(member(&keys.title, "string", "A short title of the code."));
             out.push(member(&keys.status, "integer", "The HTTP status."));
-            out.push(member(&keys.detail, "string", "A human-readable description of this occurrence."));
+            out.push(member(
+                &keys.detail,
+                "string",
+                "A human-readable description of this occurrence.",
+            ));
             out.push(member(&keys.code, "string", code));
-            out.push(member(&keys.request_id, "string", &format!("{request_id} Present when known.")));
-            out.push(member(&keys.timestamp, "string", &format!("{timestamp} Present when known.")));
+            out.push(member(
+                &keys.request_id,
+                "string",
+                &format!("{request_id} Present when known."),
+            ));
+            out.push(member(
+                &keys.timestamp,
+                "string",
+                &format!("{timestamp} Present when known."),
+            ));
             out.push(Member {
                 path: "…".into(),
                 ty: "",

@@ -59,7 +59,9 @@ pub fn html(reference: &Reference) -> String {
         let _ = writeln!(out, "<p>{}</p>", inline(&paragraph));
     }
     out.push_str("</section>\n<section id=\"circuit-breaker\">\n<h2>Circuit breaker</h2>\n");
-    out.push_str("<p>For high-volume integrations, put a circuit breaker in front of the API:</p>\n<ul>\n");
+    out.push_str(
+        "<p>For high-volume integrations, put a circuit breaker in front of the API:</p>\n<ul>\n",
+    );
     for item in guidance::circuit_breaker(reference) {
         let _ = writeln!(out, "<li>{}</li>", inline(&item));
     }
@@ -69,7 +71,9 @@ pub fn html(reference: &Reference) -> String {
     for c in &reference.codes {
         write_code(&mut out, reference, c);
     }
-    out.push_str("<p id=\"no-match\" hidden>No code matches the filter.</p>\n</section>\n</main>\n");
+    out.push_str(
+        "<p id=\"no-match\" hidden>No code matches the filter.</p>\n</section>\n</main>\n",
+    );
     let _ = write!(out, "<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
     out
 }
@@ -196,10 +200,18 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
         c.status,
         escape(guidance::reason_phrase(c.status)),
         if c.retryable { "retryable" } else { "final" },
-        if c.retryable { "retryable" } else { "not retryable" }
+        if c.retryable {
+            "retryable"
+        } else {
+            "not retryable"
+        }
     );
     if let Some(category) = &c.category {
-        let _ = write!(out, " <span class=\"badge category\">{}</span>", escape(category));
+        let _ = write!(
+            out,
+            " <span class=\"badge category\">{}</span>",
+            escape(category)
+        );
     }
     if c.deprecated.is_some() {
         out.push_str(" <span class=\"badge deprecated\">deprecated</span>");
@@ -236,7 +248,11 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
         }
         out.push_str("</tbody>\n</table>\n");
     }
-    let _ = writeln!(out, "<p>{}</p>", inline(&guidance::code_retry(reference, c)));
+    let _ = writeln!(
+        out,
+        "<p>{}</p>",
+        inline(&guidance::code_retry(reference, c))
+    );
     write_example(out, reference, c);
     out.push_str("</article>\n");
 }

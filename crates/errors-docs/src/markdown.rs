@@ -34,7 +34,12 @@ pub fn markdown(reference: &Reference) -> String {
         } else {
             code(&member.path)
         };
-        let _ = writeln!(out, "| {path} | {} | {} |", member.ty, cell(&member.description));
+        let _ = writeln!(
+            out,
+            "| {path} | {} | {} |",
+            member.ty,
+            cell(&member.description)
+        );
     }
     out.push('\n');
     if let Some(first) = reference.codes.first() {
@@ -45,14 +50,22 @@ pub fn markdown(reference: &Reference) -> String {
     out.push_str("<a id=\"status-codes\"></a>\n\n## Status code conventions\n\n");
     out.push_str("| Status | Meaning | Retry? |\n|---|---|---|\n");
     for row in guidance::status_rows(reference) {
-        let _ = writeln!(out, "| {} | {} | {} |", row.status, cell(row.meaning), cell(&row.retry));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            row.status,
+            cell(row.meaning),
+            cell(&row.retry)
+        );
     }
     out.push('\n');
 
     let categorized = reference.codes.iter().any(|c| c.category.is_some());
     out.push_str("<a id=\"error-codes\"></a>\n\n## Error codes\n\n");
     if categorized {
-        out.push_str("| Code | Status | Retryable | Category | Description |\n|---|---|---|---|---|\n");
+        out.push_str(
+            "| Code | Status | Retryable | Category | Description |\n|---|---|---|---|---|\n",
+        );
     } else {
         out.push_str("| Code | Status | Retryable | Description |\n|---|---|---|---|\n");
     }
@@ -66,7 +79,11 @@ pub fn markdown(reference: &Reference) -> String {
             if c.retryable { "yes" } else { "no" }
         );
         if categorized {
-            let _ = write!(out, " {} |", c.category.as_deref().map(code).unwrap_or_default());
+            let _ = write!(
+                out,
+                " {} |",
+                c.category.as_deref().map(code).unwrap_or_default()
+            );
         }
         let mut description = summary(c);
         if c.deprecated.is_some() {
@@ -110,13 +127,23 @@ pub fn markdown(reference: &Reference) -> String {
 }
 
 fn write_code(out: &mut String, reference: &Reference, c: &Code) {
-    let _ = writeln!(out, "<a id=\"{}\"></a>\n\n### {}: {}\n", c.code, code(&c.code), c.title);
+    let _ = writeln!(
+        out,
+        "<a id=\"{}\"></a>\n\n### {}: {}\n",
+        c.code,
+        code(&c.code),
+        c.title
+    );
     let _ = write!(
         out,
         "**{} {}** · {}",
         c.status,
         guidance::reason_phrase(c.status),
-        if c.retryable { "retryable" } else { "not retryable" }
+        if c.retryable {
+            "retryable"
+        } else {
+            "not retryable"
+        }
     );
     if let Some(category) = &c.category {
         let _ = write!(out, " · category {}", code(category));
@@ -182,7 +209,11 @@ fn code(text: &str) -> String {
         longest = longest.max(run);
     }
     let fence = "`".repeat(longest + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
     format!("{fence}{pad}{}{pad}{fence}", cell(text))
 }
 
@@ -198,7 +229,10 @@ mod tests {
     #[test]
     fn code_spans_fence_backticks() {
         assert_eq!(code("a"), "`a`");
-        assert_eq!(code("lacks the `{scope}` scope"), "``lacks the `{scope}` scope``");
+        assert_eq!(
+            code("lacks the `{scope}` scope"),
+            "``lacks the `{scope}` scope``"
+        );
         assert_eq!(code("`x`"), "`` `x` ``");
         assert_eq!(code("a|b"), "`a\\|b`");
     }

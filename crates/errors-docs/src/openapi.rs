@@ -37,7 +37,10 @@ pub fn openapi(reference: &Reference, api_version: &str) -> String {
     let mut schemas = Json::object().with(
         all.clone(),
         Json::object()
-            .with("description", Json::str(schema::envelope_description(reference)))
+            .with(
+                "description",
+                Json::str(schema::envelope_description(reference)),
+            )
             .with(
                 "oneOf",
                 Json::Array(reference.codes.iter().map(|c| refs.to(&c.code)).collect()),
@@ -62,7 +65,10 @@ pub fn openapi(reference: &Reference, api_version: &str) -> String {
         );
     }
     for code in &reference.codes {
-        schemas.push(code.code.clone(), schema::code_schema(reference, code, refs));
+        schemas.push(
+            code.code.clone(),
+            schema::code_schema(reference, code, refs),
+        );
     }
     for (name, definition) in schema::shared_definitions() {
         schemas.push(name, definition);
@@ -87,7 +93,11 @@ pub fn openapi(reference: &Reference, api_version: &str) -> String {
                 status,
                 guidance::reason_phrase(status),
                 guidance::status_meaning(status).replace('`', ""),
-                codes.iter().map(|c| c.code.as_str()).collect::<Vec<_>>().join(", ")
+                codes
+                    .iter()
+                    .map(|c| c.code.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
         );
         let headers = headers(codes);
@@ -113,7 +123,10 @@ pub fn openapi(reference: &Reference, api_version: &str) -> String {
         examples.push(
             code.code.clone(),
             Json::object()
-                .with("summary", Json::str(format!("{}: {}", code.code, code.title)))
+                .with(
+                    "summary",
+                    Json::str(format!("{}: {}", code.code, code.title)),
+                )
                 .with("value", example::envelope(reference, code)),
         );
     }
@@ -180,7 +193,10 @@ fn headers(codes: &[&Code]) -> Json {
         out.push(
             name,
             Json::object()
-                .with("description", Json::str(format!("Sent by {}.", senders.join(", "))))
+                .with(
+                    "description",
+                    Json::str(format!("Sent by {}.", senders.join(", "))),
+                )
                 .with("schema", schema::type_schema(&ty, Refs::OPENAPI)),
         );
     }

@@ -40,7 +40,7 @@ impl Refs {
 /// )
 /// .unwrap();
 /// let schema = errors_docs::json_schema(&errors_docs::Reference::from(&catalog));
-/// assert!(schema.contains(r#""$ref": "#/$defs/NOT_FOUND""#));
+/// assert!(schema.contains(r##""$ref": "#/$defs/NOT_FOUND""##));
 /// ```
 pub fn json_schema(reference: &Reference) -> String {
     let refs = Refs::SCHEMA;
@@ -191,7 +191,10 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Jso
     let mut schema = match style {
         Style::Nested | Style::Typed => head
             .with("type", Json::str("object"))
-            .with("properties", Json::object().with(keys.error.clone(), object))
+            .with(
+                "properties",
+                Json::object().with(keys.error.clone(), object),
+            )
             .with("required", Json::Array(vec![Json::str(keys.error.clone())]))
             .with("additionalProperties", Json::Bool(false)),
         Style::Flat | Style::Problem => {
@@ -249,12 +252,13 @@ fn message_schema(code: &Code) -> Json {
         }
     }
     pattern.push('$');
-    schema
-        .with("pattern", Json::str(pattern))
-        .with(
-            "description",
-            Json::str(format!("The template `{}`, filled in.", code.template.source)),
-        )
+    schema.with("pattern", Json::str(pattern)).with(
+        "description",
+        Json::str(format!(
+            "The template `{}`, filled in.",
+            code.template.source
+        )),
+    )
 }
 
 /// Appends `text` matched literally: every ECMA-262 syntax character escaped.
@@ -288,7 +292,10 @@ fn field_schema(field: &Field, refs: Refs) -> Json {
     if let Some(description) = &field.description
         && let Json::Object(members) = &mut schema
     {
-        members.insert(0, ("description".to_owned(), Json::str(description.clone())));
+        members.insert(
+            0,
+            ("description".to_owned(), Json::str(description.clone())),
+        );
     }
     schema
 }

@@ -32,12 +32,16 @@ fn chromium() -> Option<PathBuf> {
         !required,
         "ERRORS_CATALOG_REQUIRE_BROWSER=1 but no Chromium at /usr/bin/chromium: install Debian's `chromium` package"
     );
-    eprintln!("SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium); set ERRORS_CATALOG_REQUIRE_BROWSER=1 to make this a failure");
+    eprintln!(
+        "SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium); set ERRORS_CATALOG_REQUIRE_BROWSER=1 to make this a failure"
+    );
     None
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser").join(name);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("browser")
+        .join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -106,18 +110,38 @@ fn check_page(chromium: &Path, dir: &Path, reference: &Reference) -> String {
     let unique: HashSet<&str> = ids.iter().copied().collect();
     assert_eq!(unique.len(), ids.len(), "duplicate ids");
     for code in &reference.codes {
-        assert!(unique.contains(code.code.as_str()), "no element with id {}", code.code);
-        assert!(dom.contains(&format!("<article class=\"code\" id=\"{}\"", code.code)), "{}", code.code);
+        assert!(
+            unique.contains(code.code.as_str()),
+            "no element with id {}",
+            code.code
+        );
+        assert!(
+            dom.contains(&format!("<article class=\"code\" id=\"{}\"", code.code)),
+            "{}",
+            code.code
+        );
     }
     let links: Vec<&str> = attribute_values(&dom, "href");
-    assert!(links.len() > reference.codes.len(), "links: {}", links.len());
+    assert!(
+        links.len() > reference.codes.len(),
+        "links: {}",
+        links.len()
+    );
     for link in links {
-        let target = link.strip_prefix('#').unwrap_or_else(|| panic!("an external link: {link}"));
-        assert!(unique.contains(target), "the link #{target} resolves to nothing");
+        let target = link
+            .strip_prefix('#')
+            .unwrap_or_else(|| panic!("an external link: {link}"));
+        assert!(
+            unique.contains(target),
+            "the link #{target} resolves to nothing"
+        );
     }
     // The script ran: it counted the codes.
     assert!(
-        dom.contains(&format!("<span id=\"count\" aria-live=\"polite\">{} codes</span>", reference.codes.len())),
+        dom.contains(&format!(
+            "<span id=\"count\" aria-live=\"polite\">{} codes</span>",
+            reference.codes.len()
+        )),
         "the script did not run"
     );
     // No external asset.
@@ -133,8 +157,18 @@ fn check_screenshot(chromium: &Path, dir: &Path, page: &Path) {
     let blank_shot = dir.join("blank.png");
     std::fs::write(&blank_page, "<!DOCTYPE html><html><body></body></html>").unwrap();
     let size = "--window-size=1280,1600";
-    run_chromium(chromium, dir, &[size, &format!("--screenshot={}", shot.display())], &file_url(page, ""));
-    run_chromium(chromium, dir, &[size, &format!("--screenshot={}", blank_shot.display())], &file_url(&blank_page, ""));
+    run_chromium(
+        chromium,
+        dir,
+        &[size, &format!("--screenshot={}", shot.display())],
+        &file_url(page, ""),
+    );
+    run_chromium(
+        chromium,
+        dir,
+        &[size, &format!("--screenshot={}", blank_shot.display())],
+        &file_url(&blank_page, ""),
+    );
     let png = std::fs::read(&shot).unwrap();
     let blank = std::fs::read(&blank_shot).unwrap();
     assert_eq!(png_size(&png), (1280, 1600));
@@ -146,14 +180,19 @@ fn check_screenshot(chromium: &Path, dir: &Path, page: &Path) {
         png.len(),
         blank.len()
     );
-    assert!(png.len() < 8_000_000, "an implausible screenshot: {} bytes", png.len());
+    assert!(
+        png.len() < 8_000_000,
+        "an implausible screenshot: {} bytes",
+        png.len()
+    );
 }
 
 #[test]
 fn the_bundled_reference_renders_with_every_code_and_anchor() {
     let Some(chromium) = chromium() else { return };
     let dir = scratch("bundled");
-    let catalog = Catalog::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog.toml")).unwrap();
+    let catalog =
+        Catalog::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../catalog.toml")).unwrap();
     let reference = Reference::from(&catalog);
     let dom = check_page(&chromium, &dir, &reference);
     assert!(dom.contains("<h2>Status code conventions</h2>"));
@@ -161,35 +200,66 @@ fn the_bundled_reference_renders_with_every_code_and_anchor() {
     check_screenshot(&chromium, &dir, &dir.join("errors.html"));
 
     // The search box, filled from ?q=: only matching codes stay visible.
-    let filtered = run_chromium(&chromium, &dir, &["--dump-dom"], &file_url(&dir.join("errors.html"), "?q=rate%20limit"));
+    let filtered = run_chromium(
+        &chromium,
+        &dir,
+        &["--dump-dom"],
+        &file_url(&dir.join("errors.html"), "?q=rate%20limit"),
+    );
     let matching: Vec<&str> = reference
         .codes
         .iter()
         .filter(|c| {
-            let text = format!("{} {} {} {} {}", c.code, c.status, c.title, c.category.as_deref().unwrap_or(""), c.description.as_deref().unwrap_or("")).to_lowercase();
+            let text = format!(
+                "{} {} {} {} {}",
+                c.code,
+                c.status,
+                c.title,
+                c.category.as_deref().unwrap_or(""),
+                c.description.as_deref().unwrap_or("")
+            )
+            .to_lowercase();
             text.contains("rate") && text.contains("limit")
         })
         .map(|c| c.code.as_str())
         .collect();
-    assert!(matching.contains(&"RATE_LIMITED") && matching.len() < reference.codes.len(), "{matching:?}");
+    assert!(
+        matching.contains(&"RATE_LIMITED") && matching.len() < reference.codes.len(),
+        "{matching:?}"
+    );
     for code in &reference.codes {
         let article = format!("<article class=\"code\" id=\"{}\"", code.code);
         let at = filtered.find(&article).unwrap();
         let tag = &filtered[at..at + filtered[at..].find('>').unwrap()];
-        assert_eq!(!tag.contains(" hidden"), matching.contains(&code.code.as_str()), "{}: {tag}", code.code);
+        assert_eq!(
+            !tag.contains(" hidden"),
+            matching.contains(&code.code.as_str()),
+            "{}: {tag}",
+            code.code
+        );
     }
     assert!(
-        filtered.contains(&format!(">{} of {} codes<", matching.len(), reference.codes.len())),
+        filtered.contains(&format!(
+            ">{} of {} codes<",
+            matching.len(),
+            reference.codes.len()
+        )),
         "the count of matching codes"
     );
 }
 
 /// A catalog of `n` codes of every field type, as a large API would have.
 fn large_catalog(n: usize) -> String {
-    let mut out = String::from("[catalog]\nenvelope = \"typed\"\ndoc_url = \"https://docs.example.com/errors#{code}\"\n\n[categories.api_error]\n[categories.validation_error]\n\n");
+    let mut out = String::from(
+        "[catalog]\nenvelope = \"typed\"\ndoc_url = \"https://docs.example.com/errors#{code}\"\n\n[categories.api_error]\n[categories.validation_error]\n\n",
+    );
     for i in 0..n {
         let status = [400, 404, 409, 422, 429, 503][i % 6];
-        let category = if status >= 500 { "api_error" } else { "validation_error" };
+        let category = if status >= 500 {
+            "api_error"
+        } else {
+            "validation_error"
+        };
         out.push_str(&format!(
             "[errors.SERVICE_{i}_FAILURE]\nstatus = {status}\nmessage = \"Item {{item_id}} of service {i} failed after {{attempts}} attempts.\"\ncategory = \"{category}\"\ndescription = \"What failure {i} means, and what to do about it.\"\nparam = \"item_id\"\n\
              [errors.SERVICE_{i}_FAILURE.details]\nitem_id = {{ type = \"string\", description = \"The item.\" }}\nattempts = \"u32\"\nratio = \"f64?\"\ntags = \"[string]?\"\nfields = \"field_violations?\"\n\n"
@@ -209,15 +279,29 @@ fn a_reference_of_two_thousand_codes_renders_and_filters() {
     let elapsed = started.elapsed();
     // Linear layout renders 2,000 codes in a few seconds even on a loaded CI machine;
     // quadratic layout would take minutes.
-    assert!(elapsed < Duration::from_secs(60), "rendering took {elapsed:?}");
+    assert!(
+        elapsed < Duration::from_secs(60),
+        "rendering took {elapsed:?}"
+    );
 
-    let filtered = run_chromium(&chromium, &dir, &["--dump-dom"], &file_url(&dir.join("errors.html"), "?q=service_1999_"));
-    assert!(filtered.contains(">1 of 2000 codes<"), "the search did not narrow to one code");
+    let filtered = run_chromium(
+        &chromium,
+        &dir,
+        &["--dump-dom"],
+        &file_url(&dir.join("errors.html"), "?q=service_1999_"),
+    );
+    assert!(
+        filtered.contains(">1 of 2000 codes<"),
+        "the search did not narrow to one code"
+    );
     let visible: Vec<&str> = filtered
         .match_indices("<article class=\"code\" id=\"")
         .map(|(i, _)| &filtered[i..i + filtered[i..].find('>').unwrap()])
         .filter(|tag| !tag.contains(" hidden"))
         .collect();
     assert_eq!(visible.len(), 1, "{visible:?}");
-    assert!(visible[0].contains("id=\"SERVICE_1999_FAILURE\""), "{visible:?}");
+    assert!(
+        visible[0].contains("id=\"SERVICE_1999_FAILURE\""),
+        "{visible:?}"
+    );
 }

@@ -28,7 +28,10 @@ fn check(generated: &str, path: &Path) {
             .lines()
             .zip(generated.lines())
             .position(|(a, b)| a != b)
-            .map_or_else(|| committed.lines().count().min(generated.lines().count()) + 1, |i| i + 1);
+            .map_or_else(
+                || committed.lines().count().min(generated.lines().count()) + 1,
+                |i| i + 1,
+            );
         panic!(
             "{} is not what catalog.toml generates (first difference at line {line}); regenerate it with \
              `ERRORS_CATALOG_BLESS=1 cargo test -p errors-docs --test bundled_reference`",
@@ -40,8 +43,15 @@ fn check(generated: &str, path: &Path) {
 #[test]
 fn the_checked_in_reference_is_up_to_date() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let catalog = Catalog::load(root.join("catalog.toml")).unwrap_or_else(|d| panic!("{}", d.render()));
+    let catalog =
+        Catalog::load(root.join("catalog.toml")).unwrap_or_else(|d| panic!("{}", d.render()));
     let reference = Reference::from(&catalog);
-    check(&errors_docs::markdown(&reference), &root.join("docs/errors.md"));
-    check(&errors_docs::html(&reference), &root.join("docs/errors.html"));
+    check(
+        &errors_docs::markdown(&reference),
+        &root.join("docs/errors.md"),
+    );
+    check(
+        &errors_docs::html(&reference),
+        &root.join("docs/errors.html"),
+    );
 }

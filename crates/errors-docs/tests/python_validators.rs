@@ -65,7 +65,9 @@ fn python_ready() -> bool {
                 !required,
                 "ERRORS_CATALOG_REQUIRE_PYTHON=1 but the validators are missing ({why}): pip install jsonschema openapi-spec-validator"
             );
-            eprintln!("SKIPPED: {why} (pip install jsonschema openapi-spec-validator); set ERRORS_CATALOG_REQUIRE_PYTHON=1 to make this a failure");
+            eprintln!(
+                "SKIPPED: {why} (pip install jsonschema openapi-spec-validator); set ERRORS_CATALOG_REQUIRE_PYTHON=1 to make this a failure"
+            );
             false
         }
     }
@@ -80,8 +82,18 @@ fn openapi_documents_and_schemas_pass_the_python_validators() {
     let catalogs = root.join("crates/errors-runtime/tests/catalogs");
     let mut paths = vec![root.join("catalog.toml")];
     for name in [
-        "bundled_nested", "bundled_typed", "bundled_problem", "values_flat", "values_nested", "values_typed",
-        "values_problem", "seed_001", "seed_004", "problem_renamed", "flat_renamed", "headers",
+        "bundled_nested",
+        "bundled_typed",
+        "bundled_problem",
+        "values_flat",
+        "values_nested",
+        "values_typed",
+        "values_problem",
+        "seed_001",
+        "seed_004",
+        "problem_renamed",
+        "flat_renamed",
+        "headers",
     ] {
         paths.push(catalogs.join(format!("{name}.toml")));
     }
@@ -92,11 +104,24 @@ fn openapi_documents_and_schemas_pass_the_python_validators() {
         let catalog = Catalog::load(path).unwrap_or_else(|d| panic!("{}", d.render()));
         let reference = Reference::from(&catalog);
         let base = out.join(path.file_stem().unwrap());
-        std::fs::write(base.with_extension("openapi.json"), errors_docs::openapi(&reference, "1.0.0")).unwrap();
-        std::fs::write(base.with_extension("schema.json"), errors_docs::json_schema(&reference)).unwrap();
+        std::fs::write(
+            base.with_extension("openapi.json"),
+            errors_docs::openapi(&reference, "1.0.0"),
+        )
+        .unwrap();
+        std::fs::write(
+            base.with_extension("schema.json"),
+            errors_docs::json_schema(&reference),
+        )
+        .unwrap();
         bases.push(base);
     }
-    let output = Command::new("python3").arg("-c").arg(SCRIPT).args(&bases).output().unwrap();
+    let output = Command::new("python3")
+        .arg("-c")
+        .arg(SCRIPT)
+        .args(&bases)
+        .output()
+        .unwrap();
     assert!(
         output.status.success(),
         "{}{}",
@@ -104,5 +129,8 @@ fn openapi_documents_and_schemas_pass_the_python_validators() {
         String::from_utf8_lossy(&output.stderr)
     );
     let said = String::from_utf8_lossy(&output.stdout);
-    assert!(said.starts_with(&format!("validated {} OpenAPI documents", paths.len())), "{said}");
+    assert!(
+        said.starts_with(&format!("validated {} OpenAPI documents", paths.len())),
+        "{said}"
+    );
 }

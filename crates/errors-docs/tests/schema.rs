@@ -72,16 +72,27 @@ fn every_envelope_of_every_catalog_fits_its_schema() {
 }
 
 fn validator(schema: &Value) -> jsonschema::Validator {
-    jsonschema::draft202012::new(schema).unwrap_or_else(|e| panic!("the schema does not compile: {e}"))
+    jsonschema::draft202012::new(schema)
+        .unwrap_or_else(|e| panic!("the schema does not compile: {e}"))
 }
 
 fn assert_valid(validator: &jsonschema::Validator, body: &Value, what: &str) {
-    let errors: Vec<String> = validator.iter_errors(body).map(|e| format!("{e} at {}", e.instance_path())).collect();
-    assert!(errors.is_empty(), "{what}: {body}\nis invalid:\n{}", errors.join("\n"));
+    let errors: Vec<String> = validator
+        .iter_errors(body)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what}: {body}\nis invalid:\n{}",
+        errors.join("\n")
+    );
 }
 
 fn assert_invalid(validator: &jsonschema::Validator, body: &Value, what: &str) {
-    assert!(!validator.is_valid(body), "{what}: the schema accepts {body}");
+    assert!(
+        !validator.is_valid(body),
+        "{what}: the schema accepts {body}"
+    );
 }
 
 fn check_catalog<E: Decode + PartialEq>(path: &str) {
@@ -94,11 +105,13 @@ fn check_catalog<E: Decode + PartialEq>(path: &str) {
     );
 
     let schema: Value = serde_json::from_str(&errors_docs::json_schema(&reference)).unwrap();
-    jsonschema::meta::validate(&schema).unwrap_or_else(|e| panic!("{path}: not a valid 2020-12 schema: {e}"));
+    jsonschema::meta::validate(&schema)
+        .unwrap_or_else(|e| panic!("{path}: not a valid 2020-12 schema: {e}"));
     let by_schema = validator(&schema);
 
     // The OpenAPI components, as a schema: the document with a root `$ref`.
-    let mut openapi: Value = serde_json::from_str(&errors_docs::openapi(&reference, "1.0.0")).unwrap();
+    let mut openapi: Value =
+        serde_json::from_str(&errors_docs::openapi(&reference, "1.0.0")).unwrap();
     openapi["$ref"] = json!(format!("#/components/schemas/{}", reference.name));
     let by_openapi = validator(&openapi);
 
@@ -108,8 +121,9 @@ fn check_catalog<E: Decode + PartialEq>(path: &str) {
         // The example is what the runtime sends for that error.
         let example = Example::of(&reference, code);
         let sent: Value = serde_json::from_str(&example.body).unwrap();
-        let decoded = decode_response::<E>(example.status, &example.headers, example.body.as_bytes())
-            .unwrap_or_else(|e| panic!("{what}: the example does not decode: {e}"));
+        let decoded =
+            decode_response::<E>(example.status, &example.headers, example.body.as_bytes())
+                .unwrap_or_else(|e| panic!("{what}: the example does not decode: {e}"));
         let error = decoded
             .known()
             .unwrap_or_else(|| panic!("{what}: the example decodes as {:?}", decoded.error()));
@@ -121,7 +135,10 @@ fn check_catalog<E: Decode + PartialEq>(path: &str) {
                 .to_json(),
         )
         .unwrap();
-        assert_eq!(again, sent, "{what}: the runtime writes another envelope than the example");
+        assert_eq!(
+            again, sent,
+            "{what}: the runtime writes another envelope than the example"
+        );
         assert_valid(&by_schema, &sent, &what);
         assert_valid(&by_openapi, &sent, &format!("{what} (OpenAPI)"));
 
@@ -133,7 +150,14 @@ fn check_catalog<E: Decode + PartialEq>(path: &str) {
             for optional in [true, false] {
                 let error = from_wire::<E>(index, optional);
                 let at = Timestamp::from_unix_millis(253_402_300_799_999);
-                for body in [error.envelope().to_json(), error.envelope().request_id("r\"{1}").timestamp(at).to_json()] {
+                for body in [
+                    error.envelope().to_json(),
+                    error
+                        .envelope()
+                        .request_id("r\"{1}")
+                        .timestamp(at)
+                        .to_json(),
+                ] {
                     let body: Value = serde_json::from_str(&body).unwrap();
                     assert_valid(&by_schema, &body, &what);
                     assert_valid(&by_openapi, &body, &format!("{what} (OpenAPI)"));
@@ -201,7 +225,11 @@ fn members_mut<'a>(reference: &Reference, body: &'a mut Value) -> &'a mut Value 
 }
 
 /// Bodies the schema must refuse, each with why.
-fn wrong_bodies(reference: &Reference, code: &errors_docs::Code, sent: &Value) -> Vec<(Value, String)> {
+fn wrong_bodies(
+    reference: &Reference,
+    code: &errors_docs::Code,
+    sent: &Value,
+) -> Vec<(Value, String)> {
     let keys = &reference.envelope.keys;
     let mut out = Vec::new();
 
@@ -214,7 +242,11 @@ fn wrong_bodies(reference: &Reference, code: &errors_docs::Code, sent: &Value) -
     out.push((extra, "an unknown member".to_owned()));
 
     let mut message = sent.clone();
-    members_mut(reference, &mut message)[if reference.envelope.style == Style::Problem { &keys.detail } else { &keys.message }] = json!(42);
+    members_mut(reference, &mut message)[if reference.envelope.style == Style::Problem {
+        &keys.detail
+    } else {
+        &keys.message
+    }] = json!(42);
     out.push((message, "a message that is not a string".to_owned()));
 
     if !code.sends_details() && reference.envelope.style != Style::Problem {
@@ -228,7 +260,10 @@ fn wrong_bodies(reference: &Reference, code: &errors_docs::Code, sent: &Value) -
             if let Some(Value::Object(details)) = details_mut(reference, &mut missing) {
                 details.remove(&field.wire);
             }
-            out.push((missing, format!("the required field `{}` missing", field.wire)));
+            out.push((
+                missing,
+                format!("the required field `{}` missing", field.wire),
+            ));
         }
         let wrong = match &field.ty {
             errors_docs::FieldType::Json => continue, // any value fits
@@ -239,7 +274,10 @@ fn wrong_bodies(reference: &Reference, code: &errors_docs::Code, sent: &Value) -
         if let Some(details) = details_mut(reference, &mut retyped) {
             details[&field.wire] = wrong;
         }
-        out.push((retyped, format!("the field `{}` of the wrong type", field.wire)));
+        out.push((
+            retyped,
+            format!("the field `{}` of the wrong type", field.wire),
+        ));
     }
     out
 }
@@ -258,11 +296,22 @@ fn out_of_range_numbers_and_non_finite_floats() {
         "#,
     )
     .unwrap();
-    let schema: Value = serde_json::from_str(&errors_docs::json_schema(&Reference::from(&catalog))).unwrap();
+    let schema: Value =
+        serde_json::from_str(&errors_docs::json_schema(&Reference::from(&catalog))).unwrap();
     let v = validator(&schema);
     let body = |details: Value| json!({"success": false, "errorCode": "X", "message": "x", "details": details});
-    assert_valid(&v, &body(json!({"small": 4294967295u32, "signed": -2147483648i32, "ratio": "NaN", "list": [0]})), "in range");
-    assert_valid(&v, &body(json!({"small": 0, "signed": 1, "ratio": "-Infinity", "list": []})), "in range");
+    assert_valid(
+        &v,
+        &body(
+            json!({"small": 4294967295u32, "signed": -2147483648i32, "ratio": "NaN", "list": [0]}),
+        ),
+        "in range",
+    );
+    assert_valid(
+        &v,
+        &body(json!({"small": 0, "signed": 1, "ratio": "-Infinity", "list": []})),
+        "in range",
+    );
     for wrong in [
         json!({"small": 4294967296u64, "signed": 0, "ratio": 0.5, "list": []}),
         json!({"small": -1, "signed": 0, "ratio": 0.5, "list": []}),
@@ -275,7 +324,11 @@ fn out_of_range_numbers_and_non_finite_floats() {
         assert_invalid(&v, &body(wrong.clone()), &wrong.to_string());
     }
     // A message other than the template's text.
-    assert_invalid(&v, &json!({"success": false, "errorCode": "X", "message": "y", "details": {"small": 1, "signed": 1, "ratio": 1.0, "list": []}}), "message");
+    assert_invalid(
+        &v,
+        &json!({"success": false, "errorCode": "X", "message": "y", "details": {"small": 1, "signed": 1, "ratio": 1.0, "list": []}}),
+        "message",
+    );
 }
 
 #[test]
@@ -285,11 +338,20 @@ fn a_templated_message_must_match_its_literal_text() {
         "[catalog]\nenvelope = \"flat\"\n[errors.X]\nstatus = 400\nmessage = \"Wait (about) {n} s. [sic] {{x}}\"\ndetails.n = \"u32\"\n",
     )
     .unwrap();
-    let schema: Value = serde_json::from_str(&errors_docs::json_schema(&Reference::from(&catalog))).unwrap();
+    let schema: Value =
+        serde_json::from_str(&errors_docs::json_schema(&Reference::from(&catalog))).unwrap();
     let v = validator(&schema);
     let body = |message: &str| json!({"success": false, "errorCode": "X", "message": message, "details": {"n": 3}});
     assert_valid(&v, &body("Wait (about) 3 s. [sic] {x}"), "rendered");
-    assert_valid(&v, &body("Wait (about) any\ntext s. [sic] {x}"), "any value");
+    assert_valid(
+        &v,
+        &body("Wait (about) any\ntext s. [sic] {x}"),
+        "any value",
+    );
     assert_invalid(&v, &body("Wait about 3 s. [sic] {x}"), "other text");
-    assert_invalid(&v, &body("Wait (about) 3 s. [sic] {x} and more"), "trailing text");
+    assert_invalid(
+        &v,
+        &body("Wait (about) 3 s. [sic] {x} and more"),
+        "trailing text",
+    );
 }

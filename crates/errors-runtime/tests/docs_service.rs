@@ -13,11 +13,19 @@ use api::ApiError;
 
 async fn get(method: Method, path: &str) -> (StatusCode, http::HeaderMap, String) {
     let mut service = errors_runtime::docs::service::<ApiError>().api_version("2.0.0");
-    let request = Request::builder().method(method).uri(path).body(()).unwrap();
+    let request = Request::builder()
+        .method(method)
+        .uri(path)
+        .body(())
+        .unwrap();
     let response = service.call(request).await.unwrap();
     let (parts, body) = response.into_parts();
     let bytes = body.collect().await.unwrap().to_bytes();
-    (parts.status, parts.headers, String::from_utf8(bytes.to_vec()).unwrap())
+    (
+        parts.status,
+        parts.headers,
+        String::from_utf8(bytes.to_vec()).unwrap(),
+    )
 }
 
 #[tokio::test]
@@ -36,7 +44,10 @@ async fn serves_the_reference_and_schemas_of_its_catalog() {
     let (_, headers, schema) = get(Method::GET, "/schema.json").await;
     assert_eq!(headers["content-type"], "application/schema+json");
     let schema: serde_json::Value = serde_json::from_str(&schema).unwrap();
-    assert_eq!(schema["$defs"]["RATE_LIMITED"]["properties"]["errorCode"]["const"], "RATE_LIMITED");
+    assert_eq!(
+        schema["$defs"]["RATE_LIMITED"]["properties"]["errorCode"]["const"],
+        "RATE_LIMITED"
+    );
 
     let (_, headers, openapi) = get(Method::GET, "/openapi.json/").await;
     assert_eq!(headers["content-type"], "application/json");
@@ -65,7 +76,12 @@ async fn head_other_methods_and_unknown_paths() {
 fn the_reference_comes_from_the_metadata() {
     let reference = errors_runtime::docs::reference::<ApiError>();
     assert_eq!(reference.name, "ApiError");
-    assert_eq!(reference.codes.len(), <ApiError as errors_runtime::CatalogError>::CATALOG.errors.len());
+    assert_eq!(
+        reference.codes.len(),
+        <ApiError as errors_runtime::CatalogError>::CATALOG
+            .errors
+            .len()
+    );
     assert!(errors_runtime::docs::markdown::<ApiError>().contains("<a id=\"RATE_LIMITED\"></a>"));
     assert!(errors_runtime::docs::json_schema::<ApiError>().contains("\"$schema\""));
     assert!(errors_runtime::docs::openapi::<ApiError>("1.2.3").contains("\"version\": \"1.2.3\""));

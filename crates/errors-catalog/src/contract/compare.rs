@@ -59,7 +59,9 @@ impl Report {
 
     /// The breaking changes.
     pub fn breaking(&self) -> impl Iterator<Item = &Finding> {
-        self.findings.iter().filter(|f| f.change == Change::Breaking)
+        self.findings
+            .iter()
+            .filter(|f| f.change == Change::Breaking)
     }
 
     /// Whether the catalog's contract is exactly the snapshot.
@@ -147,7 +149,12 @@ pub fn check(snapshot: &Contract, catalog: &Catalog, snapshot_path: impl AsRef<P
             let at = catalog
                 .category(category)
                 .map_or_else(|| root.clone(), |c| c.location.to_string());
-            findings.push(Change::Compatible, None, at, format!("new category `{category}`"));
+            findings.push(
+                Change::Compatible,
+                None,
+                at,
+                format!("new category `{category}`"),
+            );
         }
     }
 
@@ -191,7 +198,12 @@ pub fn check(snapshot: &Contract, catalog: &Catalog, snapshot_path: impl AsRef<P
     Report { findings: out }
 }
 
-fn compare_code(findings: &mut Findings<'_>, old: &CodeContract, new: &CodeContract, error: &ErrorDef) {
+fn compare_code(
+    findings: &mut Findings<'_>,
+    old: &CodeContract,
+    new: &CodeContract,
+    error: &ErrorDef,
+) {
     let code = old.code.as_str();
     let here = error.location.to_string();
     if old.status != new.status {
@@ -199,7 +211,10 @@ fn compare_code(findings: &mut Findings<'_>, old: &CodeContract, new: &CodeContr
             Change::Breaking,
             Some(code),
             error.at.status.to_string(),
-            format!("the status of `{code}` changed from {} to {}", old.status, new.status),
+            format!(
+                "the status of `{code}` changed from {} to {}",
+                old.status, new.status
+            ),
         );
     }
     if old.retryable != new.retryable {
@@ -215,8 +230,13 @@ fn compare_code(findings: &mut Findings<'_>, old: &CodeContract, new: &CodeContr
         );
     }
     if old.category != new.category {
-        let at = error.at.category.as_ref().map_or_else(|| here.clone(), ToString::to_string);
-        let name = |c: &Option<String>| c.as_deref().map_or("none".to_owned(), |c| format!("`{c}`"));
+        let at = error
+            .at
+            .category
+            .as_ref()
+            .map_or_else(|| here.clone(), ToString::to_string);
+        let name =
+            |c: &Option<String>| c.as_deref().map_or("none".to_owned(), |c| format!("`{c}`"));
         findings.push(
             Change::Breaking,
             Some(code),
@@ -262,14 +282,21 @@ fn compare_code(findings: &mut Findings<'_>, old: &CodeContract, new: &CodeContr
         let Some(new_field) = same else {
             let internal = error.field(&old_field.name).filter(|f| f.internal);
             let (at, why) = match internal {
-                Some(field) => (field.location.to_string(), "became internal: it is no longer sent"),
+                Some(field) => (
+                    field.location.to_string(),
+                    "became internal: it is no longer sent",
+                ),
                 None => (here.clone(), "was removed or renamed"),
             };
             findings.push(
                 Change::Breaking,
                 Some(code),
                 at,
-                format!("the field `{}` of `{code}` ({}) {why}", old_field.name, describe(old_field)),
+                format!(
+                    "the field `{}` of `{code}` ({}) {why}",
+                    old_field.name,
+                    describe(old_field)
+                ),
             );
             continue;
         };
@@ -307,14 +334,23 @@ fn compare_code(findings: &mut Findings<'_>, old: &CodeContract, new: &CodeContr
     }
 }
 
-fn compare_field(findings: &mut Findings<'_>, code: &str, old: &FieldContract, new: &FieldContract, at: String) {
+fn compare_field(
+    findings: &mut Findings<'_>,
+    code: &str,
+    old: &FieldContract,
+    new: &FieldContract,
+    at: String,
+) {
     let name = &new.name;
     if old.name != new.name {
         findings.push(
             Change::Compatible,
             Some(code),
             at.clone(),
-            format!("the field `{}` of `{code}` is now called `{name}`, with the same wire name", old.name),
+            format!(
+                "the field `{}` of `{code}` is now called `{name}`, with the same wire name",
+                old.name
+            ),
         );
     }
     if old.wire != new.wire && old.placements.contains(&Placement::Details) {
@@ -322,7 +358,10 @@ fn compare_field(findings: &mut Findings<'_>, code: &str, old: &FieldContract, n
             Change::Breaking,
             Some(code),
             at.clone(),
-            format!("the field `{name}` of `{code}` is now sent as `{}`, not `{}`", new.wire, old.wire),
+            format!(
+                "the field `{name}` of `{code}` is now sent as `{}`, not `{}`",
+                new.wire, old.wire
+            ),
         );
     }
     if old.ty != new.ty {
@@ -330,7 +369,10 @@ fn compare_field(findings: &mut Findings<'_>, code: &str, old: &FieldContract, n
             Change::Breaking,
             Some(code),
             at.clone(),
-            format!("the field `{name}` of `{code}` changed type from `{}` to `{}`", old.ty, new.ty),
+            format!(
+                "the field `{name}` of `{code}` changed type from `{}` to `{}`",
+                old.ty, new.ty
+            ),
         );
     }
     match (old.optional, new.optional) {
@@ -354,7 +396,10 @@ fn compare_field(findings: &mut Findings<'_>, code: &str, old: &FieldContract, n
                 Change::Breaking,
                 Some(code),
                 at.clone(),
-                format!("the field `{name}` of `{code}` is no longer sent in {}", place(placement)),
+                format!(
+                    "the field `{name}` of `{code}` is no longer sent in {}",
+                    place(placement)
+                ),
             );
         }
     }
@@ -364,7 +409,10 @@ fn compare_field(findings: &mut Findings<'_>, code: &str, old: &FieldContract, n
                 Change::Compatible,
                 Some(code),
                 at.clone(),
-                format!("the field `{name}` of `{code}` is now also sent in {}", place(placement)),
+                format!(
+                    "the field `{name}` of `{code}` is now also sent in {}",
+                    place(placement)
+                ),
             );
         }
     }
@@ -396,10 +444,15 @@ fn root_location(catalog: &Catalog) -> String {
         .map(|l| l.path().to_owned())
         .or_else(|| catalog.files.first().cloned())
         .unwrap_or_default();
-    let line = std::fs::read_to_string(catalog.files.first().map_or(path.as_path(), |p| p.as_path()))
-        .ok()
-        .and_then(|text| envelope_line(&text))
-        .unwrap_or(1);
+    let line = std::fs::read_to_string(
+        catalog
+            .files
+            .first()
+            .map_or(path.as_path(), |p| p.as_path()),
+    )
+    .ok()
+    .and_then(|text| envelope_line(&text))
+    .unwrap_or(1);
     format!("{}:{line}:1", path.display())
 }
 

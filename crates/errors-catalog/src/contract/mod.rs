@@ -173,7 +173,9 @@ impl fmt::Display for CheckError {
                 "{}: no contract snapshot; write it with `{BLESS_ENV}=1` (or `errors-catalog stability --bless`)",
                 path.display()
             ),
-            CheckError::Read(path, e) => write!(f, "{}: cannot read the snapshot: {e}", path.display()),
+            CheckError::Read(path, e) => {
+                write!(f, "{}: cannot read the snapshot: {e}", path.display())
+            }
             CheckError::Snapshot(e) => write!(f, "{e}"),
         }
     }
@@ -247,8 +249,8 @@ pub fn assert_stable(catalog: impl AsRef<Path>, snapshot: impl AsRef<Path>) {
         );
     }
     if !report.findings.is_empty() {
-        eprint!(
-            "{report}note: {} records none of these compatible changes; re-bless it with `{BLESS_ENV}=1`\n",
+        eprintln!(
+            "{report}note: {} records none of these compatible changes; re-bless it with `{BLESS_ENV}=1`",
             snapshot.display()
         );
     }
@@ -269,8 +271,8 @@ pub fn assert_stable(catalog: impl AsRef<Path>, snapshot: impl AsRef<Path>) {
 #[track_caller]
 pub fn assert_codes(catalog: impl AsRef<Path>, codes: &[&str]) {
     let path = catalog.as_ref();
-    let catalog = Catalog::load(path)
-        .unwrap_or_else(|d| panic!("the catalog has problems:\n{}", d.render()));
+    let catalog =
+        Catalog::load(path).unwrap_or_else(|d| panic!("the catalog has problems:\n{}", d.render()));
     let missing: Vec<&str> = codes
         .iter()
         .copied()

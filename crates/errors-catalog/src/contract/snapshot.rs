@@ -146,13 +146,21 @@ pub(super) fn render(contract: &Contract) -> String {
         }
         out.push('\n');
         for field in &code.fields {
-            let placements: Vec<String> = field.placements.iter().map(|p| quote(&p.to_string())).collect();
+            let placements: Vec<String> = field
+                .placements
+                .iter()
+                .map(|p| quote(&p.to_string()))
+                .collect();
             out.push_str(&format!(
                 "  field {} wire={} type={} {} in={}\n",
                 quote(&field.name),
                 quote(&field.wire),
                 quote(&field.ty),
-                if field.optional { "optional" } else { "required" },
+                if field.optional {
+                    "optional"
+                } else {
+                    "required"
+                },
                 placements.join(",")
             ));
         }
@@ -163,9 +171,9 @@ pub(super) fn render(contract: &Contract) -> String {
 /// `text` as is, or quoted when it would not read back as one token.
 fn quote(text: &str) -> String {
     let plain = !text.is_empty()
-        && !text
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '=' | ',' | '#' | '\\'));
+        && !text.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '=' | ',' | '#' | '\\')
+        });
     if plain {
         return text.to_owned();
     }
@@ -204,7 +212,11 @@ fn token(rest: &str, list: bool) -> Result<(String, &str), String> {
                         if chars.next().map(|(_, c)| c) != Some('{') {
                             return Err("a bad `\\u{...}` escape".into());
                         }
-                        let hex: String = chars.by_ref().map(|(_, c)| c).take_while(|&c| c != '}').collect();
+                        let hex: String = chars
+                            .by_ref()
+                            .map(|(_, c)| c)
+                            .take_while(|&c| c != '}')
+                            .collect();
                         let code = u32::from_str_radix(&hex, 16)
                             .ok()
                             .and_then(char::from_u32)
@@ -301,7 +313,10 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
         let words = words(trimmed).map_err(fail)?;
         let mut words = words.into_iter();
         let Some(Word::Plain(item)) = words.next() else {
-            return Err(fail("a line must start with an item: `envelope`, `key`, `category`, `code` or `field`".into()));
+            return Err(fail(
+                "a line must start with an item: `envelope`, `key`, `category`, `code` or `field`"
+                    .into(),
+            ));
         };
         let rest: Vec<Word> = words.collect();
         let plain = |i: usize, what: &str| match rest.get(i) {
@@ -310,7 +325,9 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
         };
         match item.as_str() {
             "envelope" => contract.style = plain(0, "a style")?,
-            "key" => contract.keys.push((plain(0, "a member")?, plain(1, "its key")?)),
+            "key" => contract
+                .keys
+                .push((plain(0, "a member")?, plain(1, "its key")?)),
             "category" => contract.categories.push(plain(0, "a name")?),
             "code" => {
                 let code = plain(0, "a code")?;
@@ -320,7 +337,9 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
                 let retryable = match plain(2, "`retryable` or `final`")?.as_str() {
                     "retryable" => true,
                     "final" => false,
-                    other => return Err(fail(format!("`{other}`: expected `retryable` or `final`"))),
+                    other => {
+                        return Err(fail(format!("`{other}`: expected `retryable` or `final`")));
+                    }
                 };
                 let mut entry = CodeContract {
                     code,
@@ -383,7 +402,10 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
                     }
                 }
                 if field.wire.is_empty() || field.ty.is_empty() {
-                    return Err(fail(format!("field `{}` needs `wire=` and `type=`", field.name)));
+                    return Err(fail(format!(
+                        "field `{}` needs `wire=` and `type=`",
+                        field.name
+                    )));
                 }
                 let Some(code) = contract.codes.last_mut() else {
                     return Err(fail("a `field` line must follow its `code` line".into()));
@@ -413,7 +435,17 @@ mod tests {
 
     #[test]
     fn odd_values_are_quoted_and_read_back() {
-        for text in ["plain", "a b", "x=y", "a,b", "q\"uote", "back\\slash", "#hash", "", "tab\tnew\nline\u{1}"] {
+        for text in [
+            "plain",
+            "a b",
+            "x=y",
+            "a,b",
+            "q\"uote",
+            "back\\slash",
+            "#hash",
+            "",
+            "tab\tnew\nline\u{1}",
+        ] {
             let quoted = quote(text);
             let (back, rest) = token(&quoted, false).unwrap();
             assert_eq!((back.as_str(), rest), (text, ""), "{quoted}");
@@ -449,16 +481,28 @@ mod tests {
         .unwrap();
         let contract = of(&catalog);
         assert_eq!(
-            contract.codes.iter().map(|c| c.code.as_str()).collect::<Vec<_>>(),
+            contract
+                .codes
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>(),
             ["A_CODE", "B_CODE"]
         );
         let text = render(&contract);
-        assert!(text.contains("code B_CODE 429 retryable category=limits\n"), "{text}");
         assert!(
-            text.contains("  field what wire=\"odd name=1,2\" type=string required in=details,message,param\n"),
+            text.contains("code B_CODE 429 retryable category=limits\n"),
             "{text}"
         );
-        assert!(text.contains("  field tags wire=tags type=[string] optional in=details\n"), "{text}");
+        assert!(
+            text.contains(
+                "  field what wire=\"odd name=1,2\" type=string required in=details,message,param\n"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("  field tags wire=tags type=[string] optional in=details\n"),
+            "{text}"
+        );
         assert!(!text.contains("secret"), "{text}");
         assert!(text.contains("key request_id requestId\n"), "{text}");
         let back = parse(Path::new("c.contract"), &text).unwrap();
@@ -478,12 +522,35 @@ mod tests {
     fn malformed_lines_are_reported_with_their_number() {
         let err = parse(Path::new("c.contract"), "envelope flat\ncode X 4x final\n").unwrap_err();
         assert_eq!(err.line(), 2);
-        assert!(err.to_string().starts_with("c.contract:2: `X` needs a numeric status"), "{err}");
-        let err = parse(Path::new("c.contract"), "envelope flat\n  field a wire=a type=u32 required in=details\n").unwrap_err();
-        assert!(err.to_string().contains("must follow its `code` line"), "{err}");
-        let err = parse(Path::new("c.contract"), "# errors-catalog contract, format 2\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("c.contract:2: `X` needs a numeric status"),
+            "{err}"
+        );
+        let err = parse(
+            Path::new("c.contract"),
+            "envelope flat\n  field a wire=a type=u32 required in=details\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("must follow its `code` line"),
+            "{err}"
+        );
+        let err = parse(
+            Path::new("c.contract"),
+            "# errors-catalog contract, format 2\n",
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("format 2 is not known"), "{err}");
-        let err = parse(Path::new("c.contract"), "envelope flat\ncode X 400 final colour=red\n").unwrap_err();
-        assert!(err.to_string().contains("`colour` is not an attribute of a code"), "{err}");
+        let err = parse(
+            Path::new("c.contract"),
+            "envelope flat\ncode X 400 final colour=red\n",
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`colour` is not an attribute of a code"),
+            "{err}"
+        );
     }
 }

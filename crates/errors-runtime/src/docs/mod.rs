@@ -12,9 +12,9 @@
 //! assert!(page.contains(r#"id="RATE_LIMITED""#));
 //! ```
 //!
-//! With the `axum` feature, [`service`] serves them:
+//! With the `axum` feature, [`service`] serves them; in an axum application:
 //!
-//! ```ignore
+//! ```text
 //! let app = axum::Router::new()
 //!     .nest_service("/errors", errors_runtime::docs::service::<ApiError>());
 //! // GET /errors              the HTML reference

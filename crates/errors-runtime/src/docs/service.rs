@@ -138,7 +138,10 @@ impl<E: CatalogError> DocsService<E> {
             header::CONTENT_TYPE,
             header::HeaderValue::from_static(content_type),
         );
-        headers.insert(header::CONTENT_LENGTH, header::HeaderValue::from(text.len()));
+        headers.insert(
+            header::CONTENT_LENGTH,
+            header::HeaderValue::from(text.len()),
+        );
         response
     }
 }
