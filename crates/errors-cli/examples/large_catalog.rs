@@ -72,11 +72,15 @@ fn main() {
     ];
     let mut out = String::with_capacity(n * 420);
     out.push_str("[catalog]\nenvelope = \"flat\"\ncode_case = \"SCREAMING_SNAKE_CASE\"\ndoc_url = \"https://docs.example.com/errors#{code}\"\n\n");
+    let mut declared = Vec::new();
     for (_, category, _, _) in kinds {
-        let _ = writeln!(
-            out,
-            "[categories.{category}]\ndescription = \"Errors of the {category} class.\""
-        );
+        if !declared.contains(&category) {
+            declared.push(category);
+            let _ = writeln!(
+                out,
+                "[categories.{category}]\ndescription = \"Errors of the {category} class.\""
+            );
+        }
     }
     for i in 0..n {
         let (status, category, kind, message) = kinds[i % kinds.len()];
