@@ -30,9 +30,9 @@ pub fn html(reference: &Reference) -> String {
     );
     let _ = write!(
         out,
-        "<header>\n<h1>{}</h1>\n<div class=\"search\"><input id=\"search\" type=\"search\" \
+        "<header>\n<h1>{}</h1>\n<div class=\"search\"><input id=\"search-box\" type=\"search\" \
          placeholder=\"Filter codes: code, status, category or words\" aria-label=\"Filter codes\" autocomplete=\"off\">\
-         <span id=\"count\" aria-live=\"polite\">{} codes</span></div>\n\
+         <span id=\"search-count\" aria-live=\"polite\">{} codes</span></div>\n\
          <nav><a href=\"#envelope-format\">Envelope</a> <a href=\"#status-codes\">Status codes</a> \
          <a href=\"#error-codes\">Error codes</a>{} <a href=\"#retry-strategy\">Retry strategy</a> \
          <a href=\"#circuit-breaker\">Circuit breaker</a></nav>\n</header>\n<main>\n",
@@ -322,6 +322,31 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Codes are identifiers, so no id of the page's own, which all have a `-`, can
+    /// take a code's anchor, whatever the codes are called.
+    #[cfg(feature = "catalog")]
+    #[test]
+    fn the_page_s_own_ids_cannot_be_codes() {
+        let catalog = errors_catalog::Catalog::from_str(
+            "c.toml",
+            "[catalog]\ncode_case = \"snake_case\"\n[categories.x]\n[errors.search]\nstatus = 400\nmessage = \"m\"\ncategory = \"x\"\n",
+        )
+        .unwrap();
+        let page = html(&Reference::from(&catalog));
+        let ids: Vec<&str> = page
+            .match_indices(" id=\"")
+            .map(|(i, _)| {
+                let rest = &page[i + 5..];
+                &rest[..rest.find('"').unwrap()]
+            })
+            .collect();
+        assert!(ids.len() > 8, "{ids:?}");
+        for id in ids {
+            assert!(id == "search" || id.contains('-'), "{id}");
+        }
+        assert_eq!(page.matches(" id=\"search\"").count(), 1);
+    }
 
     #[test]
     fn inline_markup_escapes_and_marks_code() {

@@ -139,7 +139,7 @@ fn check_page(chromium: &Path, dir: &Path, reference: &Reference) -> String {
     // The script ran: it counted the codes.
     assert!(
         dom.contains(&format!(
-            "<span id=\"count\" aria-live=\"polite\">{} codes</span>",
+            "<span id=\"search-count\" aria-live=\"polite\">{} codes</span>",
             reference.codes.len()
         )),
         "the script did not run"

@@ -35,11 +35,17 @@ async fn serves_the_reference_and_schemas_of_its_catalog() {
     assert_eq!(headers["content-type"], "text/html; charset=utf-8");
     assert_eq!(headers["content-length"], html.len().to_string().as_str());
     // Exactly the checked-in reference generated from the catalog file.
-    assert_eq!(html, include_str!("../../../docs/errors.html"));
+    assert!(
+        html == include_str!("../../../docs/errors.html"),
+        "the served page is not docs/errors.html"
+    );
 
     let (_, headers, markdown) = get(Method::GET, "/reference.md").await;
     assert_eq!(headers["content-type"], "text/markdown; charset=utf-8");
-    assert_eq!(markdown, include_str!("../../../docs/errors.md"));
+    assert!(
+        markdown == include_str!("../../../docs/errors.md"),
+        "the served Markdown is not docs/errors.md"
+    );
 
     let (_, headers, schema) = get(Method::GET, "/schema.json").await;
     assert_eq!(headers["content-type"], "application/schema+json");

@@ -2,8 +2,8 @@
 // (every word must match), and keeps the filter in the page's ?q= parameter.
 (function () {
   "use strict";
-  var input = document.getElementById("search");
-  var count = document.getElementById("count");
+  var input = document.getElementById("search-box");
+  var count = document.getElementById("search-count");
   var none = document.getElementById("no-match");
   var items = Array.prototype.slice.call(document.querySelectorAll("[data-search]"));
   var total = document.querySelectorAll("article.code").length;
