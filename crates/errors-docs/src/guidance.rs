@@ -135,9 +135,7 @@ pub(crate) fn status_rows(reference: &Reference) -> Vec<StatusRow> {
             let retry = if retryable.is_empty() {
                 instead_of_retrying(status).map_or("No".to_owned(), |a| format!("No, {a}"))
             } else if retryable.len() == codes.len() {
-                if honors_retry_after(reference)
-                    && retryable.iter().any(|c| c.retry_after_field().is_some())
-                {
+                if honors_retry_after(reference) && retryable.iter().any(|c| waits_retry_after(c)) {
                     "Yes, after `Retry-After`".to_owned()
                 } else {
                     "Yes, exponential backoff with jitter".to_owned()
@@ -158,6 +156,12 @@ pub(crate) fn status_rows(reference: &Reference) -> Vec<StatusRow> {
             }
         })
         .collect()
+}
+
+/// Whether a client's wait for `code` is set by its `Retry-After`: the retry policy
+/// honours it on a 429 only (elsewhere the header informs, and backoff decides).
+fn waits_retry_after(code: &Code) -> bool {
+    code.status == 429 && code.retry_after_field().is_some()
 }
 
 fn honors_retry_after(reference: &Reference) -> bool {
@@ -241,7 +245,7 @@ pub(crate) fn retry_strategy(reference: &Reference) -> Vec<String> {
         duration(retry.max_delay_ms),
         retry.max_attempts,
     ));
-    let limited = retryable.iter().any(|c| c.retry_after_field().is_some());
+    let limited = retryable.iter().any(|c| waits_retry_after(c));
     if limited {
         let too_long = format!(
             " If `Retry-After` asks for more than {}, do not wait: give up and report the error.",
@@ -453,8 +457,7 @@ pub(crate) fn code_retry(reference: &Reference, code: &Code) -> String {
             None => "Not retryable.".to_owned(),
         };
     }
-    let retry_after = code.retry_after_field().is_some()
-        && reference.retry.honor_retry_after != HonorRetryAfter::Never;
+    let retry_after = waits_retry_after(code) && honors_retry_after(reference);
     match (retry_after, reference.retry.honor_retry_after) {
         (true, HonorRetryAfter::FirstRetry) => "Retryable: wait exactly `Retry-After` before the first retry, then back off exponentially.".to_owned(),
         (true, HonorRetryAfter::Always) => "Retryable: wait at least `Retry-After` before every retry.".to_owned(),
@@ -465,6 +468,69 @@ pub(crate) fn code_retry(reference: &Reference, code: &Code) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "catalog")]
+    fn reference(toml: &str) -> Reference {
+        Reference::from(&errors_catalog::Catalog::from_str("c.toml", toml).unwrap())
+    }
+
+    /// The retry policy honours `Retry-After` on a 429 only; a 503 that sends one is
+    /// still retried with backoff, and the reference says so.
+    #[cfg(feature = "catalog")]
+    #[test]
+    fn retry_after_sets_the_wait_of_429s_only() {
+        let toml = "[errors.LIMITED]\nstatus = 429\nmessage = \"m\"\ndetails.wait = { type = \"u64\", header = \"Retry-After\" }\n\
+                    [errors.DOWN]\nstatus = 503\nmessage = \"m\"\ndetails.wait = { type = \"u64\", header = \"Retry-After\" }\n\
+                    [errors.GONE]\nstatus = 410\nmessage = \"m\"\n";
+        let r = reference(toml);
+        let rows: Vec<(u16, String)> = status_rows(&r)
+            .into_iter()
+            .map(|row| (row.status, row.retry))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (410, "No".to_owned()),
+                (429, "Yes, after `Retry-After`".to_owned()),
+                (503, "Yes, exponential backoff with jitter".to_owned()),
+            ]
+        );
+        assert!(code_retry(&r, r.code("LIMITED").unwrap()).contains("exactly `Retry-After`"));
+        assert_eq!(
+            code_retry(&r, r.code("DOWN").unwrap()),
+            "Retryable, with exponential backoff and full jitter."
+        );
+        let strategy = retry_strategy(&r).join("\n");
+        assert!(strategy.contains("up to 1 s, 2 s, 4 s, 8 s before each retry, capped at 30 seconds, with a maximum of 5 attempts"), "{strategy}");
+        assert!(strategy.contains("more than 5 minutes"), "{strategy}");
+
+        let never = reference(&format!(
+            "[retry]\nhonor_retry_after = false\nmax_attempts = 3\nbase_delay_ms = 500\nmax_delay_ms = 800\n{toml}"
+        ));
+        assert_eq!(
+            status_rows(&never)[1].retry,
+            "Yes, exponential backoff with jitter"
+        );
+        let strategy = retry_strategy(&never).join("\n");
+        assert!(strategy.contains("up to 500 ms, 800 ms before each retry, capped at 800 ms, with a maximum of 3 attempts"), "{strategy}");
+        assert!(strategy.contains("does not set the wait"), "{strategy}");
+    }
+
+    #[cfg(feature = "catalog")]
+    #[test]
+    fn the_breaker_is_written_out_from_its_table() {
+        let r = reference(
+            "[circuit_breaker]\nfailure_threshold = 3\nopen_ms = 1500\nhalf_open_requests = 2\n[errors.X]\nstatus = 500\nmessage = \"m\"\n",
+        );
+        assert_eq!(
+            circuit_breaker(&r),
+            [
+                "Failure threshold: 3 consecutive failures with retryable codes open the circuit. Other errors show that the service is answering, and count as successes.",
+                "Open period: 1.5 seconds, during which calls fail at once without reaching the API.",
+                "Recovery: then let 2 trial requests through; their success closes the circuit, and any failure opens it again for another 1.5 seconds.",
+            ]
+        );
+    }
 
     #[test]
     fn durations_read_naturally() {

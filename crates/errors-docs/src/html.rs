@@ -237,9 +237,14 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
         for f in c.public_fields() {
             let _ = writeln!(
                 out,
-                "<tr><td><code>{}</code></td><td><code>{}</code></td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td><code>{}</code></td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&f.name),
-                escape(&f.wire),
+                // A field kept out of `details` has no member name on the wire.
+                if f.in_details {
+                    format!("<code>{}</code>", escape(&f.wire))
+                } else {
+                    "—".to_owned()
+                },
                 escape(&f.ty.to_string()),
                 if f.optional { "no" } else { "yes" },
                 inline(&guidance::placements(reference, c, f).join(", ")),

@@ -168,7 +168,12 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
                 code(&f.name),
-                code(&f.wire),
+                // A field kept out of `details` has no member name on the wire.
+                if f.in_details {
+                    code(&f.wire)
+                } else {
+                    "—".to_owned()
+                },
                 code(&f.ty.to_string()),
                 if f.optional { "no" } else { "yes" },
                 guidance::placements(reference, c, f).join(", "),
