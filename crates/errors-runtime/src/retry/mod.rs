@@ -46,9 +46,9 @@ mod run;
 
 pub use crate::retry_after::RetryAfter;
 pub use failure::{AsFailure, Failure};
-pub use idempotency::{IdempotencyKey, InvalidIdempotencyKey};
 #[cfg(feature = "axum")]
 pub(crate) use idempotency::random_base62;
+pub use idempotency::{IdempotencyKey, InvalidIdempotencyKey};
 pub use policy::{GiveUp, RetryDecision, RetryPolicy};
 pub use random::{RandomSource, SplitMix64};
 #[cfg(feature = "tokio")]
