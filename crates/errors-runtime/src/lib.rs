@@ -36,7 +36,11 @@
 //!   every error envelope, answers rejections, unrouted requests and panics with the
 //!   catalog's `[http]` codes, and logs each error response once with `tracing`.
 //! - `tokio`: `retry::retry`, which runs an async operation under a
-//!   [`RetryPolicy`], sleeping with `tokio::time::sleep`.
+//!   [`RetryPolicy`], sleeping with `tokio::time::sleep`, and `retry::retry_with`,
+//!   which also reports each decision (attempt, error, the delay then slept).
+//! - `docs`: `docs::reference` and friends, the catalog's reference (Markdown, HTML),
+//!   JSON Schema and OpenAPI from its metadata; with `axum`, `docs::service` serves
+//!   them.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
