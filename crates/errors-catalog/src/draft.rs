@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
+use crate::http::{self, HttpSettings};
 use crate::model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailsCase, Envelope, EnvelopeStyle,
-    ErrorDef, HttpConfig, Member, Rejection, RetryConfig,
+    ErrorDef, HttpConfig, Member, RetryConfig,
 };
 use crate::source::Location;
 
@@ -22,18 +23,6 @@ pub(crate) struct Settings {
     pub(crate) circuit_breaker: CircuitBreakerConfig,
     pub(crate) circuit_breaker_at: Vec<(&'static str, Location)>,
     pub(crate) http: HttpSettings,
-}
-
-/// `[http]` as written: validation resolves it against the codes.
-#[derive(Default)]
-pub(crate) struct HttpSettings {
-    /// Whether the root file has an `[http]` table.
-    pub(crate) declared: bool,
-    /// Where the table's key is.
-    pub(crate) at: Option<Location>,
-    pub(crate) request_id_header: Option<(String, Location)>,
-    /// Each code the table names, with its rejection and where it is written.
-    pub(crate) codes: Vec<(Rejection, String, Location)>,
 }
 
 /// The whole catalog as lowered, problems and all.
@@ -83,7 +72,7 @@ impl Draft {
                 || HttpConfig::DEFAULT_REQUEST_ID_HEADER.to_owned(),
                 |(header, _)| header,
             ),
-            codes: crate::http::resolve(&self.settings, &self.errors),
+            codes: http::resolve(&self.settings.http, self.settings.code_case, &self.errors),
         };
         let s = self.settings;
         let name = s.name.map_or_else(|| "ApiError".to_owned(), |(n, _)| n);

@@ -9,23 +9,44 @@
 //! once a catalog has an `[http]` table, every rejection must have a code.
 
 use crate::diagnostic::{Diagnostic, Sink};
-use crate::draft::{Draft, Settings};
 use crate::model::{CodeCase, DetailType, ErrorDef, Field, Rejection};
 use crate::naming;
+use crate::source::Location;
 use crate::suggest::did_you_mean;
+
+/// `[http]` as written: validation resolves it against the codes.
+#[derive(Default)]
+pub(crate) struct HttpSettings {
+    /// Whether the root file has an `[http]` table.
+    pub(crate) declared: bool,
+    /// Where the table's key is.
+    pub(crate) at: Option<Location>,
+    pub(crate) request_id_header: Option<(String, Location)>,
+    /// Each code the table names, with its rejection and where it is written.
+    pub(crate) codes: Vec<(Rejection, String, Location)>,
+}
 
 /// The index in `errors` of the code of each rejection, in the order of
 /// [`Rejection::ALL`].
-pub(crate) fn resolve(settings: &Settings, errors: &[ErrorDef]) -> [Option<usize>; 6] {
-    Rejection::ALL.map(|rejection| resolve_one(settings, errors, rejection))
+pub(crate) fn resolve(
+    http: &HttpSettings,
+    code_case: Option<CodeCase>,
+    errors: &[ErrorDef],
+) -> [Option<usize>; 6] {
+    Rejection::ALL.map(|rejection| resolve_one(http, code_case, errors, rejection))
 }
 
-fn resolve_one(settings: &Settings, errors: &[ErrorDef], rejection: Rejection) -> Option<usize> {
+fn resolve_one(
+    http: &HttpSettings,
+    code_case: Option<CodeCase>,
+    errors: &[ErrorDef],
+    rejection: Rejection,
+) -> Option<usize> {
     let fillable = |i: &usize| unfillable(&errors[*i], rejection).is_empty();
-    if let Some((_, code, _)) = settings.http.codes.iter().find(|(r, ..)| *r == rejection) {
+    if let Some((_, code, _)) = http.codes.iter().find(|(r, ..)| *r == rejection) {
         return errors.iter().position(|e| &e.code == code).filter(fillable);
     }
-    conventional(settings.code_case, errors, rejection)
+    conventional(code_case, errors, rejection)
         .into_iter()
         .find(fillable)
 }
@@ -64,9 +85,14 @@ pub(crate) fn unfillable(error: &ErrorDef, rejection: Rejection) -> Vec<&Field> 
 /// Checks `[http]`: a well-formed request id header; each code it names exists and
 /// can be filled; and, once the table is there, a code for every rejection.
 /// `complete` is false when a file could not be read: a code may be in it.
-pub(crate) fn check(draft: &Draft, complete: bool, sink: &mut Sink) {
-    let s = &draft.settings;
-    if let Some((header, at)) = &s.http.request_id_header {
+pub(crate) fn check(
+    http: &HttpSettings,
+    code_case: Option<CodeCase>,
+    errors: &[ErrorDef],
+    complete: bool,
+    sink: &mut Sink,
+) {
+    if let Some((header, at)) = &http.request_id_header {
         if !naming::is_header_name(header) {
             sink.push(
                 Diagnostic::new(
@@ -85,11 +111,11 @@ pub(crate) fn check(draft: &Draft, complete: bool, sink: &mut Sink) {
             );
         }
     }
-    for (rejection, code, at) in &s.http.codes {
+    for (rejection, code, at) in &http.codes {
         let key = rejection.key();
-        match draft.errors.iter().find(|e| &e.code == code) {
+        match errors.iter().find(|e| &e.code == code) {
             None if complete => {
-                let codes = draft.errors.iter().map(|e| e.code.as_str());
+                let codes = errors.iter().map(|e| e.code.as_str());
                 let help = match did_you_mean(code, codes) {
                     Some(similar) => format!("did you mean `{similar}`?"),
                     None => format!(
@@ -117,28 +143,28 @@ pub(crate) fn check(draft: &Draft, complete: bool, sink: &mut Sink) {
                                 field_list(&fields)
                             ),
                         )
-                        .help(fill_help(s, &draft.errors, *rejection, &fields)),
+                        .help(fill_help(code_case, errors, *rejection, &fields)),
                     );
                 }
             }
         }
     }
-    let Some(table_at) = &s.http.at else { return };
-    if !complete || !s.http.declared {
+    let Some(table_at) = &http.at else { return };
+    if !complete || !http.declared {
         return;
     }
     for rejection in Rejection::ALL {
-        if s.http.codes.iter().any(|(r, ..)| *r == rejection)
-            || resolve_one(s, &draft.errors, rejection).is_some()
+        if http.codes.iter().any(|(r, ..)| *r == rejection)
+            || resolve_one(http, code_case, errors, rejection).is_some()
         {
             continue;
         }
         let key = rejection.key();
-        let wanted = spelled(s.code_case, rejection.conventional_codes()[0]);
-        let found = conventional(s.code_case, &draft.errors, rejection);
+        let wanted = spelled(code_case, rejection.conventional_codes()[0]);
+        let found = conventional(code_case, errors, rejection);
         let message = match found.first() {
             Some(&i) => {
-                let error = &draft.errors[i];
+                let error = &errors[i];
                 format!(
                     "`[http]` names no code for `{key}`, and the catalog's `{}` has required {} the framework cannot fill",
                     error.code,
@@ -151,7 +177,7 @@ pub(crate) fn check(draft: &Draft, complete: bool, sink: &mut Sink) {
         };
         let help = format!(
             "add `{key} = \"CODE\"` naming a code the framework can fill, or declare `[errors.{}]` with `status = {}`",
-            new_code(s, &draft.errors, rejection),
+            new_code(code_case, errors, rejection),
             rejection.status()
         );
         sink.push(Diagnostic::new(table_at.clone(), message).help(help));
@@ -161,16 +187,16 @@ pub(crate) fn check(draft: &Draft, complete: bool, sink: &mut Sink) {
 /// A code to declare for `rejection`: the first conventional one the catalog does
 /// not have (`ROUTE_NOT_FOUND` beside a `NOT_FOUND` of required fields), or one
 /// named after the rejection.
-fn new_code(s: &Settings, errors: &[ErrorDef], rejection: Rejection) -> String {
+fn new_code(code_case: Option<CodeCase>, errors: &[ErrorDef], rejection: Rejection) -> String {
     let taken = |code: &str| errors.iter().any(|e| e.code.eq_ignore_ascii_case(code));
     rejection
         .conventional_codes()
         .iter()
-        .map(|c| spelled(s.code_case, c))
+        .map(|c| spelled(code_case, c))
         .find(|c| !taken(c))
         .unwrap_or_else(|| {
             spelled(
-                s.code_case,
+                code_case,
                 &format!("HTTP_{}", rejection.key().to_ascii_uppercase()),
             )
         })
@@ -193,7 +219,12 @@ fn field_list(fields: &[&Field]) -> String {
     }
 }
 
-fn fill_help(s: &Settings, errors: &[ErrorDef], rejection: Rejection, fields: &[&Field]) -> String {
+fn fill_help(
+    code_case: Option<CodeCase>,
+    errors: &[ErrorDef],
+    rejection: Rejection,
+    fields: &[&Field],
+) -> String {
     let can = match rejection {
         Rejection::BadRequest => {
             "the framework fills a `field_violations` field sent in `details` (the fields that failed to parse) and internal fields"
@@ -205,7 +236,7 @@ fn fill_help(s: &Settings, errors: &[ErrorDef], rejection: Rejection, fields: &[
         Some(name) => format!(" (`{} = \"{name}?\"`)", first.name),
         None => String::new(),
     };
-    let new = new_code(s, errors, rejection);
+    let new = new_code(code_case, errors, rejection);
     format!(
         "{can}: make `{}` optional{optional}, or name a code without other required fields, such as a new `[errors.{new}]` with `status = {}`",
         first.name,

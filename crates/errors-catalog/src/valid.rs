@@ -23,7 +23,8 @@ pub(crate) fn validate(draft: &Draft, root: Option<Location>, complete: bool, si
     check_doc_url(s, sink);
     check_renames(s, sink);
     check_retry(s, sink);
-    crate::http::check(draft, complete, sink);
+    let s = &draft.settings;
+    crate::http::check(&s.http, s.code_case, &draft.errors, complete, sink);
     check_categories(draft, sink);
     if complete && draft.errors.is_empty() && !draft.errors_unreadable {
         let at = draft.errors_table.clone().or(root);
