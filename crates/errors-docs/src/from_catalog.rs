@@ -80,6 +80,7 @@ fn keys(catalog: &Catalog, style: Style) -> Keys {
         title: key(Member::Title, defaults.title),
         status: key(Member::Status, defaults.status),
         detail: key(Member::Detail, defaults.detail),
+        instance: key(Member::Instance, defaults.instance),
     }
 }
 

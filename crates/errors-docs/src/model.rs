@@ -90,8 +90,8 @@ impl Style {
 }
 
 /// The key of each standard envelope member. A member the style does not have keeps
-/// its default name, unused. (`instance`, which the problem style reserves but no
-/// service writes, is not one of them.)
+/// its default name, unused. (`instance` is the problem style's: RFC 9457 allows it,
+/// no service of a catalog writes it, and a client drops it.)
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[allow(missing_docs)] // one per member, named as in `[envelope.rename]`
 pub struct Keys {
@@ -108,6 +108,7 @@ pub struct Keys {
     pub title: String,
     pub status: String,
     pub detail: String,
+    pub instance: String,
 }
 
 impl Keys {
@@ -129,6 +130,7 @@ impl Keys {
             title: "title".into(),
             status: "status".into(),
             detail: "detail".into(),
+            instance: "instance".into(),
         }
     }
 }

@@ -175,6 +175,8 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Jso
             member(&keys.code, constant(Json::str(code.code.clone())), true);
             member(&keys.request_id, string(), false);
             member(&keys.timestamp, refs.to(TIMESTAMP), false);
+            // RFC 9457's `instance`: allowed, a URI reference; no service writes it.
+            member(&keys.instance, string(), false);
             for field in code.detail_fields() {
                 member(&field.wire, field_schema(field, refs), !field.optional);
             }

@@ -355,3 +355,36 @@ fn a_templated_message_must_match_its_literal_text() {
         "trailing text",
     );
 }
+
+/// RFC 9457 lets a problem carry `instance` (a URI reference): the schema allows it as
+/// a string under the catalog's key, the client decodes such a body, and a detail
+/// field may take the default name once the member is renamed.
+#[test]
+fn a_problem_may_carry_its_instance_under_its_key() {
+    fn check<E: Decode + PartialEq + std::fmt::Debug>(path: &str, instance_key: &str) {
+        let reference = Reference::from(&Catalog::load(path).unwrap());
+        assert_eq!(reference.envelope.keys.instance, instance_key);
+        let schema: Value = serde_json::from_str(&errors_docs::json_schema(&reference)).unwrap();
+        let validator = validator(&schema);
+        for code in &reference.codes {
+            let example = Example::of(&reference, code);
+            let mut body: Value = serde_json::from_str(&example.body).unwrap();
+            body[instance_key] = json!("/bookings/42");
+            assert_valid(&validator, &body, &format!("{path}: {}", code.code));
+            let decoded = errors_runtime::decode::<E>(body.to_string().as_bytes())
+                .unwrap_or_else(|e| panic!("{path}: {body} does not decode: {e}"));
+            let expected = errors_runtime::decode::<E>(example.body.as_bytes()).unwrap();
+            assert_eq!(decoded.known(), expected.known(), "{body}");
+            body[instance_key] = json!(42);
+            assert_invalid(&validator, &body, &format!("{path}: a numeric instance"));
+        }
+    }
+    check::<bundled_problem::ProblemApiError>(
+        "../errors-runtime/tests/catalogs/bundled_problem.toml",
+        "instance",
+    );
+    check::<problem_renamed::RenamedProblem>(
+        "../errors-runtime/tests/catalogs/problem_renamed.toml",
+        "occurrence",
+    );
+}

@@ -103,6 +103,7 @@ impl From<&CatalogMeta> for Reference {
                     title: key(k.title, defaults.title),
                     status: key(k.status, defaults.status),
                     detail: key(k.detail, defaults.detail),
+                    instance: key(k.instance, defaults.instance),
                 },
             },
             retry: Retry {
