@@ -11,7 +11,7 @@ use crate::define;
 use crate::fmt::display_body;
 use crate::metadata::catalog_static;
 use crate::options::Options;
-use crate::plan::{Binding, ExtraKind, Plan, Shape, VariantPlan};
+use crate::plan::{Binding, ExtraKind, Plan, VariantPlan};
 use crate::split::{self, Arm, Match, On, SPLIT_ABOVE, Split};
 use crate::types::generic_of;
 
@@ -758,10 +758,8 @@ fn ty_span(ty: &syn::Type) -> Span {
 /// `Variant { fields }`, or `Variant` for a unit variant: a value of the enum.
 fn construct(plan: &Plan<'_>, v: &VariantPlan<'_>, fields: Vec<TokenStream>) -> TokenStream {
     let (ident, variant) = (&plan.ident, &v.ident);
-    match v.shape {
-        Shape::Unit => quote!(#ident::#variant),
-        Shape::Fields => quote!(#ident::#variant { #(#fields,)* }),
-    }
+    let fields = v.braced(fields);
+    quote!(#ident::#variant #fields)
 }
 
 /// `From<Source>` for each source type of a `#[from]` field (the field's own type,

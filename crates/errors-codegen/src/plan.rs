@@ -185,9 +185,7 @@ impl VariantPlan<'_> {
             }
         }
     }
-}
 
-impl VariantPlan<'_> {
     /// `{ a, b }` for a variant with fields, nothing for a unit variant: a pattern
     /// binding every field, or a constructor.
     pub(crate) fn braced<T: quote::ToTokens>(
