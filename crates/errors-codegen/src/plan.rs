@@ -6,7 +6,7 @@
 use errors_catalog::naming;
 use errors_catalog::{Catalog, ErrorDef, Field};
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use crate::attr::FromType;
 
@@ -173,25 +173,17 @@ impl<'c> Plan<'c> {
 impl VariantPlan<'_> {
     /// `{ a, b, .. }` for a variant with fields, nothing for a unit variant: the
     /// pattern after the variant's path, binding `bindings`.
-    pub(crate) fn pattern<T: quote::ToTokens>(
+    pub(crate) fn pattern<T: ToTokens>(
         &self,
         bindings: impl IntoIterator<Item = T>,
     ) -> TokenStream {
-        match self.shape {
-            Shape::Unit => TokenStream::new(),
-            Shape::Fields => {
-                let bindings = bindings.into_iter();
-                quote!({ #(#bindings,)* .. })
-            }
-        }
+        let bindings = bindings.into_iter().map(|b| b.to_token_stream());
+        self.braced(bindings.chain([quote!(..)]))
     }
 
     /// `{ a, b }` for a variant with fields, nothing for a unit variant: a pattern
     /// binding every field, or a constructor.
-    pub(crate) fn braced<T: quote::ToTokens>(
-        &self,
-        items: impl IntoIterator<Item = T>,
-    ) -> TokenStream {
+    pub(crate) fn braced<T: ToTokens>(&self, items: impl IntoIterator<Item = T>) -> TokenStream {
         match self.shape {
             Shape::Unit => TokenStream::new(),
             Shape::Fields => {
