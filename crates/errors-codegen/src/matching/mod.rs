@@ -4,21 +4,27 @@
 //! keeps it off the wire. Each problem is reported at the Rust span that is wrong,
 //! citing the catalog's `path:line:column` where that helps. The result is the same
 //! [`Plan`] that `catalog!` builds, so code generation is shared.
+//!
+//! This module matches variants to codes; `fields` matches a variant's fields to
+//! its code's.
+
+mod fields;
 
 use std::collections::HashMap;
 
 use errors_catalog::suggest::did_you_mean;
-use errors_catalog::{Catalog, ErrorDef, Field};
+use errors_catalog::{Catalog, ErrorDef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
-use syn::{DataEnum, DeriveInput, Fields, Type};
+use syn::{DataEnum, DeriveInput, Type};
 
+use self::fields::variant_plan;
 use crate::attr;
 use crate::ctxt::Ctxt;
-use crate::plan::{Binding, Extra, ExtraKind, Plan, Shape, VariantPlan};
-use crate::types::{Fit, field_type, field_type_text, fits};
+use crate::plan::{Plan, VariantPlan};
+use crate::types::field_type_text;
 
 /// A field whose type could not be judged from its syntax (an alias, say): the
 /// compiler checks it against the catalog type.
@@ -273,221 +279,12 @@ fn variant_signature(def: &ErrorDef) -> String {
     format!("`{} {{ {} }}`", def.variant, fields.join(", "))
 }
 
+/// A field name as Rust spells it: `r#type` for a keyword.
 fn rust_name(name: &str) -> String {
     if errors_catalog::naming::is_keyword(name) {
         format!("r#{name}")
     } else {
         name.to_owned()
-    }
-}
-
-fn variant_plan<'c>(
-    def: &'c ErrorDef,
-    rt: &TokenStream,
-    variant: &syn::Variant,
-    cx: &mut Ctxt,
-    checks: &mut Vec<TypeCheck>,
-) -> VariantPlan<'c> {
-    let mut fields = Vec::new();
-    let mut extras: Vec<Extra> = Vec::new();
-    let mut from_attr = None;
-    // `#[catalog(default)]` on a field: only `#[from]` reads it.
-    let mut defaults = Vec::new();
-    for (index, field) in variant.fields.iter().enumerate() {
-        let attrs = attr::field(&field.attrs, cx);
-        let member = match &field.ident {
-            Some(ident) => syn::Member::Named(ident.clone()),
-            None => syn::Member::Unnamed(syn::Index {
-                index: index as u32,
-                span: field.ty.span(),
-            }),
-        };
-        let name = field.ident.as_ref().map(|i| i.unraw().to_string());
-        let catalog_field = name.as_deref().and_then(|n| def.field(n));
-        if attrs.default.is_some() {
-            defaults.push(field.ident.as_ref().map_or(field.ty.span(), Ident::span));
-            if attrs.from.is_some() || attrs.source.is_some() {
-                cx.error(
-                    field.ty.span(),
-                    "the error source is what `#[from]` converts; a default is for the variant's other fields",
-                );
-            }
-        }
-        if let Some(marker) = attrs.marker() {
-            if let (Some(cf), Some(name)) = (catalog_field, &name) {
-                cx.error(
-                    marker,
-                    format!(
-                        "`{name}` is a detail field of `{}` in the catalog ({}), so it goes on the wire; it cannot also be an error source or skipped",
-                        def.code, cf.location
-                    ),
-                );
-                continue;
-            }
-            let kind = if attrs.from.is_some() {
-                from_attr = attrs.from;
-                ExtraKind::From
-            } else if attrs.source.is_some() {
-                ExtraKind::Source
-            } else {
-                ExtraKind::Skip
-            };
-            if kind != ExtraKind::Skip
-                && let Some(other) = extras.iter().find(|e| e.kind != ExtraKind::Skip)
-            {
-                cx.error(
-                    marker,
-                    format!(
-                        "`{}` already has an error source (`{}`); a variant has at most one. For several source types, hold them in one boxed field and list them: `#[from(std::io::Error, serde_json::Error)] source: Box<dyn std::error::Error + Send + Sync>`",
-                        variant.ident,
-                        other.member.to_token_stream()
-                    ),
-                );
-                continue;
-            }
-            extras.push(Extra {
-                member,
-                ty: field.ty.clone(),
-                kind,
-                from_types: attrs.from_types,
-                default: attrs.default,
-            });
-            continue;
-        }
-        let Some(name) = name else {
-            cx.error(
-                field.ty.span(),
-                "tuple fields cannot hold the catalog's detail fields, which have names; use named fields, or mark this field `#[source]`, `#[from]` or `#[catalog(skip)]`",
-            );
-            continue;
-        };
-        let Some(cf) = catalog_field else {
-            let ident = field.ident.as_ref().map_or(Span::call_site(), Ident::span);
-            let help = match did_you_mean(&name, def.fields.iter().map(|f| f.name.as_str())) {
-                Some(similar) => format!("did you mean `{similar}`? "),
-                None => String::new(),
-            };
-            cx.error(
-                ident,
-                format!(
-                    "`{name}` is not a detail field of `{}` in the catalog ({}); {help}a field the catalog does not know must be marked `#[source]`, `#[from]` or `#[catalog(skip)]`, which keeps it off the wire",
-                    def.code, def.location
-                ),
-            );
-            continue;
-        };
-        match fits(&field.ty, &cf.ty, cf.optional) {
-            Fit::Yes => {}
-            Fit::Unknown => checks.push(TypeCheck {
-                ty: field.ty.clone(),
-                expected: field_type(rt, cf),
-            }),
-            Fit::No => {
-                cx.error(
-                field.ty.span(),
-                format!(
-                    "`{name}` of `{}` is `{}` in the catalog ({}): its Rust type is `{}`, not `{}`",
-                    def.code,
-                    catalog_type_text(cf),
-                    cf.location,
-                    field_type_text(cf),
-                    field.ty.to_token_stream().to_string().replace(" ", "")
-                ),
-                );
-                // Not bound: the expansion beside the errors must not use it.
-                continue;
-            }
-        }
-        let ident = field
-            .ident
-            .clone()
-            .unwrap_or_else(|| format_ident!("__field{index}"));
-        fields.push(Binding {
-            field: cf,
-            ident,
-            default: attrs.default,
-        });
-    }
-
-    let present: Vec<&str> = fields.iter().map(|b| b.field.name.as_str()).collect();
-    let missing: Vec<String> = def
-        .fields
-        .iter()
-        .filter(|f| !present.contains(&f.name.as_str()))
-        .filter(|f| {
-            // Reported above as a misplaced marker or a mistyped name, not missing too.
-            !variant
-                .fields
-                .iter()
-                .any(|vf| vf.ident.as_ref().is_some_and(|i| i.unraw() == f.name))
-        })
-        .map(|f| {
-            format!(
-                "`{}: {}` ({})",
-                rust_name(&f.name),
-                field_type_text(f),
-                f.location
-            )
-        })
-        .collect();
-    if !missing.is_empty() {
-        cx.error(
-            variant.ident.span(),
-            format!(
-                "`{}` lacks the detail field{} {} of `{}`",
-                variant.ident,
-                if missing.len() == 1 { "" } else { "s" },
-                missing.join(", "),
-                def.code
-            ),
-        );
-    }
-
-    if let Some(from_span) = from_attr {
-        let required: Vec<String> = fields
-            .iter()
-            .filter(|b| !b.field.optional && b.default.is_none())
-            .map(|b| format!("`{}`", b.field.name))
-            .collect();
-        if !required.is_empty() {
-            cx.error(
-                from_span,
-                format!(
-                    "`#[from]` cannot fill the required detail field{} {} of `{}`; give {} a value with `#[catalog(default = \"...\")]` (or `#[catalog(default)]` for `Default::default()`), or use `#[source]` and build the variant yourself",
-                    if required.len() == 1 { "" } else { "s" },
-                    required.join(", "),
-                    def.code,
-                    if required.len() == 1 { "it" } else { "each" },
-                ),
-            );
-        }
-    } else {
-        for span in defaults {
-            cx.error(
-                span,
-                "`#[catalog(default)]` is what `#[from]` fills a field with, and this variant has no `#[from]` field; remove it",
-            );
-        }
-    }
-
-    VariantPlan {
-        def,
-        ident: variant.ident.clone(),
-        code_ident: Ident::new(&def.variant, Span::call_site()),
-        shape: match variant.fields {
-            Fields::Unit => Shape::Unit,
-            Fields::Named(_) | Fields::Unnamed(_) => Shape::Fields,
-        },
-        fields,
-        extras,
-    }
-}
-
-fn catalog_type_text(field: &Field) -> String {
-    if field.optional {
-        format!("{}?", field.ty)
-    } else {
-        field.ty.to_string()
     }
 }
 
