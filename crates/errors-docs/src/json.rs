@@ -1,13 +1,70 @@
-//! A small JSON value that keeps its members in the order they were added, and its
-//! writers: compact, and pretty with two-space indentation.
+//! JSON written by `serde_json`, in the order the documents are built.
 //!
 //! Envelopes, schemas and OpenAPI documents are read by people, so their members are
-//! written in a deliberate order (`$schema` first, envelope members in wire order),
-//! which `serde_json::Value` without `preserve_order` would sort away.
+//! written in a deliberate order (`$schema` first, envelope members in wire order).
+//! Fixed members are `#[derive(Serialize)]` struct fields, written in declaration
+//! order; members named at run time (codes, wire names, renamed envelope keys) are a
+//! [`Members`] list, written in insertion order. `serde_json::Value` would sort its
+//! objects' keys, and its `preserve_order` feature would change every `Value` of the
+//! user's build through feature unification.
 
-use std::fmt::Write as _;
+use serde::ser::{Serialize, Serializer};
 
-/// A JSON value with ordered object members.
+/// Members named at run time, written as a JSON object in the order they were added.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Members<T>(Vec<(String, T)>);
+
+impl<T> Members<T> {
+    /// No members yet.
+    pub(crate) fn new() -> Self {
+        Members(Vec::new())
+    }
+
+    /// Appends `key`.
+    pub(crate) fn push(&mut self, key: impl Into<String>, value: T) {
+        self.0.push((key.into(), value));
+    }
+
+    /// Whether there are no members.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The members in order.
+    pub(crate) fn iter(&self) -> std::slice::Iter<'_, (String, T)> {
+        self.0.iter()
+    }
+}
+
+impl<T> Default for Members<T> {
+    fn default() -> Self {
+        Members::new()
+    }
+}
+
+impl<T> FromIterator<(String, T)> for Members<T> {
+    fn from_iter<I: IntoIterator<Item = (String, T)>>(iter: I) -> Self {
+        Members(iter.into_iter().collect())
+    }
+}
+
+impl<T> IntoIterator for Members<T> {
+    type Item = (String, T);
+    type IntoIter = std::vec::IntoIter<(String, T)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<T: Serialize> Serialize for Members<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
+}
+
+/// A JSON value whose shape is data, not code: an example envelope (its keys are the
+/// catalog's wire names) or a `json` detail field's sample.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Json {
     Null,
@@ -18,7 +75,7 @@ pub(crate) enum Json {
     Float(f64),
     Str(String),
     Array(Vec<Json>),
-    Object(Vec<(String, Json)>),
+    Object(Members<Json>),
 }
 
 impl Json {
@@ -29,7 +86,7 @@ impl Json {
 
     /// An empty object, to fill with [`Json::with`].
     pub(crate) fn object() -> Json {
-        Json::Object(Vec::new())
+        Json::Object(Members::new())
     }
 
     /// This object with `key` appended.
@@ -45,108 +102,49 @@ impl Json {
     /// Appends `key` to this object.
     pub(crate) fn push(&mut self, key: impl Into<String>, value: Json) {
         match self {
-            Json::Object(members) => members.push((key.into(), value)),
+            Json::Object(members) => members.push(key, value),
             other => unreachable!("push on a non-object: {other:?}"),
         }
     }
 
     /// The compact text: no whitespace.
     pub(crate) fn compact(&self) -> String {
-        let mut out = String::new();
-        self.write(&mut out, None, 0);
-        out
+        compact(self)
     }
 
     /// The text with each member and element on its own line, indented by two spaces.
     pub(crate) fn pretty(&self) -> String {
-        let mut out = String::new();
-        self.write(&mut out, Some(2), 0);
-        out
+        pretty(self)
     }
+}
 
-    fn write(&self, out: &mut String, indent: Option<usize>, depth: usize) {
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Json::Null => out.push_str("null"),
-            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Int(n) => {
-                let _ = write!(out, "{n}");
+            Json::Null => serializer.serialize_unit(),
+            Json::Bool(b) => serializer.serialize_bool(*b),
+            Json::Int(n) => serializer.serialize_i128(*n),
+            Json::Float(x) => {
+                debug_assert!(x.is_finite(), "JSON has no non-finite numbers");
+                serializer.serialize_f64(*x)
             }
-            Json::Float(x) => write_float(out, *x),
-            Json::Str(s) => write_string(out, s),
-            Json::Array(items) => {
-                if items.is_empty() {
-                    out.push_str("[]");
-                    return;
-                }
-                out.push('[');
-                for (i, item) in items.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    newline(out, indent, depth + 1);
-                    item.write(out, indent, depth + 1);
-                }
-                newline(out, indent, depth);
-                out.push(']');
-            }
-            Json::Object(members) => {
-                if members.is_empty() {
-                    out.push_str("{}");
-                    return;
-                }
-                out.push('{');
-                for (i, (key, value)) in members.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    newline(out, indent, depth + 1);
-                    write_string(out, key);
-                    out.push(':');
-                    if indent.is_some() {
-                        out.push(' ');
-                    }
-                    value.write(out, indent, depth + 1);
-                }
-                newline(out, indent, depth);
-                out.push('}');
-            }
+            Json::Str(s) => serializer.serialize_str(s),
+            Json::Array(items) => serializer.collect_seq(items),
+            Json::Object(members) => members.serialize(serializer),
         }
     }
 }
 
-fn newline(out: &mut String, indent: Option<usize>, depth: usize) {
-    if let Some(width) = indent {
-        out.push('\n');
-        out.extend(std::iter::repeat_n(' ', width * depth));
-    }
+/// `value` as compact JSON: no whitespace.
+pub(crate) fn compact<T: Serialize + ?Sized>(value: &T) -> String {
+    // Every value written here has string keys and finite numbers, which cannot fail.
+    serde_json::to_string(value).expect("a document of string keys and finite numbers")
 }
 
-/// A finite float in the shortest text that reads back to it; a JSON number always
-/// (`1.0`, not `1`; `1e300`).
-fn write_float(out: &mut String, x: f64) {
-    debug_assert!(x.is_finite(), "JSON has no non-finite numbers");
-    let _ = write!(out, "{x:?}");
-}
-
-/// A JSON string literal: `"`, `\` and control characters escaped, the rest as is.
-pub(crate) fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+/// `value` as JSON with each member and element on its own line, indented by two
+/// spaces.
+pub(crate) fn pretty<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("a document of string keys and finite numbers")
 }
 
 #[cfg(test)]
@@ -174,6 +172,24 @@ mod tests {
             "{\n  \"a\": [\n    -1\n  ]\n}"
         );
         assert_eq!(Json::Float(1.0).compact(), "1.0");
-        assert_eq!(Json::Float(1e300).compact(), "1e300");
+        // serde_json's spelling, as a service built on errors-runtime sends it (the
+        // hand-written writer spelt it `1e300`; no document writes such a number).
+        assert_eq!(Json::Float(1e300).compact(), "1e+300");
+        assert_eq!(
+            Json::Float(1e300).compact(),
+            serde_json::to_string(&1e300f64).unwrap()
+        );
+        assert_eq!(
+            Json::Int(i128::from(i64::MIN)).compact(),
+            "-9223372036854775808"
+        );
+    }
+
+    #[test]
+    fn empty_members_and_arrays_stay_on_one_line() {
+        let value = Json::object()
+            .with("list", Json::Array(Vec::new()))
+            .with("map", Json::object());
+        assert_eq!(value.pretty(), "{\n  \"list\": [],\n  \"map\": {}\n}");
     }
 }

@@ -294,10 +294,9 @@ fn field_schema(field: &Field, refs: Refs) -> Json {
     if let Some(description) = &field.description
         && let Json::Object(members) = &mut schema
     {
-        members.insert(
-            0,
-            ("description".to_owned(), Json::str(description.clone())),
-        );
+        *members = std::iter::once(("description".to_owned(), Json::str(description.clone())))
+            .chain(std::mem::take(members))
+            .collect();
     }
     schema
 }
