@@ -25,6 +25,12 @@ impl<T> Members<T> {
         self.0.push((key.into(), value));
     }
 
+    /// These members with `key` appended.
+    pub(crate) fn with(mut self, key: impl Into<String>, value: T) -> Self {
+        self.push(key, value);
+        self
+    }
+
     /// Whether there are no members.
     pub(crate) fn is_empty(&self) -> bool {
         self.0.is_empty()

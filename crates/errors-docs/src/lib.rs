@@ -48,6 +48,7 @@ mod from_catalog;
 mod guidance;
 mod html;
 mod json;
+mod json_schema;
 mod markdown;
 mod model;
 mod openapi;

@@ -7,9 +7,12 @@
 
 use std::collections::BTreeMap;
 
+use serde::Serialize;
+
 use crate::example;
 use crate::guidance;
-use crate::json::Json;
+use crate::json::{self, Json, Members};
+use crate::json_schema::{CodeSchema, Ref, Schema};
 use crate::model::{Code, FieldType, Reference};
 use crate::schema::{self, Refs};
 
@@ -31,131 +34,191 @@ pub const OPENAPI_VERSION: &str = "3.1.0";
 /// ```
 pub fn openapi(reference: &Reference, api_version: &str) -> String {
     let refs = Refs::OPENAPI;
-    let content_type = reference.envelope.style.content_type();
-    let all = union_name(reference, None);
-
-    let mut schemas = Json::object().with(
-        all.clone(),
-        Json::object()
-            .with(
-                "description",
-                Json::str(schema::envelope_description(reference)),
-            )
-            .with(
-                "oneOf",
-                Json::Array(reference.codes.iter().map(|c| refs.to(&c.code)).collect()),
-            ),
-    );
     let mut by_status: BTreeMap<u16, Vec<&Code>> = BTreeMap::new();
     for code in &reference.codes {
         by_status.entry(code.status).or_default().push(code);
     }
-    for (&status, codes) in &by_status {
+    json::pretty(&Document {
+        openapi: OPENAPI_VERSION,
+        info: Info {
+            title: format!("{} errors", reference.name),
+            version: api_version.to_owned(),
+            description: format!(
+                "The error responses of {}, generated from its error catalog. Every error response uses the same envelope, with a stable machine-readable code: use the code, not the message, for branching logic.",
+                reference.name
+            ),
+        },
+        json_schema_dialect: schema::DIALECT,
+        paths: Paths {},
+        components: Components {
+            schemas: schemas(reference, &by_status, refs),
+            responses: responses(reference, &by_status, refs),
+            examples: reference
+                .codes
+                .iter()
+                .map(|code| {
+                    let example = Example {
+                        summary: format!("{}: {}", code.code, code.title),
+                        value: example::envelope(reference, code),
+                    };
+                    (code.code.clone(), example)
+                })
+                .collect(),
+        },
+    })
+}
+
+/// An OpenAPI document of components only.
+#[derive(Serialize)]
+struct Document {
+    openapi: &'static str,
+    info: Info,
+    #[serde(rename = "jsonSchemaDialect")]
+    json_schema_dialect: &'static str,
+    paths: Paths,
+    components: Components,
+}
+
+#[derive(Serialize)]
+struct Info {
+    title: String,
+    version: String,
+    description: String,
+}
+
+/// No operations: an API's own document has those.
+#[derive(Serialize)]
+struct Paths {}
+
+#[derive(Serialize)]
+struct Components {
+    schemas: Members<Component>,
+    responses: Members<Response>,
+    examples: Members<Example>,
+}
+
+/// A schema of `components.schemas`.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Component {
+    Union(Union),
+    Code(CodeSchema),
+    Shared(Schema),
+}
+
+/// One of several codes' envelopes.
+#[derive(Serialize)]
+struct Union {
+    description: String,
+    #[serde(rename = "oneOf")]
+    one_of: Vec<Ref>,
+}
+
+/// A reusable response: one status, its headers, its codes.
+#[derive(Serialize)]
+struct Response {
+    description: String,
+    #[serde(skip_serializing_if = "Members::is_empty")]
+    headers: Members<Header>,
+    /// By content type: the one of the catalog's style.
+    content: Members<MediaType>,
+}
+
+#[derive(Serialize)]
+struct Header {
+    description: String,
+    schema: Schema,
+}
+
+#[derive(Serialize)]
+struct MediaType {
+    schema: Schema,
+    examples: Members<Ref>,
+}
+
+#[derive(Serialize)]
+struct Example {
+    summary: String,
+    value: Json,
+}
+
+/// The union of every code, one union per status, every code's envelope and the
+/// shared definitions.
+fn schemas(
+    reference: &Reference,
+    by_status: &BTreeMap<u16, Vec<&Code>>,
+    refs: Refs,
+) -> Members<Component> {
+    let mut schemas = Members::new();
+    schemas.push(
+        union_name(reference, None),
+        Component::Union(Union {
+            description: schema::envelope_description(reference),
+            one_of: refs.to_codes(&reference.codes),
+        }),
+    );
+    for (&status, codes) in by_status {
         schemas.push(
             union_name(reference, Some(status)),
-            Json::object()
-                .with(
-                    "description",
-                    Json::str(format!("An error response with status {status}.")),
-                )
-                .with(
-                    "oneOf",
-                    Json::Array(codes.iter().map(|c| refs.to(&c.code)).collect()),
-                ),
+            Component::Union(Union {
+                description: format!("An error response with status {status}."),
+                one_of: refs.to_codes(codes.iter().copied()),
+            }),
         );
     }
     for code in &reference.codes {
         schemas.push(
             code.code.clone(),
-            schema::code_schema(reference, code, refs),
+            Component::Code(schema::code_schema(reference, code, refs)),
         );
     }
     for (name, definition) in schema::shared_definitions() {
-        schemas.push(name, definition);
+        schemas.push(name, Component::Shared(definition));
     }
+    schemas
+}
 
-    let mut responses = Json::object();
-    for (&status, codes) in &by_status {
-        let mut examples = Json::object();
-        for code in codes {
-            examples.push(
-                code.code.clone(),
-                Json::object().with(
-                    "$ref",
-                    Json::str(format!("#/components/examples/{}", code.code)),
-                ),
-            );
-        }
-        let mut response = Json::object().with(
-            "description",
-            Json::str(format!(
-                "{} {}: {}. Codes: {}.",
-                status,
-                guidance::reason_phrase(status),
-                guidance::status_meaning(status).replace('`', ""),
-                codes
-                    .iter()
-                    .map(|c| c.code.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
+/// One response per status, named `Error<status>`.
+fn responses(
+    reference: &Reference,
+    by_status: &BTreeMap<u16, Vec<&Code>>,
+    refs: Refs,
+) -> Members<Response> {
+    let content_type = reference.envelope.style.content_type();
+    let mut responses = Members::new();
+    for (&status, codes) in by_status {
+        let examples = codes
+            .iter()
+            .map(|code| {
+                let example = Ref::new("#/components/examples/", &code.code);
+                (code.code.clone(), example)
+            })
+            .collect();
+        let description = format!(
+            "{} {}: {}. Codes: {}.",
+            status,
+            guidance::reason_phrase(status),
+            guidance::status_meaning(status).replace('`', ""),
+            codes
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         );
-        let headers = headers(codes);
-        if let Json::Object(members) = &headers
-            && !members.is_empty()
-        {
-            response.push("headers", headers);
-        }
-        response.push(
-            "content",
-            Json::object().with(
-                content_type,
-                Json::object()
-                    .with("schema", refs.to(&union_name(reference, Some(status))))
-                    .with("examples", examples),
-            ),
-        );
-        responses.push(format!("Error{status}"), response);
-    }
-
-    let mut examples = Json::object();
-    for code in &reference.codes {
-        examples.push(
-            code.code.clone(),
-            Json::object()
-                .with(
-                    "summary",
-                    Json::str(format!("{}: {}", code.code, code.title)),
-                )
-                .with("value", example::envelope(reference, code)),
+        let media_type = MediaType {
+            schema: refs.to(&union_name(reference, Some(status))),
+            examples,
+        };
+        responses.push(
+            format!("Error{status}"),
+            Response {
+                description,
+                headers: headers(codes),
+                content: Members::new().with(content_type, media_type),
+            },
         );
     }
-
-    Json::object()
-        .with("openapi", Json::str(OPENAPI_VERSION))
-        .with(
-            "info",
-            Json::object()
-                .with("title", Json::str(format!("{} errors", reference.name)))
-                .with("version", Json::str(api_version))
-                .with(
-                    "description",
-                    Json::str(format!(
-                        "The error responses of {}, generated from its error catalog. Every error response uses the same envelope, with a stable machine-readable code: use the code, not the message, for branching logic.",
-                        reference.name
-                    )),
-                ),
-        )
-        .with("jsonSchemaDialect", Json::str(schema::DIALECT))
-        .with("paths", Json::object())
-        .with(
-            "components",
-            Json::object()
-                .with("schemas", schemas)
-                .with("responses", responses)
-                .with("examples", examples),
-        )
-        .pretty()
+    responses
 }
 
 /// The schema name of every error response (`ApiError`), or of those of one status
@@ -175,7 +238,7 @@ fn union_name(reference: &Reference, status: Option<u16>) -> String {
 
 /// The headers the codes of one status send, each described by the codes that send
 /// it.
-fn headers(codes: &[&Code]) -> Json {
+fn headers(codes: &[&Code]) -> Members<Header> {
     let mut by_name: BTreeMap<String, (String, FieldType, Vec<&str>)> = BTreeMap::new();
     for code in codes {
         for field in code.public_fields() {
@@ -188,17 +251,14 @@ fn headers(codes: &[&Code]) -> Json {
             }
         }
     }
-    let mut out = Json::object();
-    for (_, (name, ty, senders)) in by_name {
-        out.push(
-            name,
-            Json::object()
-                .with(
-                    "description",
-                    Json::str(format!("Sent by {}.", senders.join(", "))),
-                )
-                .with("schema", schema::type_schema(&ty, Refs::OPENAPI)),
-        );
-    }
-    out
+    by_name
+        .into_values()
+        .map(|(name, ty, senders)| {
+            let header = Header {
+                description: format!("Sent by {}.", senders.join(", ")),
+                schema: schema::type_schema(&ty, Refs::OPENAPI),
+            };
+            (name, header)
+        })
+        .collect()
 }

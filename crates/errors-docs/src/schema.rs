@@ -4,7 +4,12 @@
 //! `components.schemas` of the OpenAPI document, so they take the prefix their `$ref`s
 //! resolve under.
 
-use crate::json::Json;
+use serde::Serialize;
+
+use crate::json::{self, Json, Members};
+use crate::json_schema::{
+    AnyOf, Array, CodeSchema, Definition, Enum, Integer, Object, Pattern, Ref, Schema, Text,
+};
 use crate::model::{Code, Field, FieldType, Reference, Style};
 use crate::template::Part;
 
@@ -25,9 +30,31 @@ impl Refs {
     pub(crate) const SCHEMA: Refs = Refs("#/$defs/");
     pub(crate) const OPENAPI: Refs = Refs("#/components/schemas/");
 
-    pub(crate) fn to(self, name: &str) -> Json {
-        Json::object().with("$ref", Json::str(format!("{}{name}", self.0)))
+    /// The schema that refers to the definition `name`.
+    pub(crate) fn to(self, name: &str) -> Schema {
+        Schema::reference(self.0, name)
     }
+
+    /// The reference to each code's branch, in catalog order.
+    pub(crate) fn to_codes<'a>(self, codes: impl IntoIterator<Item = &'a Code>) -> Vec<Ref> {
+        codes
+            .into_iter()
+            .map(|c| Ref::new(self.0, &c.code))
+            .collect()
+    }
+}
+
+/// A JSON Schema document: the union of every code's branch, then the definitions.
+#[derive(Serialize)]
+struct Document {
+    #[serde(rename = "$schema")]
+    dialect: &'static str,
+    title: String,
+    description: String,
+    #[serde(rename = "oneOf")]
+    one_of: Vec<Ref>,
+    #[serde(rename = "$defs")]
+    defs: Members<Definition>,
 }
 
 /// The JSON Schema of every error response of `reference`, pretty-printed: a `oneOf`
@@ -44,26 +71,23 @@ impl Refs {
 /// ```
 pub fn json_schema(reference: &Reference) -> String {
     let refs = Refs::SCHEMA;
-    let mut defs = Json::object();
+    let mut defs = Members::new();
     for code in &reference.codes {
-        defs.push(code.code.clone(), code_schema(reference, code, refs));
+        defs.push(
+            code.code.clone(),
+            Definition::Code(code_schema(reference, code, refs)),
+        );
     }
     for (name, schema) in shared_definitions() {
-        defs.push(name, schema);
+        defs.push(name, Definition::Shared(schema));
     }
-    Json::object()
-        .with("$schema", Json::str(DIALECT))
-        .with(
-            "title",
-            Json::str(format!("{} error response", reference.name)),
-        )
-        .with("description", Json::str(envelope_description(reference)))
-        .with(
-            "oneOf",
-            Json::Array(reference.codes.iter().map(|c| refs.to(&c.code)).collect()),
-        )
-        .with("$defs", defs)
-        .pretty()
+    json::pretty(&Document {
+        dialect: DIALECT,
+        title: format!("{} error response", reference.name),
+        description: envelope_description(reference),
+        one_of: refs.to_codes(&reference.codes),
+        defs,
+    })
 }
 
 pub(crate) fn envelope_description(reference: &Reference) -> String {
@@ -76,55 +100,59 @@ pub(crate) fn envelope_description(reference: &Reference) -> String {
 }
 
 /// The definitions every branch may refer to.
-pub(crate) fn shared_definitions() -> Vec<(String, Json)> {
-    let string = || Json::object().with("type", Json::str("string"));
+pub(crate) fn shared_definitions() -> Vec<(String, Schema)> {
+    let text = |description: &str| {
+        Schema::from(Text {
+            ty: "string",
+            description: description.to_owned(),
+            format: None,
+            pattern: None,
+        })
+    };
+    let violation = Members::new()
+        .with(
+            "path",
+            text("The field, as a path into the request (`email`, `items[2].sku`)."),
+        )
+        .with("message", text("What is wrong, fit to show to the user."))
+        .with(
+            "rule",
+            text("The rule that failed (`required`, `min_length`, ...)."),
+        );
+    let timestamp = Text {
+        ty: "string",
+        description: "RFC 3339, UTC, with milliseconds.".to_owned(),
+        format: Some("date-time"),
+        pattern: Some(
+            r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$".to_owned(),
+        ),
+    };
     vec![
         (
             FIELD_VIOLATION.to_owned(),
-            Json::object()
-                .with("description", Json::str("A field of the request that failed validation."))
-                .with("type", Json::str("object"))
-                .with(
-                    "properties",
-                    Json::object()
-                        .with("path", string().with("description", Json::str("The field, as a path into the request (`email`, `items[2].sku`).")))
-                        .with("message", string().with("description", Json::str("What is wrong, fit to show to the user.")))
-                        .with("rule", string().with("description", Json::str("The rule that failed (`required`, `min_length`, ...)."))),
-                )
-                .with("required", Json::Array(vec![Json::str("path"), Json::str("message")]))
-                .with("additionalProperties", Json::Bool(false)),
+            Schema::from(Object::new(
+                violation,
+                vec!["path".to_owned(), "message".to_owned()],
+            ))
+            .described("A field of the request that failed validation.".to_owned()),
         ),
-        (
-            TIMESTAMP.to_owned(),
-            string()
-                .with("description", Json::str("RFC 3339, UTC, with milliseconds."))
-                .with("format", Json::str("date-time"))
-                .with(
-                    "pattern",
-                    Json::str(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$"),
-                ),
-        ),
+        (TIMESTAMP.to_owned(), Schema::from(timestamp)),
     ]
 }
 
 /// The schema of `code`'s envelope.
-pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Json {
+pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> CodeSchema {
     let keys = &reference.envelope.keys;
     let style = reference.envelope.style;
-    let constant = |value: Json| Json::object().with("const", value);
-    let string = || Json::object().with("type", Json::str("string"));
-    let nullable_string = || {
-        Json::object().with(
-            "type",
-            Json::Array(vec![Json::str("string"), Json::str("null")]),
-        )
-    };
-    let mut properties = Json::object();
-    let mut required: Vec<Json> = Vec::new();
-    let mut member = |key: &str, schema: Json, is_required: bool| {
-        properties.push(key.to_owned(), schema);
+    let constant = Schema::constant;
+    let string = || Schema::typed("string");
+    let nullable_string = Schema::nullable_string;
+    let mut properties = Members::new();
+    let mut required: Vec<String> = Vec::new();
+    let mut member = |key: &str, schema: Schema, is_required: bool| {
+        properties.push(key, schema);
         if is_required {
-            required.push(Json::str(key));
+            required.push(key.to_owned());
         }
     };
     let details = code.sends_details();
@@ -182,34 +210,20 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Jso
             }
         }
     }
-    let object = Json::object()
-        .with("type", Json::str("object"))
-        .with("properties", properties)
-        .with("required", Json::Array(required))
-        .with("additionalProperties", Json::Bool(false));
-    let head = Json::object()
-        .with("title", Json::str(code.code.clone()))
-        .with("description", Json::str(code_description(code)));
-    let mut schema = match style {
-        Style::Nested | Style::Typed => head
-            .with("type", Json::str("object"))
-            .with(
-                "properties",
-                Json::object().with(keys.error.clone(), object),
-            )
-            .with("required", Json::Array(vec![Json::str(keys.error.clone())]))
-            .with("additionalProperties", Json::Bool(false)),
-        Style::Flat | Style::Problem => {
-            let Json::Object(members) = object else {
-                unreachable!("built as an object")
-            };
-            members.into_iter().fold(head, |s, (k, v)| s.with(k, v))
-        }
+    let envelope = Object::new(properties, required);
+    let object = match style {
+        Style::Nested | Style::Typed => Object::new(
+            Members::new().with(keys.error.clone(), Schema::from(envelope)),
+            vec![keys.error.clone()],
+        ),
+        Style::Flat | Style::Problem => envelope,
     };
-    if code.deprecated.is_some() {
-        schema.push("deprecated", Json::Bool(true));
+    CodeSchema {
+        title: code.code.clone(),
+        description: code_description(code),
+        object,
+        deprecated: code.deprecated.is_some(),
     }
-    schema
 }
 
 fn code_description(code: &Code) -> String {
@@ -232,8 +246,7 @@ fn code_description(code: &Code) -> String {
 
 /// The message: the template's text as a constant, or its literal parts around
 /// anything where it inserts a field.
-fn message_schema(code: &Code) -> Json {
-    let schema = Json::object().with("type", Json::str("string"));
+fn message_schema(code: &Code) -> Schema {
     if code.template.is_literal() {
         let text: String = code
             .template
@@ -244,7 +257,7 @@ fn message_schema(code: &Code) -> Json {
                 Part::Field { .. } => "",
             })
             .collect();
-        return Json::object().with("const", Json::str(text));
+        return Schema::constant(Json::str(text));
     }
     let mut pattern = String::from("^");
     for part in &code.template.parts {
@@ -254,13 +267,11 @@ fn message_schema(code: &Code) -> Json {
         }
     }
     pattern.push('$');
-    schema.with("pattern", Json::str(pattern)).with(
-        "description",
-        Json::str(format!(
-            "The template `{}`, filled in.",
-            code.template.source
-        )),
-    )
+    Schema::from(Pattern {
+        ty: "string",
+        pattern,
+        description: format!("The template `{}`, filled in.", code.template.source),
+    })
 }
 
 /// Appends `text` matched literally: every ECMA-262 syntax character escaped.
@@ -273,67 +284,60 @@ fn escape_regex(out: &mut String, text: &str) {
     }
 }
 
-fn details_schema(code: &Code, refs: Refs) -> Json {
-    let mut properties = Json::object();
+fn details_schema(code: &Code, refs: Refs) -> Schema {
+    let mut properties = Members::new();
     let mut required = Vec::new();
     for field in code.detail_fields() {
         properties.push(field.wire.clone(), field_schema(field, refs));
         if !field.optional {
-            required.push(Json::str(field.wire.clone()));
+            required.push(field.wire.clone());
         }
     }
-    Json::object()
-        .with("type", Json::str("object"))
-        .with("properties", properties)
-        .with("required", Json::Array(required))
-        .with("additionalProperties", Json::Bool(false))
+    Schema::from(Object::new(properties, required))
 }
 
-fn field_schema(field: &Field, refs: Refs) -> Json {
-    let mut schema = type_schema(&field.ty, refs);
-    if let Some(description) = &field.description
-        && let Json::Object(members) = &mut schema
-    {
-        *members = std::iter::once(("description".to_owned(), Json::str(description.clone())))
-            .chain(std::mem::take(members))
-            .collect();
+fn field_schema(field: &Field, refs: Refs) -> Schema {
+    let schema = type_schema(&field.ty, refs);
+    match &field.description {
+        Some(description) => schema.described(description.clone()),
+        None => schema,
     }
-    schema
 }
 
 /// The schema of a value of `ty` on the wire.
-pub(crate) fn type_schema(ty: &FieldType, refs: Refs) -> Json {
-    let integer = |min: i128, max: i128| {
-        Json::object()
-            .with("type", Json::str("integer"))
-            .with("minimum", Json::Int(min))
-            .with("maximum", Json::Int(max))
+pub(crate) fn type_schema(ty: &FieldType, refs: Refs) -> Schema {
+    let integer = |minimum: i128, maximum: i128| {
+        Schema::from(Integer {
+            ty: "integer",
+            minimum,
+            maximum,
+        })
     };
-    let typed = |name: &str| Json::object().with("type", Json::str(name));
+    let array = |items: Schema| {
+        Schema::from(Array {
+            ty: "array",
+            items: Box::new(items),
+        })
+    };
     match ty {
-        FieldType::String => typed("string"),
-        FieldType::Bool => typed("boolean"),
+        FieldType::String => Schema::typed("string"),
+        FieldType::Bool => Schema::typed("boolean"),
         FieldType::I32 => integer(i32::MIN.into(), i32::MAX.into()),
         FieldType::I64 => integer(i64::MIN.into(), i64::MAX.into()),
         FieldType::U32 => integer(0, u32::MAX.into()),
         FieldType::U64 => integer(0, u64::MAX.into()),
-        FieldType::F64 => Json::object().with(
-            "anyOf",
-            Json::Array(vec![
-                typed("number"),
-                Json::object().with(
-                    "enum",
-                    Json::Array(vec![
-                        Json::str("NaN"),
-                        Json::str("Infinity"),
-                        Json::str("-Infinity"),
-                    ]),
-                ),
-            ]),
-        ),
-        FieldType::Json => Json::object(),
-        FieldType::FieldViolations => typed("array").with("items", refs.to(FIELD_VIOLATION)),
-        FieldType::List(inner) => typed("array").with("items", type_schema(inner, refs)),
+        // Non-finite values go on the wire as these strings.
+        FieldType::F64 => Schema::from(AnyOf {
+            any_of: vec![
+                Schema::typed("number"),
+                Schema::from(Enum {
+                    values: vec!["NaN", "Infinity", "-Infinity"],
+                }),
+            ],
+        }),
+        FieldType::Json => Schema::from(crate::json_schema::Any {}),
+        FieldType::FieldViolations => array(refs.to(FIELD_VIOLATION)),
+        FieldType::List(inner) => array(type_schema(inner, refs)),
     }
 }
 

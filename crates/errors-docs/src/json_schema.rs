@@ -1,0 +1,225 @@
+//! The JSON Schema vocabulary the schemas and the OpenAPI document are written in:
+//! one `#[derive(Serialize)]` struct per shape of schema, whose fields are written in
+//! declaration order, which is the order a reader expects (`title`, `description`,
+//! then the constraints; `$ref` alone).
+
+use serde::Serialize;
+
+use crate::json::{Json, Members};
+
+/// One schema: a description, when it has one, then the members of its shape.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Schema {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(flatten)]
+    shape: Shape,
+}
+
+/// The shapes of schema written here. (A description is the [`Schema`]'s: a shape
+/// holding a `Schema` flattened would be a type of unbounded depth to serde.)
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+enum Shape {
+    Ref(Ref),
+    Const(Const),
+    Typed(Typed),
+    Text(Text),
+    Pattern(Pattern),
+    Integer(Integer),
+    Array(Array),
+    AnyOf(AnyOf),
+    Enum(Enum),
+    Any(Any),
+    Object(Object),
+}
+
+/// `Schema::from(shape)`, undescribed, for each shape.
+macro_rules! schema_from_shapes {
+    ($($shape:ident),*) => {
+        $(
+            impl From<$shape> for Schema {
+                fn from(shape: $shape) -> Schema {
+                    Schema {
+                        description: None,
+                        shape: Shape::$shape(shape),
+                    }
+                }
+            }
+        )*
+    };
+}
+
+schema_from_shapes!(
+    Ref, Const, Typed, Text, Pattern, Integer, Array, AnyOf, Enum, Any, Object
+);
+
+/// `{"$ref": ...}`: a definition by its path.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Ref {
+    #[serde(rename = "$ref")]
+    pub(crate) target: String,
+}
+
+/// `{"const": value}`: exactly one value.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Const {
+    #[serde(rename = "const")]
+    pub(crate) value: Json,
+}
+
+/// `{"type": ...}` alone: one JSON type, or several (`["string", "null"]`).
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Typed {
+    #[serde(rename = "type")]
+    pub(crate) ty: TypeName,
+}
+
+/// The value of `type`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub(crate) enum TypeName {
+    One(&'static str),
+    Any(Vec<&'static str>),
+}
+
+/// A described string, with its format and pattern when it has them.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Text {
+    #[serde(rename = "type")]
+    pub(crate) ty: &'static str,
+    pub(crate) description: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) format: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) pattern: Option<String>,
+}
+
+/// A string matching a pattern, then what the pattern means.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Pattern {
+    #[serde(rename = "type")]
+    pub(crate) ty: &'static str,
+    pub(crate) pattern: String,
+    pub(crate) description: String,
+}
+
+/// An integer between two bounds.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Integer {
+    #[serde(rename = "type")]
+    pub(crate) ty: &'static str,
+    pub(crate) minimum: i128,
+    pub(crate) maximum: i128,
+}
+
+/// An array of `items`.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Array {
+    #[serde(rename = "type")]
+    pub(crate) ty: &'static str,
+    pub(crate) items: Box<Schema>,
+}
+
+/// Any of several schemas.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct AnyOf {
+    #[serde(rename = "anyOf")]
+    pub(crate) any_of: Vec<Schema>,
+}
+
+/// One of a list of strings.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Enum {
+    #[serde(rename = "enum")]
+    pub(crate) values: Vec<&'static str>,
+}
+
+/// `{}`: any JSON value.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Any {}
+
+/// An object of exactly these properties.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Object {
+    #[serde(rename = "type")]
+    pub(crate) ty: &'static str,
+    pub(crate) properties: Members<Schema>,
+    pub(crate) required: Vec<String>,
+    #[serde(rename = "additionalProperties")]
+    pub(crate) additional_properties: bool,
+}
+
+/// The schema of one code's envelope, titled by the code.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct CodeSchema {
+    pub(crate) title: String,
+    pub(crate) description: String,
+    #[serde(flatten)]
+    pub(crate) object: Object,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub(crate) deprecated: bool,
+}
+
+/// A named definition: a code's envelope or a schema its branches share.
+#[derive(Clone, Debug, Serialize)]
+#[serde(untagged)]
+pub(crate) enum Definition {
+    Code(CodeSchema),
+    Shared(Schema),
+}
+
+impl Schema {
+    /// `{"$ref": "<prefix><name>"}`.
+    pub(crate) fn reference(prefix: &str, name: &str) -> Schema {
+        Schema::from(Ref::new(prefix, name))
+    }
+
+    /// `{"const": value}`.
+    pub(crate) fn constant(value: Json) -> Schema {
+        Schema::from(Const { value })
+    }
+
+    /// `{"type": name}`.
+    pub(crate) fn typed(name: &'static str) -> Schema {
+        Schema::from(Typed {
+            ty: TypeName::One(name),
+        })
+    }
+
+    /// `{"type": ["string", "null"]}`.
+    pub(crate) fn nullable_string() -> Schema {
+        Schema::from(Typed {
+            ty: TypeName::Any(vec!["string", "null"]),
+        })
+    }
+
+    /// This schema with `description` first.
+    pub(crate) fn described(self, description: String) -> Schema {
+        Schema {
+            description: Some(description),
+            ..self
+        }
+    }
+}
+
+impl Ref {
+    /// The reference to `name` under `prefix`.
+    pub(crate) fn new(prefix: &str, name: &str) -> Ref {
+        Ref {
+            target: format!("{prefix}{name}"),
+        }
+    }
+}
+
+impl Object {
+    /// An object of `properties`, of which `required` must be present; no others.
+    pub(crate) fn new(properties: Members<Schema>, required: Vec<String>) -> Object {
+        Object {
+            ty: "object",
+            properties,
+            required,
+            additional_properties: false,
+        }
+    }
+}
