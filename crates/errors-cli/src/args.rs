@@ -1,6 +1,7 @@
 //! The command line: a subcommand, its options and the catalog path, parsed by hand
 //! (four subcommands do not need a parser crate).
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use errors_catalog::suggest::did_you_mean;
@@ -97,7 +98,8 @@ const OPTIONS: [&str; 9] = [
     "-",
 ];
 
-pub(crate) fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageError> {
+/// Parses the arguments as the OS gives them: a path need not be UTF-8.
+pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, UsageError> {
     let mut args = args.into_iter();
     let mut command = None;
     let mut input = None;
@@ -108,7 +110,12 @@ pub(crate) fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, U
     let mut bless = false;
     let mut quiet = false;
     let mut help = false;
-    while let Some(arg) = args.next() {
+    while let Some(raw) = args.next() {
+        let Some(arg) = raw.to_str().map(str::to_owned) else {
+            // Not UTF-8: no option or command is spelled so, so it is the catalog.
+            set_input(&mut input, Input::Path(PathBuf::from(raw)))?;
+            continue;
+        };
         let (name, inline) = match arg.split_once('=') {
             Some((name, value)) if name.starts_with("--") => {
                 (name.to_owned(), Some(value.to_owned()))
@@ -123,18 +130,23 @@ pub(crate) fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, U
             "-V" => "--version",
             other => other,
         };
-        let mut value = |what: &str| -> Result<String, UsageError> {
-            match inline.clone().or_else(|| args.next()) {
+        let mut value = |what: &str| -> Result<OsString, UsageError> {
+            match inline.clone().map(OsString::from).or_else(|| args.next()) {
                 Some(v) => Ok(v),
                 None => Err(UsageError(format!("`{name}` needs {what}"))),
             }
+        };
+        let text = |value: OsString| {
+            value
+                .into_string()
+                .map_err(|v| UsageError(format!("`{name}` {v:?} is not UTF-8")))
         };
         match long {
             "--help" => help = true,
             "--version" => return Ok(Command::Version),
             "--output" => output = Some(PathBuf::from(value("a file")?)),
-            "--format" => format = Some(value("a format")?),
-            "--api-version" => api_version = Some(value("a version")?),
+            "--format" => format = Some(text(value("a format")?)?),
+            "--api-version" => api_version = Some(text(value("a version")?)?),
             "--snapshot" => snapshot = Some(PathBuf::from(value("a file")?)),
             "--bless" => bless = true,
             "--quiet" => quiet = true,
@@ -238,7 +250,7 @@ mod tests {
     use super::*;
 
     fn parse_str(line: &str) -> Result<Command, UsageError> {
-        parse(line.split_whitespace().map(str::to_owned))
+        parse(line.split_whitespace().map(OsString::from))
     }
 
     #[test]

@@ -8,15 +8,17 @@
 //! ```
 //!
 //! Exit status: 0 when all is well, 1 when problems were found (an invalid catalog,
-//! a breaking change), 2 on a usage or I/O error.
+//! a breaking change), 2 on a usage or I/O error. Outputs never replace the
+//! catalog's own files, and are written atomically.
 
 mod args;
+mod output;
 mod run;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let status = match args::parse(std::env::args().skip(1)) {
+    let status = match args::parse(std::env::args_os().skip(1)) {
         Ok(command) => run::run(command),
         Err(args::UsageError(message)) => {
             eprintln!("error: {message}\n\nRun `errors-catalog --help` for usage.");

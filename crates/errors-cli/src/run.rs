@@ -6,10 +6,11 @@ use std::io::{self, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 use errors_catalog::Catalog;
-use errors_catalog::contract::{self, CheckError};
+use errors_catalog::contract::{self, CheckError, Contract};
 use errors_docs::Reference;
 
 use crate::args::{Command, Format, Input, Invocation, Subcommand};
+use crate::output;
 
 /// The exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,8 +49,11 @@ Options:
   -h, --help                 Print help (`errors-catalog <COMMAND> --help` for one command)
   -V, --version              Print the version
 
-Exit status: 0 when all is well, 1 when problems were found (an invalid catalog, a
-breaking change to the contract), 2 on a usage or I/O error.
+Exit status: 0 when all is well, 1 when problems were found (an invalid catalog,
+an unreadable included file, a breaking change to the contract), 2 on a usage or I/O
+error (the catalog, the snapshot or the output cannot be read or written). The
+command never writes over the catalog or a file it includes, and writes each output
+whole or not at all.
 
 Environment:
   ERRORS_CATALOG_BLESS=1     stability: as --bless
@@ -164,7 +168,7 @@ fn execute(run: &Invocation) -> Result<Status, String> {
                 Format::JsonSchema => errors_docs::json_schema(&reference) + "\n",
                 Format::OpenApi => errors_docs::openapi(&reference, &run.api_version) + "\n",
             };
-            write_output(run.output.as_deref(), &text)?;
+            write_output(run.output.as_deref(), &text, &catalog, "the reference")?;
             Ok(Status::Ok)
         }
         Subcommand::Stability => stability(run, &catalog),
@@ -178,8 +182,12 @@ fn stability(run: &Invocation, catalog: &Catalog) -> Result<Status, String> {
         (None, Input::Stdin) => unreachable!("refused when parsing the arguments"),
     };
     if run.bless || contract::bless_requested() {
-        let changed = contract::bless(catalog, &snapshot)
-            .map_err(|e| format!("{}: cannot write the snapshot: {e}", snapshot.display()))?;
+        output::refuse_input(&snapshot, &catalog.files, "the contract snapshot")?;
+        let text = Contract::of(catalog).to_string();
+        let changed = fs::read(&snapshot).map_or(true, |old| old != text.as_bytes());
+        if changed {
+            output::write_atomically(&snapshot, &text)?;
+        }
         if !run.quiet {
             let what = if changed { "blessed" } else { "unchanged" };
             eprintln!("{what}: {}", snapshot.display());
@@ -218,10 +226,20 @@ fn stability(run: &Invocation, catalog: &Catalog) -> Result<Status, String> {
     Ok(Status::Ok)
 }
 
-/// The catalog, or its diagnostics; `Err` when standard input cannot be read.
+/// The catalog, or its diagnostics; `Err` when the root file or standard input
+/// cannot be read (a missing file, a directory, a symbolic link loop): exit status 2,
+/// where an unreadable included file is a problem of the catalog.
 fn load(input: &Input) -> Result<Result<Catalog, errors_catalog::Diagnostics>, String> {
     Ok(match input {
-        Input::Path(path) => Catalog::load(path),
+        Input::Path(path) => {
+            let bytes =
+                fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+            match String::from_utf8(bytes) {
+                Ok(text) => Catalog::from_str(path, &text),
+                // Reported by the loader as a problem of the catalog, with its position.
+                Err(_) => Catalog::load(path),
+            }
+        }
         Input::Stdin => {
             let mut text = String::new();
             io::stdin()
@@ -240,14 +258,19 @@ fn display_name(input: &Input) -> String {
     }
 }
 
-fn write_output(output: Option<&Path>, text: &str) -> Result<(), String> {
+/// Writes `text` to standard output, or atomically to a file that is none of the
+/// catalog's own files.
+fn write_output(
+    output: Option<&Path>,
+    text: &str,
+    catalog: &Catalog,
+    what: &str,
+) -> Result<(), String> {
     match output {
-        None => write_stdout(text).map_err(|e| format!("cannot write to standard output: {e}")),
-        Some(path) if path == Path::new("-") => {
-            write_stdout(text).map_err(|e| format!("cannot write to standard output: {e}"))
+        Some(path) if path != Path::new("-") => {
+            output::refuse_input(path, &catalog.files, what)?;
+            output::write_atomically(path, text)
         }
-        Some(path) => {
-            fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
-        }
+        _ => write_stdout(text).map_err(|e| format!("cannot write to standard output: {e}")),
     }
 }
