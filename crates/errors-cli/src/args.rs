@@ -51,6 +51,7 @@ pub(crate) struct Invocation {
     pub(crate) api_version: String,
     pub(crate) snapshot: Option<PathBuf>,
     pub(crate) bless: bool,
+    pub(crate) locked: bool,
     pub(crate) quiet: bool,
 }
 
@@ -105,6 +106,9 @@ enum Sub {
         snapshot: Option<PathBuf>,
         #[arg(long)]
         bless: bool,
+        /// Fail unless the snapshot is exactly what `--bless` would write (CI).
+        #[arg(long, conflicts_with = "bless")]
+        locked: bool,
         #[arg(short, long)]
         quiet: bool,
         #[command(flatten)]
@@ -159,6 +163,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         api_version: String::new(),
         snapshot: None,
         bless: false,
+        locked: false,
         quiet: false,
     };
     let catalog = match sub {
@@ -197,11 +202,12 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         Sub::Stability {
             snapshot,
             bless,
+            locked,
             quiet,
             catalog,
         } => {
             run.command = Subcommand::Stability;
-            (run.snapshot, run.bless, run.quiet) = (snapshot, bless, quiet);
+            (run.snapshot, run.bless, run.locked, run.quiet) = (snapshot, bless, locked, quiet);
             catalog
         }
     };
@@ -272,6 +278,14 @@ mod tests {
         let kind = |line| parse_str(line).unwrap_err().kind();
         assert_eq!(kind("check --help"), ErrorKind::DisplayHelp);
         assert_eq!(kind("-V"), ErrorKind::DisplayVersion);
+        assert_eq!(
+            kind("stability --locked --bless c.toml"),
+            ErrorKind::ArgumentConflict
+        );
+        let Ok(Command::Run(run)) = parse_str("stability --locked c.toml") else {
+            panic!()
+        };
+        assert!(run.locked && !run.bless);
     }
 
     #[test]

@@ -22,6 +22,7 @@ Options:
       --api-version <VER>    schema --format openapi: the document's info.version [default: 1.0.0]
       --snapshot <FILE>      stability: the snapshot [default: the catalog's path with extension `.contract`]
       --bless                stability: write the catalog's contract to the snapshot
+      --locked               stability: also fail unless the snapshot is exactly what --bless writes
   -q, --quiet                check, stability: print nothing when all is well
   -h, --help                 Print help (`errors-catalog <COMMAND> --help` for one command)
   -V, --version              Print the version
@@ -65,12 +66,16 @@ OpenAPI 3.1 document with components.schemas, one reusable response per status
 
 /// `errors-catalog stability --help`.
 pub(crate) const STABILITY: &str = "\
-Usage: errors-catalog stability [--snapshot FILE] [--bless] [-q] <CATALOG>
+Usage: errors-catalog stability [--snapshot FILE] [--bless | --locked] [-q] <CATALOG>
 
 Compares the catalog with its committed contract snapshot (codes, statuses,
-retryability, categories, wire fields) and reports each change with the code and the
-catalog line. Exit status 1 on a breaking change: a code removed (unless deprecated
-in the snapshot), a status, retryability or category changed, a field removed,
-renamed, retyped or moved, a required field added. New codes and optional fields
-pass. --bless (or ERRORS_CATALOG_BLESS=1) writes the catalog's contract instead.
+retryability, categories, wire fields, the request id header, the answers of
+`[http]`) and reports each change with the code and the catalog line. Exit status 1
+on a breaking change: a code removed (unless deprecated in the snapshot), a status,
+retryability or category changed, a field removed, renamed, retyped or moved, a
+required field added, the template of a message-only field, the problem style's
+`doc_url`, the request id header or a rejection's code changed. New codes, optional
+fields and a header's new letter case pass. --bless (or ERRORS_CATALOG_BLESS=1)
+writes the catalog's contract instead. --locked (for CI) also fails unless the
+snapshot is byte for byte what --bless would write, and never blesses.
 ";

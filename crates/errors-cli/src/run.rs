@@ -100,7 +100,7 @@ fn stability(run: &Invocation, catalog: &Catalog) -> Result<Status, String> {
         (None, Input::Path(path)) => path.with_extension("contract"),
         (None, Input::Stdin) => unreachable!("refused when parsing the arguments"),
     };
-    if run.bless || contract::bless_requested() {
+    if run.bless || (!run.locked && contract::bless_requested()) {
         output::refuse_input(&snapshot, &catalog.files, "the contract snapshot")?;
         let text = Contract::of(catalog).to_string();
         let changed = fs::read(&snapshot).map_or(true, |old| old != text.as_bytes());
@@ -122,6 +122,19 @@ fn stability(run: &Invocation, catalog: &Catalog) -> Result<Status, String> {
         Err(e) => return Err(e.to_string()),
     };
     let breaking = report.breaking().count();
+    if breaking == 0 && run.locked {
+        // Read again only to compare bytes; the check above has read it once.
+        let on_disk = fs::read(&snapshot)
+            .map_err(|e| format!("{}: cannot read the snapshot: {e}", snapshot.display()))?;
+        if !contract::is_blessed(catalog, &on_disk) {
+            eprint!("{report}");
+            eprintln!(
+                "error: {} is not what `--bless` writes for this catalog (an unblessed change, or an older snapshot format); run `errors-catalog stability --bless` and commit it",
+                snapshot.display()
+            );
+            return Ok(Status::Problems);
+        }
+    }
     if breaking > 0 {
         eprint!("{report}");
         eprintln!(
