@@ -470,7 +470,7 @@ fn assert_codes_names_every_missing_code() {
 
 /// The bundled catalog keeps the contract committed beside it, and the snapshot
 /// records it exactly: after an intended change, re-bless with
-/// `ERRORS_CATALOG_BLESS=1 cargo test -p errors-catalog --test contract`.
+/// `ERRORS_CATALOG_BLESS=1 cargo test -p errors-catalog --features contract --test contract`.
 #[test]
 fn the_bundled_catalog_keeps_its_committed_contract() {
     let (toml, snapshot) = ("../../catalog.toml", "../../catalog.contract");
@@ -478,7 +478,7 @@ fn the_bundled_catalog_keeps_its_committed_contract() {
     let report = contract::check_against(&Catalog::load(toml).unwrap(), snapshot).unwrap();
     assert!(
         report.is_unchanged(),
-        "{report}catalog.contract does not record these changes: re-bless it with `ERRORS_CATALOG_BLESS=1 cargo test -p errors-catalog --test contract`"
+        "{report}catalog.contract does not record these changes: re-bless it with `ERRORS_CATALOG_BLESS=1 cargo test -p errors-catalog --features contract --test contract`"
     );
 }
 

@@ -614,3 +614,75 @@ fn a_path_that_is_not_utf8_is_a_path() {
     assert_status(&out, 0);
     assert!(dir.join(OsStr::from_bytes(b"out\xff.md")).is_file());
 }
+
+#[test]
+fn stability_locked_requires_the_blessed_snapshot_byte_for_byte() {
+    let dir = scratch("locked");
+    assert_status(&run(&["stability", "--bless", "catalog.toml"], &dir), 0);
+    assert_status(&run(&["stability", "--locked", "catalog.toml"], &dir), 0);
+
+    // An unblessed compatible change passes without --locked, fails with it.
+    let added = format!("{CATALOG}\n[errors.GONE]\nstatus = 410\nmessage = \"Gone.\"\n");
+    std::fs::write(dir.join("catalog.toml"), &added).unwrap();
+    assert_status(&run(&["stability", "catalog.toml"], &dir), 0);
+    let blessed = std::fs::read(dir.join("catalog.contract")).unwrap();
+    // ERRORS_CATALOG_BLESS does not bless under --locked.
+    let output = bin()
+        .args(["stability", "--locked", "catalog.toml"])
+        .env("ERRORS_CATALOG_BLESS", "1")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_status(&output, 1);
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("compatible change: new code `GONE`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("error: catalog.contract is not what `--bless` writes for this catalog"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("run `errors-catalog stability --bless`"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(dir.join("catalog.contract")).unwrap(),
+        blessed
+    );
+
+    // A snapshot in the older format reads, and passes, but not under --locked.
+    std::fs::write(dir.join("catalog.toml"), CATALOG).unwrap();
+    let current = String::from_utf8(blessed).unwrap();
+    let format1: String = current
+        .replace("format 2", "format 1")
+        .lines()
+        .filter(|l| !l.starts_with("request_id_header") && !l.starts_with("answer "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(dir.join("old.contract"), &format1).unwrap();
+    let old = ["stability", "catalog.toml", "--snapshot", "old.contract"];
+    assert_status(&run(&old, &dir), 0);
+    let output = run(&[&old[..], &["--locked"]].concat(), &dir);
+    assert_status(&output, 1);
+    assert!(text(&output.stderr).contains("old.contract is not what `--bless` writes"));
+
+    // A breaking change fails either way; --locked and --bless do not go together.
+    std::fs::write(
+        dir.join("catalog.toml"),
+        CATALOG.replace("Retry-After", "X-Retry"),
+    )
+    .unwrap();
+    let output = run(&["stability", "--locked", "catalog.toml"], &dir);
+    assert_status(&output, 1);
+    assert!(
+        text(&output.stderr).contains("breaking change"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert_status(
+        &run(&["stability", "--locked", "--bless", "catalog.toml"], &dir),
+        2,
+    );
+}

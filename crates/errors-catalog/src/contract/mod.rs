@@ -13,9 +13,13 @@
 //! a code removed (unless the snapshot has it deprecated), its status, retryability
 //! or category changed, a public field removed, renamed on the wire, retyped, made
 //! optional or required, or no longer sent where it was, a required field added, a
-//! category removed, the envelope style or a member key changed. **Compatible**, and
-//! so passing: new codes, new optional fields, a field sent in one more place,
-//! deprecations, removing a code the snapshot has deprecated. Deprecation is the way
+//! category removed, the envelope style or a member key changed, the template (text
+//! or format spec) of a message with a field sent only in it, the problem style's
+//! `doc_url`, the request id header, the code answering an `[http]` rejection.
+//! **Compatible**, and so passing: new codes, new optional fields, a field sent in one
+//! more place, a header name respelled in another case, deprecations, removing a
+//! code the snapshot has deprecated. [`is_blessed`] tells whether a snapshot is
+//! exactly what [`bless`] writes, as `errors-catalog stability --locked` requires. Deprecation is the way
 //! out: deprecate a code, record that in the snapshot, and remove it later.
 //!
 //! ```no_run
