@@ -36,10 +36,15 @@
 //! ```
 //!
 //! The catalog format is described in the repository's `README.md` and `SPEC.md`.
+//!
+//! Feature `contract` (off by default) adds the module `contract`: the committed
+//! snapshot of what clients rely on, and the stability check against it.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// Tools and tests only: the proc macro's build never needs it.
+#[cfg(feature = "contract")]
 pub mod contract;
 mod diagnostic;
 mod draft;
