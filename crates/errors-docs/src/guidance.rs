@@ -6,7 +6,9 @@
 //!
 //! Text here is inline markup: backticks mark code, nothing else is special.
 
-use crate::model::{Code, Field, HonorRetryAfter, Reference, Style};
+use errors_vocab::{EnvelopeStyle, HonorRetryAfter};
+
+use crate::model::{Code, Field, Reference};
 
 /// A row of the status conventions table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,51 +62,12 @@ pub(crate) fn status_meaning(status: u16) -> &'static str {
     }
 }
 
-/// The reason phrase of a status (RFC 9110 and its registry), for the status line of
-/// an example response.
+/// The reason phrase of `status`, or the class's where none is registered.
 pub(crate) fn reason_phrase(status: u16) -> &'static str {
-    match status {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        406 => "Not Acceptable",
-        407 => "Proxy Authentication Required",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        411 => "Length Required",
-        412 => "Precondition Failed",
-        413 => "Content Too Large",
-        414 => "URI Too Long",
-        415 => "Unsupported Media Type",
-        416 => "Range Not Satisfiable",
-        417 => "Expectation Failed",
-        421 => "Misdirected Request",
-        422 => "Unprocessable Content",
-        423 => "Locked",
-        424 => "Failed Dependency",
-        425 => "Too Early",
-        426 => "Upgrade Required",
-        428 => "Precondition Required",
-        429 => "Too Many Requests",
-        431 => "Request Header Fields Too Large",
-        451 => "Unavailable For Legal Reasons",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        505 => "HTTP Version Not Supported",
-        506 => "Variant Also Negotiates",
-        507 => "Insufficient Storage",
-        508 => "Loop Detected",
-        510 => "Not Extended",
-        511 => "Network Authentication Required",
-        _ if status < 500 => "Client Error",
-        _ => "Server Error",
+    match errors_vocab::reason_phrase(status) {
+        Some(phrase) => phrase,
+        None if status < 500 => "Client Error",
+        None => "Server Error",
     }
 }
 
@@ -326,8 +289,8 @@ pub(crate) fn envelope_members(reference: &Reference) -> Vec<Member> {
     let details = "The code's detail fields, listed with each code below; present only for codes that send any.";
     let mut out = Vec::new();
     match style {
-        Style::Flat | Style::Nested => {
-            if style == Style::Flat {
+        EnvelopeStyle::Flat | EnvelopeStyle::Nested => {
+            if style == EnvelopeStyle::Flat {
                 out.push(member(&keys.success, "boolean", "Always `false`."));
             } else {
                 out.push(Member {
@@ -354,7 +317,7 @@ pub(crate) fn envelope_members(reference: &Reference) -> Vec<Member> {
                 &format!("{timestamp} Present when known."),
             ));
         }
-        Style::Typed => {
+        EnvelopeStyle::Typed => {
             out.push(Member {
                 path: keys.error.clone(),
                 ty: "object",
@@ -389,7 +352,7 @@ pub(crate) fn envelope_members(reference: &Reference) -> Vec<Member> {
                 &format!("{timestamp} Present when known."),
             ));
         }
-        Style::Problem => {
+        EnvelopeStyle::Problem => {
             out.push(member(
                 &keys.type_,
                 "string (URI)",
@@ -430,14 +393,16 @@ pub(crate) fn placements(reference: &Reference, code: &Code, field: &Field) -> V
     let mut out = Vec::new();
     if field.in_details {
         out.push(match reference.envelope.style {
-            Style::Flat => format!("`{}.{}`", keys.details, field.wire),
-            Style::Nested | Style::Typed => {
+            EnvelopeStyle::Flat => format!("`{}.{}`", keys.details, field.wire),
+            EnvelopeStyle::Nested | EnvelopeStyle::Typed => {
                 format!("`{}.{}.{}`", keys.error, keys.details, field.wire)
             }
-            Style::Problem => format!("`{}`", field.wire),
+            EnvelopeStyle::Problem => format!("`{}`", field.wire),
         });
     }
-    if reference.envelope.style == Style::Typed && code.param.as_deref() == Some(&field.name) {
+    if reference.envelope.style == EnvelopeStyle::Typed
+        && code.param.as_deref() == Some(&field.name)
+    {
         out.push(format!("`{}.{}`", keys.error, keys.param));
     }
     if let Some(header) = &field.header {
