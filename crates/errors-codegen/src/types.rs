@@ -235,7 +235,7 @@ mod tests {
             Fit::No
         );
         let nested = DetailType::List(&DetailType::List(&DetailType::U32));
-        assert_eq!(fit("Vec<Vec<u32>>", nested.clone(), false), Fit::Yes);
+        assert_eq!(fit("Vec<Vec<u32>>", nested, false), Fit::Yes);
         assert_eq!(fit("Vec<Vec<u64>>", nested, false), Fit::No);
         assert_eq!(fit("serde_json::Value", DetailType::Json, false), Fit::Yes);
         assert_eq!(fit("Seconds", DetailType::U64, false), Fit::Unknown);

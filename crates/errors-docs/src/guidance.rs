@@ -6,7 +6,7 @@
 //!
 //! Text here is inline markup: backticks mark code, nothing else is special.
 
-use errors_vocab::{EnvelopeStyle, HonorRetryAfter};
+use errors_vocab::{EnvelopeStyle, HonorRetryAfter, Member as Key};
 
 use crate::model::{Code, Field, Reference};
 
@@ -278,110 +278,72 @@ pub(crate) fn envelope_members(reference: &Reference) -> Vec<Member> {
     } else {
         String::new()
     };
-    let member = |key: &str, ty: &'static str, description: &str| Member {
-        path: format!("{prefix}{key}"),
-        ty,
-        description: description.to_owned(),
-    };
     let code = "The stable, machine-readable code: branch on it, never on the message.";
     let request_id = "The request's id: include it in any support request.";
     let timestamp = "When the error happened: RFC 3339, UTC, with milliseconds.";
     let details = "The code's detail fields, listed with each code below; present only for codes that send any.";
+    let typed = style == EnvelopeStyle::Typed;
+    let known = |text: &str| format!("{text} Present when known.");
     let mut out = Vec::new();
-    match style {
-        EnvelopeStyle::Flat | EnvelopeStyle::Nested => {
-            if style == EnvelopeStyle::Flat {
-                out.push(member(&keys.success, "boolean", "Always `false`."));
-            } else {
-                out.push(Member {
-                    path: keys.error.clone(),
-                    ty: "object",
-                    description: "Error information container.".into(),
-                });
-            }
-            out.push(member(&keys.code, "string", code));
-            out.push(member(
-                &keys.message,
+    // The style's members in the vocabulary's wire order; `instance` is never sent.
+    for &m in style.members() {
+        let (ty, description) = match m {
+            Key::Success => ("boolean", "Always `false`.".to_owned()),
+            Key::Error if typed => (
+                "object",
+                "Error information container; its first six members are always present, `null` when they have no value.".to_owned(),
+            ),
+            Key::Error => ("object", "Error information container.".to_owned()),
+            Key::Code => ("string", code.to_owned()),
+            Key::Message => (
                 "string",
-                "A human-readable description of the error.",
-            ));
-            out.push(member(&keys.details, "object", details));
-            out.push(member(
-                &keys.request_id,
-                "string",
-                &format!("{request_id} Present when known."),
-            ));
-            out.push(member(
-                &keys.timestamp,
-                "string",
-                &format!("{timestamp} Present when known."),
-            ));
-        }
-        EnvelopeStyle::Typed => {
-            out.push(Member {
-                path: keys.error.clone(),
-                ty: "object",
-                description: "Error information container; its first six members are always present, `null` when they have no value.".into(),
-            });
-            out.push(member(
-                &keys.type_,
+                "A human-readable description of the error.".to_owned(),
+            ),
+            Key::Details => ("object", details.to_owned()),
+            Key::RequestId if typed => ("string (nullable)", request_id.to_owned()),
+            Key::RequestId => ("string", known(request_id)),
+            Key::Timestamp => ("string", known(timestamp)),
+            Key::Type if typed => (
                 "string (nullable)",
-                "The error's category, listed below.",
-            ));
-            out.push(member(&keys.code, "string", code));
-            out.push(member(
-                &keys.message,
-                "string",
-                "A human-readable description of the error.",
-            ));
-            out.push(member(
-                &keys.param,
-                "string (nullable)",
-                "The request parameter the error is about, if any.",
-            ));
-            out.push(member(
-                &keys.doc_url,
-                "string (nullable)",
-                "A link to this code's documentation.",
-            ));
-            out.push(member(&keys.request_id, "string (nullable)", request_id));
-            out.push(member(&keys.details, "object", details));
-            out.push(member(
-                &keys.timestamp,
-                "string",
-                &format!("{timestamp} Present when known."),
-            ));
-        }
-        EnvelopeStyle::Problem => {
-            out.push(member(
-                &keys.type_,
+                "The error's category, listed below.".to_owned(),
+            ),
+            Key::Type => (
                 "string (URI)",
-                "This code's documentation URL, or `about:blank`.",
-            ));
-            out.push(member(&keys.title, "string", "A short title of the code."));
-            out.push(member(&keys.status, "integer", "The HTTP status."));
-            out.push(member(
-                &keys.detail,
+                "This code's documentation URL, or `about:blank`.".to_owned(),
+            ),
+            Key::Param => (
+                "string (nullable)",
+                "The request parameter the error is about, if any.".to_owned(),
+            ),
+            Key::DocUrl => (
+                "string (nullable)",
+                "A link to this code's documentation.".to_owned(),
+            ),
+            Key::Title => ("string", "A short title of the code.".to_owned()),
+            Key::Status => ("integer", "The HTTP status.".to_owned()),
+            Key::Detail => (
                 "string",
-                "A human-readable description of this occurrence.",
-            ));
-            out.push(member(&keys.code, "string", code));
-            out.push(member(
-                &keys.request_id,
-                "string",
-                &format!("{request_id} Present when known."),
-            ));
-            out.push(member(
-                &keys.timestamp,
-                "string",
-                &format!("{timestamp} Present when known."),
-            ));
-            out.push(Member {
-                path: "…".into(),
-                ty: "",
-                description: "The code's detail fields, as extension members (RFC 9457), listed with each code below.".into(),
-            });
-        }
+                "A human-readable description of this occurrence.".to_owned(),
+            ),
+            Key::Instance => continue,
+        };
+        let key = keys.get(m);
+        out.push(Member {
+            path: if m == Key::Error {
+                key.clone()
+            } else {
+                format!("{prefix}{key}")
+            },
+            ty,
+            description,
+        });
+    }
+    if style == EnvelopeStyle::Problem {
+        out.push(Member {
+            path: "…".into(),
+            ty: "",
+            description: "The code's detail fields, as extension members (RFC 9457), listed with each code below.".into(),
+        });
     }
     out
 }

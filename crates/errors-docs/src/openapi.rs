@@ -184,7 +184,7 @@ fn headers(codes: &[&Code]) -> Json {
             if let Some(header) = &field.header {
                 by_name
                     .entry(header.to_ascii_lowercase())
-                    .or_insert_with(|| (header.clone(), field.ty.clone(), Vec::new()))
+                    .or_insert_with(|| (header.clone(), field.ty, Vec::new()))
                     .2
                     .push(&code.code);
             }
