@@ -65,7 +65,7 @@ use std::path::Path;
 
 pub use diagnostic::Diagnostic;
 pub use model::{
-    Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, Envelope,
+    Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, EnvelopeSettings,
     EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, Rejection, RetryConfig,
 };
 pub use partial::{Partial, PartialError};

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::model::{
-    Catalog, CircuitBreakerConfig, DetailsCase, Envelope, EnvelopeStyle, ErrorDef, ErrorLocations,
-    RetryConfig,
+    Catalog, CircuitBreakerConfig, DetailsCase, EnvelopeSettings, EnvelopeStyle, ErrorDef,
+    ErrorLocations, RetryConfig,
 };
 use crate::partial::Partial;
 use crate::source::Location;
@@ -89,7 +89,7 @@ impl Partial {
         Catalog {
             name: name.to_owned(),
             code_enum: format!("{name}Code"),
-            envelope: Envelope::new(EnvelopeStyle::Nested),
+            envelope: EnvelopeSettings::new(EnvelopeStyle::Nested),
             details_case: DetailsCase::SnakeCase,
             doc_url: None,
             code_case: None,

@@ -4,7 +4,9 @@
 
 use crate::format::{self, Value, Violation};
 use crate::json::Json;
-use crate::model::{Code, Field, FieldType, Reference, Style};
+use errors_vocab::{DetailType, EnvelopeStyle};
+
+use crate::model::{Code, Field, Reference};
 use crate::template::Part;
 
 /// The request id of every example (seed 000's).
@@ -67,21 +69,21 @@ pub(crate) fn sample(field: &Field) -> Value {
     sample_of(&field.ty, &field.name)
 }
 
-fn sample_of(ty: &FieldType, name: &str) -> Value {
+fn sample_of(ty: &DetailType, name: &str) -> Value {
     let int = |bits| Value::Int { value: 42, bits };
     match ty {
-        FieldType::String => Value::Str(format!("<{name}>")),
-        FieldType::Bool => Value::Bool(true),
-        FieldType::I32 | FieldType::U32 => int(32),
-        FieldType::I64 | FieldType::U64 => int(64),
-        FieldType::F64 => Value::Float(0.5),
-        FieldType::Json => Value::Json(Json::object().with("key", Json::str("value"))),
-        FieldType::FieldViolations => Value::Violations(vec![Violation {
+        DetailType::String => Value::Str(format!("<{name}>")),
+        DetailType::Bool => Value::Bool(true),
+        DetailType::I32 | DetailType::U32 => int(32),
+        DetailType::I64 | DetailType::U64 => int(64),
+        DetailType::F64 => Value::Float(0.5),
+        DetailType::Json => Value::Json(Json::object().with("key", Json::str("value"))),
+        DetailType::FieldViolations => Value::Violations(vec![Violation {
             path: "email".into(),
             message: "must be a valid email".into(),
             rule: None,
         }]),
-        FieldType::List(inner) => Value::List(vec![sample_of(inner, name)]),
+        DetailType::List(inner) => Value::List(vec![sample_of(inner, name)]),
     }
 }
 
@@ -129,9 +131,9 @@ pub(crate) fn envelope(reference: &Reference, code: &Code) -> Json {
     let timestamp = Json::str(EXAMPLE_TIMESTAMP);
     let or_null = |value: Option<&String>| value.map_or(Json::Null, |v| Json::str(v.clone()));
     match reference.envelope.style {
-        Style::Flat | Style::Nested => {
+        EnvelopeStyle::Flat | EnvelopeStyle::Nested => {
             let mut body = Json::object();
-            if reference.envelope.style == Style::Flat {
+            if reference.envelope.style == EnvelopeStyle::Flat {
                 body.push(keys.success.clone(), Json::Bool(false));
             }
             body.push(keys.code.clone(), Json::str(code.code.clone()));
@@ -142,11 +144,11 @@ pub(crate) fn envelope(reference: &Reference, code: &Code) -> Json {
             body.push(keys.request_id.clone(), request_id);
             body.push(keys.timestamp.clone(), timestamp);
             match reference.envelope.style {
-                Style::Flat => body,
+                EnvelopeStyle::Flat => body,
                 _ => Json::object().with(keys.error.clone(), body),
             }
         }
-        Style::Typed => {
+        EnvelopeStyle::Typed => {
             let param = code
                 .param
                 .as_ref()
@@ -165,7 +167,7 @@ pub(crate) fn envelope(reference: &Reference, code: &Code) -> Json {
             body.push(keys.timestamp.clone(), timestamp);
             Json::object().with(keys.error.clone(), body)
         }
-        Style::Problem => {
+        EnvelopeStyle::Problem => {
             let mut body = Json::object()
                 .with(
                     keys.type_.clone(),

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 use crate::example;
 use crate::guidance;
 use crate::json::Json;
-use crate::model::{Code, FieldType, Reference};
+use errors_vocab::DetailType;
+
+use crate::model::{Code, Reference};
 use crate::schema::{self, Refs};
 
 /// The OpenAPI version written.
@@ -176,13 +178,13 @@ fn union_name(reference: &Reference, status: Option<u16>) -> String {
 /// The headers the codes of one status send, each described by the codes that send
 /// it.
 fn headers(codes: &[&Code]) -> Json {
-    let mut by_name: BTreeMap<String, (String, FieldType, Vec<&str>)> = BTreeMap::new();
+    let mut by_name: BTreeMap<String, (String, DetailType, Vec<&str>)> = BTreeMap::new();
     for code in codes {
         for field in code.public_fields() {
             if let Some(header) = &field.header {
                 by_name
                     .entry(header.to_ascii_lowercase())
-                    .or_insert_with(|| (header.clone(), field.ty.clone(), Vec::new()))
+                    .or_insert_with(|| (header.clone(), field.ty, Vec::new()))
                     .2
                     .push(&code.code);
             }

@@ -5,7 +5,9 @@
 //! resolve under.
 
 use crate::json::Json;
-use crate::model::{Code, Field, FieldType, Reference, Style};
+use errors_vocab::{DetailType, EnvelopeStyle};
+
+use crate::model::{Code, Field, Reference};
 use crate::template::Part;
 
 /// The JSON Schema dialect of every schema written here.
@@ -129,8 +131,8 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Jso
     };
     let details = code.sends_details();
     match style {
-        Style::Flat | Style::Nested => {
-            if style == Style::Flat {
+        EnvelopeStyle::Flat | EnvelopeStyle::Nested => {
+            if style == EnvelopeStyle::Flat {
                 member(&keys.success, constant(Json::Bool(false)), true);
             }
             member(&keys.code, constant(Json::str(code.code.clone())), true);
@@ -141,7 +143,7 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Jso
             member(&keys.request_id, string(), false);
             member(&keys.timestamp, refs.to(TIMESTAMP), false);
         }
-        Style::Typed => {
+        EnvelopeStyle::Typed => {
             let or_null = |value: &Option<String>| match value {
                 Some(v) => constant(Json::str(v.clone())),
                 None => constant(Json::Null),
@@ -166,7 +168,7 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Jso
             }
             member(&keys.timestamp, refs.to(TIMESTAMP), false);
         }
-        Style::Problem => {
+        EnvelopeStyle::Problem => {
             let doc = code.doc_url.as_deref().unwrap_or("about:blank");
             member(&keys.type_, constant(Json::str(doc)), true);
             member(&keys.title, constant(Json::str(code.title.clone())), true);
@@ -191,7 +193,7 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Jso
         .with("title", Json::str(code.code.clone()))
         .with("description", Json::str(code_description(code)));
     let mut schema = match style {
-        Style::Nested | Style::Typed => head
+        EnvelopeStyle::Nested | EnvelopeStyle::Typed => head
             .with("type", Json::str("object"))
             .with(
                 "properties",
@@ -199,7 +201,7 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Jso
             )
             .with("required", Json::Array(vec![Json::str(keys.error.clone())]))
             .with("additionalProperties", Json::Bool(false)),
-        Style::Flat | Style::Problem => {
+        EnvelopeStyle::Flat | EnvelopeStyle::Problem => {
             let Json::Object(members) = object else {
                 unreachable!("built as an object")
             };
@@ -303,7 +305,7 @@ fn field_schema(field: &Field, refs: Refs) -> Json {
 }
 
 /// The schema of a value of `ty` on the wire.
-pub(crate) fn type_schema(ty: &FieldType, refs: Refs) -> Json {
+pub(crate) fn type_schema(ty: &DetailType, refs: Refs) -> Json {
     let integer = |min: i128, max: i128| {
         Json::object()
             .with("type", Json::str("integer"))
@@ -312,13 +314,13 @@ pub(crate) fn type_schema(ty: &FieldType, refs: Refs) -> Json {
     };
     let typed = |name: &str| Json::object().with("type", Json::str(name));
     match ty {
-        FieldType::String => typed("string"),
-        FieldType::Bool => typed("boolean"),
-        FieldType::I32 => integer(i32::MIN.into(), i32::MAX.into()),
-        FieldType::I64 => integer(i64::MIN.into(), i64::MAX.into()),
-        FieldType::U32 => integer(0, u32::MAX.into()),
-        FieldType::U64 => integer(0, u64::MAX.into()),
-        FieldType::F64 => Json::object().with(
+        DetailType::String => typed("string"),
+        DetailType::Bool => typed("boolean"),
+        DetailType::I32 => integer(i32::MIN.into(), i32::MAX.into()),
+        DetailType::I64 => integer(i64::MIN.into(), i64::MAX.into()),
+        DetailType::U32 => integer(0, u32::MAX.into()),
+        DetailType::U64 => integer(0, u64::MAX.into()),
+        DetailType::F64 => Json::object().with(
             "anyOf",
             Json::Array(vec![
                 typed("number"),
@@ -332,9 +334,9 @@ pub(crate) fn type_schema(ty: &FieldType, refs: Refs) -> Json {
                 ),
             ]),
         ),
-        FieldType::Json => Json::object(),
-        FieldType::FieldViolations => typed("array").with("items", refs.to(FIELD_VIOLATION)),
-        FieldType::List(inner) => typed("array").with("items", type_schema(inner, refs)),
+        DetailType::Json => Json::object(),
+        DetailType::FieldViolations => typed("array").with("items", refs.to(FIELD_VIOLATION)),
+        DetailType::List(inner) => typed("array").with("items", type_schema(inner, refs)),
     }
 }
 
