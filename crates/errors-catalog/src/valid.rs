@@ -12,7 +12,7 @@ use crate::model::{CodeCase, EnvelopeStyle, ErrorDef, Field, Member};
 use crate::naming;
 use crate::source::Location;
 use crate::suggest::{Unspellable, did_you_mean, spell_code};
-use crate::template::FormatTrait;
+use errors_vocab::format_spec::FormatTrait;
 
 /// `complete` is false when a file could not be read or parsed: checks that need the
 /// whole catalog (is it empty? is a category declared?) are then skipped, since the
@@ -468,13 +468,13 @@ fn field_help(error: &ErrorDef, name: &str) -> String {
 }
 
 fn check_placeholders(error: &ErrorDef, sink: &mut Sink) {
-    for p in error.message.placeholders() {
-        let name = &p.field;
+    for (p, location) in error.message.placeholders_at() {
+        let name = p.field.as_ref();
         let Some(field) = error.field(name) else {
-            if !error.at.broken_fields.contains(name) {
+            if !error.at.broken_fields.iter().any(|b| b == name) {
                 sink.push(
                     Diagnostic::new(
-                        p.location.clone(),
+                        location.clone(),
                         format!("`{{{name}}}` is not a detail field of `{}`", error.code),
                     )
                     .help(field_help(error, name)),
@@ -485,7 +485,7 @@ fn check_placeholders(error: &ErrorDef, sink: &mut Sink) {
         if field.internal {
             sink.push(
                 Diagnostic::new(
-                    p.location.clone(),
+                    location.clone(),
                     format!("the message inserts `{{{name}}}`, an internal field, which must never reach clients"),
                 )
                 .help("remove it from the message, or drop `internal = true`"),
@@ -530,10 +530,10 @@ fn check_placeholders(error: &ErrorDef, sink: &mut Sink) {
             };
             sink.push(
                 Diagnostic::new(
-                    p.location.clone(),
+                    location.clone(),
                     format!(
                         "`{}` cannot format `{name}`, {what}",
-                        placeholder_text(name, p.spec.as_ref().map(|s| s.as_str()))
+                        placeholder_text(name, p.spec.map(|s| s.to_string()).as_deref())
                     ),
                 )
                 .help(help),
@@ -654,7 +654,7 @@ fn check_sent_somewhere(draft: &Draft, error: &ErrorDef, field: &Field, sink: &m
     if field.in_details {
         return;
     }
-    let in_message = error.message.placeholders().any(|p| &p.field == name);
+    let in_message = error.message.placeholders().any(|p| p.field == *name);
     let as_param = draft.settings.envelope.style == EnvelopeStyle::Typed
         && error.param.as_deref() == Some(name.as_str());
     if !in_message && field.header.is_none() && !as_param {

@@ -54,6 +54,8 @@ mod openapi;
 mod schema;
 mod template;
 
+pub use errors_vocab::format_spec::FormatSpec;
+pub use errors_vocab::template::{Piece, Placeholder};
 pub use example::{EXAMPLE_REQUEST_ID, EXAMPLE_TIMESTAMP, Example, example_body, example_message};
 pub use html::html;
 pub use markdown::markdown;
@@ -63,4 +65,4 @@ pub use model::{
 };
 pub use openapi::{OPENAPI_VERSION, openapi};
 pub use schema::{DIALECT, json_schema};
-pub use template::{Part, Template};
+pub use template::Template;

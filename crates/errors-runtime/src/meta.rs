@@ -4,6 +4,9 @@
 //! The values are built by the generated code; the fields are public so that tools can
 //! read them, and may grow in minor versions.
 
+pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, Sign};
+pub use errors_vocab::template::{Piece, Placeholder};
+
 /// The catalog as a whole.
 #[derive(Debug)]
 pub struct CatalogMeta {
@@ -142,6 +145,9 @@ pub struct ErrorMeta {
     pub title: &'static str,
     /// The message template as written in the catalog.
     pub template: &'static str,
+    /// The message template, parsed when the catalog was read: literal text and
+    /// placeholders, in order.
+    pub pieces: &'static [Piece],
     /// Documentation.
     pub description: Option<&'static str>,
     /// The detail fields, internal ones included.

@@ -8,3 +8,6 @@
 //! cannot drift apart.
 
 #![forbid(unsafe_code)]
+
+pub mod format_spec;
+pub mod template;

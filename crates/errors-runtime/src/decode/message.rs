@@ -9,45 +9,7 @@
 
 use serde_json::Value;
 
-use crate::meta::FieldType;
-
-/// A part of a template: literal text (`{{` already `{`) or a placeholder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece<'t> {
-    Literal(String),
-    Field { name: &'t str, spec: &'t str },
-}
-
-/// The pieces of `template`, adjacent literals merged. The catalog validated the
-/// template, so an unbalanced brace is read as literal text rather than refused.
-fn pieces(template: &str) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
-    let mut literal = String::new();
-    let mut rest = template;
-    while let Some(c) = rest.chars().next() {
-        if rest.starts_with("{{") || rest.starts_with("}}") {
-            literal.push(c);
-            rest = &rest[2..];
-        } else if c == '{'
-            && let Some(close) = rest.find('}')
-        {
-            let inner = &rest[1..close];
-            let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
-            if !literal.is_empty() {
-                out.push(Piece::Literal(std::mem::take(&mut literal)));
-            }
-            out.push(Piece::Field { name, spec });
-            rest = &rest[close + 1..];
-        } else {
-            literal.push(c);
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    if !literal.is_empty() {
-        out.push(Piece::Literal(literal));
-    }
-    out
-}
+use crate::meta::{FieldType, FormatKind, FormatSpec, Piece};
 
 /// At most this many ways of matching are looked at, and this many steps taken: a
 /// hostile message cannot make matching slow.
@@ -67,22 +29,17 @@ pub(crate) enum Found<'m> {
     Ambiguous,
 }
 
-/// Matches `message` against `template` and gives the text of `field`, with the
-/// format spec it was written with.
-pub(crate) fn find<'t, 'm>(
-    template: &'t str,
-    message: &'m str,
-    field: &str,
-) -> (Found<'m>, &'t str) {
-    let pieces = pieces(template);
+/// Matches `message` against the template's `pieces` and gives the text of `field`,
+/// with the format spec it was written with.
+pub(crate) fn find<'m>(pieces: &[Piece], message: &'m str, field: &str) -> (Found<'m>, FormatSpec) {
     let Some(spec) = pieces.iter().find_map(|p| match p {
-        Piece::Field { name, spec } if *name == field => Some(*spec),
+        Piece::Placeholder(p) if p.field == field => Some(p.spec_or_display()),
         _ => None,
     }) else {
-        return (Found::NotInTemplate, "");
+        return (Found::NotInTemplate, FormatSpec::DISPLAY);
     };
     let mut search = Search {
-        pieces: &pieces,
+        pieces,
         message,
         field,
         bound: Vec::new(),
@@ -102,13 +59,13 @@ pub(crate) fn find<'t, 'm>(
     (found, spec)
 }
 
-struct Search<'p, 't, 'm> {
-    pieces: &'p [Piece<'t>],
+struct Search<'p, 'm> {
+    pieces: &'p [Piece],
     message: &'m str,
     field: &'p str,
     /// The texts bound so far on this path, by field name: a field written twice must
     /// render the same both times.
-    bound: Vec<(&'t str, &'m str)>,
+    bound: Vec<(&'p str, &'m str)>,
     /// `None` before the first match; then `Some(text)` while every match agrees on
     /// the field, `Some(None)` once two disagree.
     found: Option<Option<&'m str>>,
@@ -116,7 +73,7 @@ struct Search<'p, 't, 'm> {
     steps: usize,
 }
 
-impl<'t, 'm> Search<'_, 't, 'm> {
+impl<'p, 'm> Search<'p, 'm> {
     fn done(&self) -> bool {
         self.matches >= MAX_MATCHES || self.steps >= MAX_STEPS || self.found == Some(None)
     }
@@ -134,20 +91,20 @@ impl<'t, 'm> Search<'_, 't, 'm> {
                 }
             }
             Some(Piece::Literal(text)) => {
-                if rest.starts_with(text.as_str()) {
+                if rest.starts_with(text.as_ref()) {
                     self.run(piece + 1, at + text.len());
                 }
             }
-            Some(Piece::Field { name, .. }) => {
-                let name = *name;
+            Some(Piece::Placeholder(p)) => {
+                let name: &'p str = &p.field;
                 // Every end the value could have, shortest first.
                 let ends: Vec<usize> = match self.pieces.get(piece + 1) {
                     None => vec![self.message.len()],
                     Some(Piece::Literal(next)) => rest
-                        .match_indices(next.as_str())
+                        .match_indices(next.as_ref())
                         .map(|(i, _)| at + i)
                         .collect(),
-                    Some(Piece::Field { .. }) => rest
+                    Some(Piece::Placeholder(_)) => rest
                         .char_indices()
                         .map(|(i, _)| at + i)
                         .chain([self.message.len()])
@@ -189,12 +146,12 @@ impl<'t, 'm> Search<'_, 't, 'm> {
 
 /// The JSON value of a field's text in a message or a header, read as its `Display`
 /// (under `spec`) wrote it; `Err` says why it cannot be.
-pub(crate) fn read_text(ty: FieldType, spec: &str, text: &str) -> Result<Value, String> {
-    let spec = Spec::parse(spec);
-    let text = spec.unpad(text);
+pub(crate) fn read_text(ty: FieldType, spec: FormatSpec, text: &str) -> Result<Value, String> {
+    let text = unpad(&spec, text);
+    let debug = spec.format_trait() == crate::meta::FormatTrait::Debug;
     let bad = |what: &str| format!("`{text}` is not {what}");
     match ty {
-        FieldType::String if spec.debug => serde_json::from_str::<String>(text)
+        FieldType::String if debug => serde_json::from_str::<String>(text)
             .map(Value::String)
             .map_err(|_| bad("a quoted string")),
         FieldType::String => Ok(Value::String(text.to_owned())),
@@ -203,13 +160,11 @@ pub(crate) fn read_text(ty: FieldType, spec: &str, text: &str) -> Result<Value, 
             "false" => Ok(Value::Bool(false)),
             _ => Err(bad("`true` or `false`")),
         },
-        FieldType::I32 | FieldType::I64 => spec
-            .integer(text)
+        FieldType::I32 | FieldType::I64 => integer(&spec, text)
             .and_then(|n| i64::try_from(n).ok())
             .map(Value::from)
             .ok_or_else(|| bad("an integer")),
-        FieldType::U32 | FieldType::U64 => spec
-            .integer(text)
+        FieldType::U32 | FieldType::U64 => integer(&spec, text)
             .and_then(|n| u64::try_from(n).ok())
             .map(Value::from)
             .ok_or_else(|| bad("an unsigned integer")),
@@ -231,82 +186,56 @@ pub(crate) fn read_text(ty: FieldType, spec: &str, text: &str) -> Result<Value, 
     }
 }
 
-/// The parts of a Rust format spec that change how a value's text reads back.
-#[derive(Debug, Default)]
-struct Spec {
-    fill: Option<char>,
-    padded: bool,
-    debug: bool,
-    radix: u32,
-    prefixed: bool,
+/// The text without the padding a width added.
+fn unpad<'a>(spec: &FormatSpec, text: &'a str) -> &'a str {
+    if spec.width.is_none() && spec.fill.is_none() {
+        return text;
+    }
+    text.trim_matches(spec.fill_char())
 }
 
-impl Spec {
-    /// `[[fill]align][sign]['#']['0'][width]['.' precision][type]`.
-    fn parse(spec: &str) -> Spec {
-        let mut out = Spec {
-            radix: 10,
-            ..Spec::default()
+/// An integer as `spec` wrote it: sign, `#` prefix, zero padding, radix.
+fn integer(spec: &FormatSpec, text: &str) -> Option<i128> {
+    let radix = spec.kind.radix();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let digits = if spec.alternate {
+        let prefix = match spec.kind {
+            FormatKind::LowerHex | FormatKind::UpperHex => "0x",
+            FormatKind::Octal => "0o",
+            FormatKind::Binary => "0b",
+            _ => "",
         };
-        let mut chars: Vec<char> = spec.chars().collect();
-        if chars.len() >= 2 && matches!(chars[1], '<' | '^' | '>') {
-            out.fill = Some(chars[0]);
-            chars.drain(..2);
-        } else if chars.first().is_some_and(|c| matches!(c, '<' | '^' | '>')) {
-            chars.remove(0);
-        }
-        out.prefixed = chars.contains(&'#');
-        out.padded = chars.iter().any(char::is_ascii_digit) || out.fill.is_some();
-        match chars.last() {
-            Some('?') => out.debug = true,
-            Some('x' | 'X') => out.radix = 16,
-            Some('o') => out.radix = 8,
-            Some('b') => out.radix = 2,
-            _ => {}
-        }
-        out
-    }
-
-    /// The text without the padding a width added.
-    fn unpad<'a>(&self, text: &'a str) -> &'a str {
-        if !self.padded {
-            return text;
-        }
-        let fill = self.fill.unwrap_or(' ');
-        text.trim_matches(fill)
-    }
-
-    fn integer(&self, text: &str) -> Option<i128> {
-        let (negative, digits) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text.strip_prefix('+').unwrap_or(text)),
-        };
-        let digits = if self.prefixed {
-            digits
-                .strip_prefix(match self.radix {
-                    16 => "0x",
-                    8 => "0o",
-                    2 => "0b",
-                    _ => "",
-                })
-                .unwrap_or(digits)
-        } else {
-            digits
-        };
-        // Zero padding sits after the sign.
-        let digits = digits.trim_start_matches('0');
-        let magnitude = if digits.is_empty() {
-            0
-        } else {
-            i128::from_str_radix(digits, self.radix).ok()?
-        };
-        Some(if negative { -magnitude } else { magnitude })
-    }
+        digits.strip_prefix(prefix).unwrap_or(digits)
+    } else {
+        digits
+    };
+    // Zero padding sits after the sign.
+    let digits = digits.trim_start_matches('0');
+    let magnitude = if digits.is_empty() {
+        0
+    } else {
+        i128::from_str_radix(digits, radix).ok()?
+    };
+    Some(if negative { -magnitude } else { magnitude })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find` on a template written as text, parsed as the catalog parses it.
+    fn find<'m>(template: &str, message: &'m str, field: &str) -> (Found<'m>, String) {
+        let pieces = errors_vocab::template::parse(template).pieces;
+        let (found, spec) = super::find(&pieces, message, field);
+        (found, spec.to_string())
+    }
+
+    fn spec(text: &str) -> FormatSpec {
+        FormatSpec::parse(text).unwrap()
+    }
 
     #[test]
     fn a_field_between_literals_is_found() {
@@ -317,7 +246,7 @@ mod tests {
                 "Session with ID '123' does not exist",
                 "session_id"
             ),
-            (Found::Text("123"), "")
+            (Found::Text("123"), String::new())
         );
         assert_eq!(
             find(template, "Session 123 is gone", "session_id").0,
@@ -332,16 +261,16 @@ mod tests {
         let message = "{x} took     42 ms; \"q\\\"uote\"";
         assert_eq!(find(template, message, "a").0, Found::Text("x"));
         let (b, spec) = find(template, message, "b");
-        assert_eq!((b, spec), (Found::Text("    42"), ">6"));
+        assert_eq!((b, spec.as_str()), (Found::Text("    42"), ">6"));
         assert_eq!(
-            read_text(FieldType::U64, spec, "    42"),
+            read_text(FieldType::U64, super::tests::spec(&spec), "    42"),
             Ok(Value::from(42))
         );
         let (c, spec) = find(template, message, "c");
         assert_eq!(
             read_text(
                 FieldType::String,
-                spec,
+                super::tests::spec(&spec),
                 match c {
                     Found::Text(t) => t,
                     other => panic!("{other:?}"),
@@ -375,26 +304,35 @@ mod tests {
 
     #[test]
     fn values_are_read_by_type() {
-        assert_eq!(read_text(FieldType::I64, "", "-12"), Ok(Value::from(-12)));
         assert_eq!(
-            read_text(FieldType::U32, "#x", "0xff"),
+            read_text(FieldType::I64, spec(""), "-12"),
+            Ok(Value::from(-12))
+        );
+        assert_eq!(
+            read_text(FieldType::U32, spec("#x"), "0xff"),
             Ok(Value::from(255))
         );
         assert_eq!(
-            read_text(FieldType::U32, "05", "00042"),
+            read_text(FieldType::U32, spec("05"), "00042"),
             Ok(Value::from(42))
         );
         assert_eq!(
-            read_text(FieldType::Bool, "", "true"),
+            read_text(FieldType::Bool, spec(""), "true"),
             Ok(Value::Bool(true))
         );
-        assert_eq!(read_text(FieldType::F64, "", "2.5"), Ok(Value::from(2.5)));
-        assert_eq!(read_text(FieldType::F64, "", "NaN"), Ok(Value::from("NaN")));
         assert_eq!(
-            read_text(FieldType::Json, "", r#"{"a":[1]}"#),
+            read_text(FieldType::F64, spec(""), "2.5"),
+            Ok(Value::from(2.5))
+        );
+        assert_eq!(
+            read_text(FieldType::F64, spec(""), "NaN"),
+            Ok(Value::from("NaN"))
+        );
+        assert_eq!(
+            read_text(FieldType::Json, spec(""), r#"{"a":[1]}"#),
             Ok(serde_json::json!({"a": [1]}))
         );
-        assert!(read_text(FieldType::U32, "", "-1").is_err());
-        assert!(read_text(FieldType::U32, "", "ten").is_err());
+        assert!(read_text(FieldType::U32, spec(""), "-1").is_err());
+        assert!(read_text(FieldType::U32, spec(""), "ten").is_err());
     }
 }
