@@ -64,6 +64,8 @@ mod valid;
 use std::path::Path;
 
 pub use diagnostic::Diagnostic;
+pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, Sign};
+pub use errors_vocab::template::{Piece, Placeholder, literal_text};
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, EnvelopeSettings,
     EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, Rejection, RetryConfig,
@@ -71,7 +73,7 @@ pub use model::{
 pub use partial::{Partial, PartialError};
 pub use report::Diagnostics;
 pub use source::Location;
-pub use template::{FormatSpec, FormatTrait, Placeholder, Segment, Template};
+pub use template::MessageTemplate;
 
 impl Catalog {
     /// Loads the catalog at `path` and the files it includes.

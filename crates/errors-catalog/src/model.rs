@@ -1,7 +1,7 @@
 //! The catalog model: what parsing produces and every later stage reads.
 //!
 //! Values are resolved: defaults are applied (retryability, titles, wire names, member
-//! keys), templates are parsed into segments and types into [`DetailType`]s. A
+//! keys), templates are parsed into pieces and types into [`DetailType`]s. A
 //! [`Catalog`] value exists only for a catalog without problems.
 
 use std::path::PathBuf;
@@ -12,7 +12,7 @@ pub use errors_vocab::{
 };
 
 use crate::source::Location;
-use crate::template::Template;
+use crate::template::MessageTemplate;
 
 /// A loaded, valid catalog.
 ///
@@ -122,7 +122,7 @@ pub struct ErrorDef {
     /// Whether a client may retry; defaults to `status == 429 || status >= 500`.
     pub retryable: bool,
     /// The message template.
-    pub message: Template,
+    pub message: MessageTemplate,
     /// The category (the typed envelope's `type`).
     pub category: Option<String>,
     /// A short title: as written, or derived from the code (`RATE_LIMITED` ->

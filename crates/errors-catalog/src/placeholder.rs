@@ -11,7 +11,7 @@ use crate::model::{
 };
 use crate::partial::Partial;
 use crate::source::Location;
-use crate::template::{Segment, Template};
+use crate::template::MessageTemplate;
 
 impl Partial {
     /// A valid [`Catalog`] of the sound part of a catalog with problems: its enum name
@@ -57,10 +57,7 @@ impl Partial {
                     variant: e.variant.clone(),
                     status: 500,
                     retryable: true,
-                    message: Template {
-                        source: e.code.clone(),
-                        segments: vec![Segment::Literal(e.code.clone())],
-                    },
+                    message: MessageTemplate::literal(&e.code),
                     category: None,
                     title: e.code.clone(),
                     description: None,

@@ -4,10 +4,10 @@
 
 use crate::format::{self, Value, Violation};
 use crate::json::Json;
+use errors_vocab::template::Piece;
 use errors_vocab::{DetailType, EnvelopeStyle};
 
 use crate::model::{Code, Field, Reference};
-use crate::template::Part;
 
 /// The request id of every example (seed 000's).
 pub const EXAMPLE_REQUEST_ID: &str = "req_2N7s8x9KqR";
@@ -51,13 +51,13 @@ impl Example {
 /// The message `code`'s template renders with the sample values.
 pub fn example_message(code: &Code) -> String {
     let mut out = String::new();
-    for part in &code.template.parts {
-        match part {
-            Part::Text(text) => out.push_str(text),
-            Part::Field { name, spec } => match code.fields.iter().find(|f| &f.name == name) {
-                Some(field) => out.push_str(&format::format(&sample(field), spec.as_deref())),
+    for piece in &code.template.pieces {
+        match piece {
+            Piece::Literal(text) => out.push_str(text),
+            Piece::Placeholder(p) => match code.fields.iter().find(|f| f.name == p.field) {
+                Some(field) => out.push_str(&format::format(&sample(field), p.spec.as_ref())),
                 // A validated template names only declared fields.
-                None => out.push_str(&format!("{{{name}}}")),
+                None => out.push_str(&format!("{{{}}}", p.field)),
             },
         }
     }

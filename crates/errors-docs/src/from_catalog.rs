@@ -1,10 +1,10 @@
 //! The reference of a catalog file, from the catalog model: no Rust compiled.
 
-use errors_catalog::{Catalog, ErrorDef, Segment, Template as CatalogTemplate};
+use errors_catalog::{Catalog, ErrorDef, MessageTemplate};
 use errors_vocab::EnvelopeKeys;
 
 use crate::model::{Category, Code, EnvelopeLayout, Field, Reference};
-use crate::template::{Part, Template};
+use crate::template::Template;
 
 impl From<&Catalog> for Reference {
     fn from(catalog: &Catalog) -> Reference {
@@ -71,19 +71,9 @@ fn code(error: &ErrorDef) -> Code {
     }
 }
 
-fn template(template: &CatalogTemplate) -> Template {
+fn template(template: &MessageTemplate) -> Template {
     Template {
         source: template.source.clone(),
-        parts: template
-            .segments
-            .iter()
-            .map(|segment| match segment {
-                Segment::Literal(text) => Part::Text(text.clone()),
-                Segment::Placeholder(p) => Part::Field {
-                    name: p.field.clone(),
-                    spec: p.spec.as_ref().map(|s| s.as_str().to_owned()),
-                },
-            })
-            .collect(),
+        pieces: template.pieces.clone(),
     }
 }

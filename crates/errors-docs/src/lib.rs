@@ -54,6 +54,8 @@ mod openapi;
 mod schema;
 mod template;
 
+pub use errors_vocab::format_spec::FormatSpec;
+pub use errors_vocab::template::{Piece, Placeholder};
 pub use errors_vocab::{
     CircuitBreakerConfig, DetailType, EnvelopeKeys, EnvelopeStyle, HonorRetryAfter, RetryConfig,
 };
@@ -63,4 +65,4 @@ pub use markdown::markdown;
 pub use model::{Category, Code, EnvelopeLayout, Field, Reference};
 pub use openapi::{OPENAPI_VERSION, openapi};
 pub use schema::{DIALECT, json_schema};
-pub use template::{Part, Template};
+pub use template::Template;

@@ -5,10 +5,10 @@
 //! resolve under.
 
 use crate::json::Json;
+use errors_vocab::template::Piece;
 use errors_vocab::{DetailType, EnvelopeStyle};
 
 use crate::model::{Code, Field, Reference};
-use crate::template::Part;
 
 /// The JSON Schema dialect of every schema written here.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -237,22 +237,14 @@ fn code_description(code: &Code) -> String {
 fn message_schema(code: &Code) -> Json {
     let schema = Json::object().with("type", Json::str("string"));
     if code.template.is_literal() {
-        let text: String = code
-            .template
-            .parts
-            .iter()
-            .map(|p| match p {
-                Part::Text(text) => text.as_str(),
-                Part::Field { .. } => "",
-            })
-            .collect();
+        let text = code.template.literal_text();
         return Json::object().with("const", Json::str(text));
     }
     let mut pattern = String::from("^");
-    for part in &code.template.parts {
-        match part {
-            Part::Text(text) => escape_regex(&mut pattern, text),
-            Part::Field { .. } => pattern.push_str(r"[\s\S]*"),
+    for piece in &code.template.pieces {
+        match piece {
+            Piece::Literal(text) => escape_regex(&mut pattern, text),
+            Piece::Placeholder(_) => pattern.push_str(r"[\s\S]*"),
         }
     }
     pattern.push('$');

@@ -15,6 +15,9 @@ pub use errors_vocab::{
 /// metadata and earlier releases use for `errors_vocab::DetailType`.
 pub use errors_vocab::DetailType as FieldType;
 
+pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, Sign};
+pub use errors_vocab::template::{Piece, Placeholder};
+
 /// The catalog as a whole.
 #[derive(Debug)]
 pub struct CatalogMeta {
@@ -109,6 +112,9 @@ pub struct ErrorMeta {
     pub title: &'static str,
     /// The message template as written in the catalog.
     pub template: &'static str,
+    /// The message template, parsed when the catalog was read: literal text and
+    /// placeholders, in order.
+    pub pieces: &'static [Piece],
     /// Documentation.
     pub description: Option<&'static str>,
     /// The detail fields, internal ones included.

@@ -3,7 +3,8 @@
 //! The catalog parser (`errors-catalog`), the code generator (`errors-codegen`), the
 //! runtime (`errors-runtime`) and the reference (`errors-docs`) all speak of the same
 //! things: envelope styles and their members, detail types, retry and circuit-breaker
-//! settings, the framework rejections and HTTP reason phrases. Each is defined here,
+//! settings, the framework rejections, HTTP reason phrases and the grammar of message
+//! templates and format specs. Each is defined here,
 //! once, with no dependencies, so that the crates cannot drift apart. The types are
 //! `Copy` and const-constructible where the static metadata a service is compiled
 //! with holds them.
@@ -13,9 +14,11 @@
 
 mod detail;
 mod envelope;
+pub mod format_spec;
 mod reason;
 mod rejection;
 mod retry;
+pub mod template;
 
 pub use detail::DetailType;
 pub use envelope::{EnvelopeKeys, EnvelopeStyle, Member};

@@ -96,6 +96,7 @@ mod tests {
             category: None,
             title: code,
             template: "",
+            pieces: &[],
             description: None,
             fields,
             doc_url: None,

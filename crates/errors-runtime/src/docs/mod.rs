@@ -103,7 +103,10 @@ fn code(error: &meta::ErrorMeta) -> Code {
         retryable: error.retryable,
         category: error.category.map(str::to_owned),
         description: error.description.map(str::to_owned),
-        template: Template::parse(error.template),
+        template: Template {
+            source: error.template.to_owned(),
+            pieces: error.pieces.to_vec(),
+        },
         param: error.param.map(str::to_owned),
         deprecated: error.deprecated.map(str::to_owned),
         doc_url: error.doc_url.map(str::to_owned),
