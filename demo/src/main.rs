@@ -78,7 +78,6 @@ fn sample_value(name: &str, ty: FieldType) -> JsonValue {
             { "path": "phone", "message": "must include country code" },
         ]),
         FieldType::List(_) | FieldType::Json => json!([]),
-        _ => JsonValue::Null,
     }
 }
 

@@ -5,15 +5,15 @@ use std::path::PathBuf;
 
 use crate::http::{self, HttpSettings};
 use crate::model::{
-    Catalog, Category, CircuitBreakerConfig, CodeCase, DetailsCase, Envelope, EnvelopeStyle,
-    ErrorDef, HttpConfig, Member, RetryConfig,
+    Catalog, Category, CircuitBreakerConfig, CodeCase, DetailsCase, EnvelopeSettings,
+    EnvelopeStyle, ErrorDef, HttpConfig, Member, RetryConfig,
 };
 use crate::source::Location;
 
 /// Settings of the root file, with where they were written for validation.
 pub(crate) struct Settings {
     pub(crate) name: Option<(String, Location)>,
-    pub(crate) envelope: Envelope,
+    pub(crate) envelope: EnvelopeSettings,
     pub(crate) renames: Vec<(Member, String, Location)>,
     pub(crate) details_case: DetailsCase,
     pub(crate) doc_url: Option<(String, Location)>,
@@ -45,7 +45,7 @@ impl Draft {
         Draft {
             settings: Settings {
                 name: None,
-                envelope: Envelope::new(EnvelopeStyle::Nested),
+                envelope: EnvelopeSettings::new(EnvelopeStyle::Nested),
                 renames: Vec::new(),
                 details_case: DetailsCase::SnakeCase,
                 doc_url: None,

@@ -3,13 +3,16 @@
 //!
 //! A rejection takes the code the table names, else the first of its conventional
 //! codes ([`Rejection::conventional_codes`]) that the catalog has, compared under its
-//! `code_case`, and whose required fields the framework can fill: a `field_violations`
-//! field sent in `details` for `bad_request` (the fields that failed to parse), and
-//! internal fields, which are never sent. A code the table names must be such a code;
-//! once a catalog has an `[http]` table, every rejection must have a code.
+//! `code_case`, and whose required fields the framework can fill by the rule of
+//! [`Fill`] (the one the axum layer follows): a `field_violations` field sent in
+//! `details` for `bad_request` (the fields that failed to parse), and internal
+//! fields, which are never sent. A code the table names must be such a code; once a
+//! catalog has an `[http]` table, every rejection must have a code.
+
+use errors_vocab::Fill;
 
 use crate::diagnostic::{Diagnostic, Sink};
-use crate::model::{CodeCase, DetailType, ErrorDef, Field, Rejection};
+use crate::model::{CodeCase, ErrorDef, Field, Rejection};
 use crate::naming;
 use crate::source::Location;
 use crate::suggest::did_you_mean;
@@ -73,12 +76,7 @@ pub(crate) fn unfillable(error: &ErrorDef, rejection: Rejection) -> Vec<&Field> 
     error
         .fields
         .iter()
-        .filter(|f| {
-            let violations = rejection == Rejection::BadRequest
-                && f.ty == DetailType::FieldViolations
-                && f.in_details;
-            !f.optional && !f.internal && !violations
-        })
+        .filter(|f| Fill::of(f.shape(), Some(rejection)) == Fill::Unfillable)
         .collect()
 }
 

@@ -36,10 +36,15 @@
 //! ```
 //!
 //! The catalog format is described in the repository's `README.md` and `SPEC.md`.
+//!
+//! Feature `contract` (off by default) adds the module `contract`: the committed
+//! snapshot of what clients rely on, and the stability check against it.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+// Tools and tests only: the proc macro's build never needs it.
+#[cfg(feature = "contract")]
 pub mod contract;
 mod diagnostic;
 mod draft;
@@ -59,14 +64,16 @@ mod valid;
 use std::path::Path;
 
 pub use diagnostic::Diagnostic;
+pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, Sign};
+pub use errors_vocab::template::{Piece, Placeholder, literal_text};
 pub use model::{
-    Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, Envelope,
+    Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, EnvelopeSettings,
     EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, Rejection, RetryConfig,
 };
 pub use partial::{Partial, PartialError};
 pub use report::Diagnostics;
 pub use source::Location;
-pub use template::{FormatSpec, FormatTrait, Placeholder, Segment, Template};
+pub use template::MessageTemplate;
 
 impl Catalog {
     /// Loads the catalog at `path` and the files it includes.

@@ -6,12 +6,12 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::model::{
-    Catalog, CircuitBreakerConfig, DetailsCase, Envelope, EnvelopeStyle, ErrorDef, ErrorLocations,
-    RetryConfig,
+    Catalog, CircuitBreakerConfig, DetailsCase, EnvelopeSettings, EnvelopeStyle, ErrorDef,
+    ErrorLocations, RetryConfig,
 };
 use crate::partial::Partial;
 use crate::source::Location;
-use crate::template::{Segment, Template};
+use crate::template::MessageTemplate;
 
 impl Partial {
     /// A valid [`Catalog`] of the sound part of a catalog with problems: its enum name
@@ -57,10 +57,7 @@ impl Partial {
                     variant: e.variant.clone(),
                     status: 500,
                     retryable: true,
-                    message: Template {
-                        source: e.code.clone(),
-                        segments: vec![Segment::Literal(e.code.clone())],
-                    },
+                    message: MessageTemplate::literal(&e.code),
                     category: None,
                     title: e.code.clone(),
                     description: None,
@@ -89,7 +86,7 @@ impl Partial {
         Catalog {
             name: name.to_owned(),
             code_enum: format!("{name}Code"),
-            envelope: Envelope::new(EnvelopeStyle::Nested),
+            envelope: EnvelopeSettings::new(EnvelopeStyle::Nested),
             details_case: DetailsCase::SnakeCase,
             doc_url: None,
             code_case: None,

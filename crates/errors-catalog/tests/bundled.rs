@@ -247,7 +247,7 @@ fn messages_titles_params_and_docs() {
     let placeholders: Vec<&str> = rate
         .message
         .placeholders()
-        .map(|p| p.field.as_str())
+        .map(|p| p.field.as_ref())
         .collect();
     assert_eq!(placeholders, ["category", "retry_after"]);
     assert_eq!(rate.title, "Rate limited");
@@ -281,9 +281,8 @@ fn messages_titles_params_and_docs() {
         .next()
         .unwrap()
         .spec
-        .clone()
         .unwrap();
-    assert_eq!(spec.as_str(), "?");
+    assert_eq!(spec.to_string(), "?");
     // Every code documents itself or has an obvious message; every message is text.
     assert!(c.errors.iter().all(|e| !e.message.source.trim().is_empty()));
     assert!(

@@ -369,13 +369,22 @@ fn the_snapshot_is_stable_sorted_text() {
     assert_eq!(
         body,
         [
+            // Format 2 records the request id header and each rejection's answer
+            // (this catalog has none), on purpose (SPEC 9.3).
             "envelope flat",
+            "request_id_header X-Request-Id",
             "key success success",
             "key code errorCode",
             "key message message",
             "key details details",
             "key request_id requestId",
             "key timestamp timestamp",
+            "answer bad_request -",
+            "answer not_found -",
+            "answer method_not_allowed -",
+            "answer unsupported_media_type -",
+            "answer payload_too_large -",
+            "answer internal -",
             "category conflict_error",
             "category rate_limit_error",
             "code OLD_CODE 400 final deprecated",
@@ -388,7 +397,7 @@ fn the_snapshot_is_stable_sorted_text() {
         ]
     );
     assert!(
-        text.starts_with("# errors-catalog contract, format 1\n"),
+        text.starts_with("# errors-catalog contract, format 2\n"),
         "{text}"
     );
 }
@@ -461,7 +470,7 @@ fn assert_codes_names_every_missing_code() {
 
 /// The bundled catalog keeps the contract committed beside it, and the snapshot
 /// records it exactly: after an intended change, re-bless with
-/// `ERRORS_CATALOG_BLESS=1 cargo test -p errors-catalog --test contract`.
+/// `ERRORS_CATALOG_BLESS=1 cargo test -p errors-catalog --features contract --test contract`.
 #[test]
 fn the_bundled_catalog_keeps_its_committed_contract() {
     let (toml, snapshot) = ("../../catalog.toml", "../../catalog.contract");
@@ -469,6 +478,206 @@ fn the_bundled_catalog_keeps_its_committed_contract() {
     let report = contract::check_against(&Catalog::load(toml).unwrap(), snapshot).unwrap();
     assert!(
         report.is_unchanged(),
-        "{report}catalog.contract does not record these changes: re-bless it with `ERRORS_CATALOG_BLESS=1 cargo test -p errors-catalog --test contract`"
+        "{report}catalog.contract does not record these changes: re-bless it with `ERRORS_CATALOG_BLESS=1 cargo test -p errors-catalog --features contract --test contract`"
+    );
+}
+
+/// A problem-style catalog with `[http]`, a message-only field and a header, for the
+/// checks that SPEC 9.3 added.
+const SERVICE: &str = r#"[catalog]
+envelope = "problem"
+doc_url = "https://docs.example.com/errors#{code}"
+
+[http]
+request_id_header = "X-Request-Id"
+bad_request = "INVALID_REQUEST"
+not_found = "NOT_FOUND"
+method_not_allowed = "NOT_FOUND_ALT"
+unsupported_media_type = "INVALID_REQUEST"
+payload_too_large = "INVALID_REQUEST"
+internal = "INTERNAL"
+
+[errors.INVALID_REQUEST]
+status = 400
+message = "Invalid request."
+
+[errors.NOT_FOUND]
+status = 404
+message = "Not found."
+
+[errors.NOT_FOUND_ALT]
+status = 405
+message = "Method not allowed."
+
+[errors.INTERNAL]
+status = 500
+message = "Internal error."
+
+[errors.QUOTA]
+status = 429
+message = "Used {ratio:.2} of {limit} requests."
+[errors.QUOTA.details]
+ratio = { type = "f64", details = false }
+limit = { type = "u32", details = false }
+retry_after = { type = "u64", header = "Retry-After" }
+"#;
+
+/// Blesses [`SERVICE`] in a scratch directory, then checks `edited` written there
+/// against it: settings are located in the file on disk.
+fn check_service(name: &str, edited: &str) -> (Report, String) {
+    let dir = scratch(name);
+    let (toml, snapshot) = (dir.join("c.toml"), dir.join("c.contract"));
+    std::fs::write(&toml, SERVICE).unwrap();
+    assert!(contract::bless(&Catalog::load(&toml).unwrap(), &snapshot).unwrap());
+    std::fs::write(&toml, edited).unwrap();
+    let catalog = Catalog::load(&toml).unwrap_or_else(|d| panic!("{}", d.render()));
+    let report = contract::check_against(&catalog, &snapshot).unwrap();
+    (report, toml.display().to_string())
+}
+
+fn service_edit(from: &str, to: &str) -> String {
+    assert!(SERVICE.contains(from), "{from}");
+    SERVICE.replacen(from, to, 1)
+}
+
+#[test]
+fn the_service_snapshot_records_templates_urls_headers_and_answers() {
+    let text = Contract::of(&catalog(SERVICE)).to_string();
+    for line in [
+        "envelope problem\n",
+        "doc_url \"https://docs.example.com/errors#{code}\"\n",
+        "request_id_header X-Request-Id\n",
+        "answer bad_request INVALID_REQUEST\n",
+        "answer method_not_allowed NOT_FOUND_ALT\n",
+        "code QUOTA 429 retryable template=\"Used {ratio:.2} of {limit} requests.\"\n",
+        "  field ratio wire=ratio type=f64 required in=message\n",
+    ] {
+        assert!(text.contains(line), "{line:?} in\n{text}");
+    }
+    // Only a code with a message-only field records its template.
+    assert!(text.contains("code NOT_FOUND 404 final\n"), "{text}");
+    let back = Contract::parse("c.contract", &text).unwrap();
+    assert_eq!(back.format, Contract::FORMAT);
+    assert_eq!(
+        back.code("QUOTA").unwrap().template.as_deref(),
+        Some("Used {ratio:.2} of {limit} requests.")
+    );
+    assert_eq!(back.answers, Contract::of(&catalog(SERVICE)).answers);
+}
+
+#[test]
+fn service_changes_that_break_at_their_line() {
+    let cases = [
+        (
+            "{ratio:.2}",
+            "{ratio:.3}",
+            Some("QUOTA"),
+            "message = \"Used",
+            "the format spec of `ratio` in the message of `QUOTA` changed from `.2` to `.3`",
+        ),
+        (
+            "\"Used {ratio:.2} of {limit} requests.\"",
+            "\"Used {ratio:.2} out of {limit} requests.\"",
+            Some("QUOTA"),
+            "message = \"Used",
+            "the message template of `QUOTA` changed",
+        ),
+        (
+            "doc_url = \"https://docs.example.com/errors#{code}\"",
+            "doc_url = \"https://docs.example.com/e/{code}\"",
+            None,
+            "doc_url = ",
+            "the `doc_url` changed from `https://docs.example.com/errors#{code}` to `https://docs.example.com/e/{code}`",
+        ),
+        (
+            "request_id_header = \"X-Request-Id\"",
+            "request_id_header = \"X-Trace-Id\"",
+            None,
+            "request_id_header = ",
+            "the request id header changed from `X-Request-Id` to `X-Trace-Id`",
+        ),
+        (
+            "method_not_allowed = \"NOT_FOUND_ALT\"",
+            "method_not_allowed = \"INVALID_REQUEST\"",
+            Some("INVALID_REQUEST"),
+            "method_not_allowed = ",
+            "the answer to `method_not_allowed` changed from `NOT_FOUND_ALT` to `INVALID_REQUEST`",
+        ),
+    ];
+    for (i, (from, to, code, at, words)) in cases.into_iter().enumerate() {
+        let text = service_edit(from, to);
+        let (report, path) = check_service(&format!("service-break-{i}"), &text);
+        assert_breaking(
+            &report,
+            code,
+            &format!("{path}:{}:", line_of(&text, at)),
+            words,
+        );
+    }
+}
+
+#[test]
+fn service_changes_that_pass() {
+    let cases = [
+        (
+            "request_id_header = \"X-Request-Id\"",
+            "request_id_header = \"x-request-id\"",
+            "the request id header `X-Request-Id` is now spelled `x-request-id`",
+        ),
+        (
+            "header = \"Retry-After\"",
+            "header = \"retry-after\"",
+            "the header `Retry-After` of the field `retry_after` of `QUOTA` is now spelled `retry-after`",
+        ),
+        // A message without message-only fields may change freely.
+        (
+            "message = \"Not found.\"",
+            "message = \"Nothing here.\"",
+            "",
+        ),
+    ];
+    for (i, (from, to, words)) in cases.into_iter().enumerate() {
+        let (report, _) = check_service(&format!("service-pass-{i}"), &service_edit(from, to));
+        assert!(!report.is_breaking(), "{from} -> {to}:\n{report}");
+        if words.is_empty() {
+            assert!(report.is_unchanged(), "{report}");
+        } else {
+            assert!(
+                report
+                    .findings
+                    .iter()
+                    .any(|f| f.change == Change::Compatible && f.message == words),
+                "{from} -> {to}: no {words:?} in\n{report}"
+            );
+        }
+    }
+    // Outside the problem style the documentation URL is not part of the contract.
+    let flat = edit(
+        "envelope = \"flat\"\n",
+        "envelope = \"flat\"\ndoc_url = \"https://a.example/{code}\"\n",
+    );
+    assert!(check(&flat).is_unchanged(), "{}", check(&flat));
+}
+
+/// Snapshots written before format 2 still read: the committed snapshot of the
+/// bundled catalog in format 1 passes, compares nothing it does not record, and is
+/// not what `bless` writes today (so `stability --locked` asks to re-bless it).
+#[test]
+fn a_format_1_snapshot_still_reads() {
+    let old = std::fs::read_to_string("tests/fixtures/catalog.format1.contract").unwrap();
+    let snapshot = Contract::parse("catalog.format1.contract", &old).unwrap();
+    assert_eq!(snapshot.format, 1);
+    assert_eq!(
+        (snapshot.request_id_header.as_ref(), snapshot.answers.len()),
+        (None, 0)
+    );
+    let bundled = Catalog::load("../../catalog.toml").unwrap();
+    let report = contract::check(&snapshot, &bundled, "catalog.format1.contract");
+    assert!(report.is_unchanged(), "{report}");
+    assert!(!contract::is_blessed(&bundled, old.as_bytes()));
+    let current = std::fs::read("../../catalog.contract").unwrap();
+    assert!(
+        contract::is_blessed(&bundled, &current),
+        "re-bless catalog.contract"
     );
 }

@@ -43,7 +43,7 @@ fn every_detail_type_and_optional_form_parses() {
     assert_eq!(fields, expected);
     assert_eq!(
         catalog.errors[0].field("k").unwrap().ty,
-        DetailType::List(Box::new(DetailType::List(Box::new(DetailType::U64))))
+        DetailType::List(&DetailType::List(&DetailType::U64))
     );
 }
 

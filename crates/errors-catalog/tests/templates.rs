@@ -3,7 +3,7 @@
 mod common;
 
 use common::{load_ok, problem, problems, with_details};
-use errors_catalog::{FormatTrait, Segment};
+use errors_catalog::{FormatTrait, Piece};
 
 #[test]
 fn a_placeholder_must_name_a_declared_field() {
@@ -160,14 +160,14 @@ fn templates_are_split_into_literals_and_placeholders() {
     ));
     let template = &catalog.errors[0].message;
     assert_eq!(template.source, "{{literal}} {a} and {b:>3}}}");
-    assert_eq!(template.segments.len(), 5);
-    assert_eq!(template.segments[0], Segment::Literal("{literal} ".into()));
-    assert_eq!(template.segments[2], Segment::Literal(" and ".into()));
-    assert_eq!(template.segments[4], Segment::Literal("}".into()));
-    let names: Vec<&str> = template.placeholders().map(|p| p.field.as_str()).collect();
+    assert_eq!(template.pieces.len(), 5);
+    assert_eq!(template.pieces[0], Piece::Literal("{literal} ".into()));
+    assert_eq!(template.pieces[2], Piece::Literal(" and ".into()));
+    assert_eq!(template.pieces[4], Piece::Literal("}".into()));
+    let names: Vec<&str> = template.placeholders().map(|p| p.field.as_ref()).collect();
     assert_eq!(names, ["a", "b"]);
     assert_eq!(
-        template.placeholders().nth(1).unwrap().location.to_string(),
+        template.placeholders_at().nth(1).unwrap().1.to_string(),
         "catalog.toml:3:32"
     );
 }

@@ -1,15 +1,18 @@
-//! The command line: a subcommand, its options and the catalog path, parsed by hand
-//! (four subcommands do not need a parser crate).
+//! The command line, parsed by clap: a subcommand, its options and the catalog path.
+//! Paths stay `PathBuf` from the OS's arguments, so a path need not be UTF-8.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use errors_catalog::suggest::did_you_mean;
+use clap::{Args, Parser, Subcommand as ClapSubcommand, ValueEnum};
+
+use crate::help;
 
 /// What to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Command {
-    Help(Option<Subcommand>),
-    Version,
+    /// No subcommand: print the help.
+    Help,
     Run(Invocation),
 }
 
@@ -20,22 +23,6 @@ pub(crate) enum Subcommand {
     Docs,
     Schema,
     Stability,
-}
-
-impl Subcommand {
-    const ALL: [(&'static str, Subcommand); 4] = [
-        ("check", Subcommand::Check),
-        ("docs", Subcommand::Docs),
-        ("schema", Subcommand::Schema),
-        ("stability", Subcommand::Stability),
-    ];
-
-    pub(crate) fn name(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, s)| *s == self)
-            .map_or("", |(n, _)| n)
-    }
 }
 
 /// Where the catalog comes from.
@@ -64,181 +51,188 @@ pub(crate) struct Invocation {
     pub(crate) api_version: String,
     pub(crate) snapshot: Option<PathBuf>,
     pub(crate) bless: bool,
+    pub(crate) locked: bool,
     pub(crate) quiet: bool,
 }
 
-/// A usage error: what is wrong, said as a sentence.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct UsageError(pub(crate) String);
-
-/// Which options each subcommand takes, for errors that say so.
-fn takes(command: Subcommand, option: &str) -> bool {
-    matches!(
-        (command, option),
-        (Subcommand::Check, "--quiet")
-            | (
-                Subcommand::Docs | Subcommand::Schema,
-                "--output" | "--format"
-            )
-            | (Subcommand::Schema, "--api-version")
-            | (Subcommand::Stability, "--snapshot" | "--bless" | "--quiet")
-    )
+#[derive(Debug, Parser)]
+#[command(
+    name = "errors-catalog",
+    version,
+    override_help = help::HELP,
+    override_usage = "errors-catalog <COMMAND> [OPTIONS] <CATALOG>",
+    disable_help_subcommand = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Sub>,
 }
 
-const OPTIONS: [&str; 9] = [
-    "--output",
-    "--format",
-    "--api-version",
-    "--snapshot",
-    "--bless",
-    "--quiet",
-    "--help",
-    "--version",
-    "-",
-];
-
-pub(crate) fn parse(args: impl IntoIterator<Item = String>) -> Result<Command, UsageError> {
-    let mut args = args.into_iter();
-    let mut command = None;
-    let mut input = None;
-    let mut output = None;
-    let mut format = None;
-    let mut api_version = None;
-    let mut snapshot = None;
-    let mut bless = false;
-    let mut quiet = false;
-    let mut help = false;
-    while let Some(arg) = args.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => {
-                (name.to_owned(), Some(value.to_owned()))
-            }
-            _ => (arg.clone(), None),
-        };
-        let long = match name.as_str() {
-            "-o" => "--output",
-            "-f" => "--format",
-            "-q" => "--quiet",
-            "-h" => "--help",
-            "-V" => "--version",
-            other => other,
-        };
-        let mut value = |what: &str| -> Result<String, UsageError> {
-            match inline.clone().or_else(|| args.next()) {
-                Some(v) => Ok(v),
-                None => Err(UsageError(format!("`{name}` needs {what}"))),
-            }
-        };
-        match long {
-            "--help" => help = true,
-            "--version" => return Ok(Command::Version),
-            "--output" => output = Some(PathBuf::from(value("a file")?)),
-            "--format" => format = Some(value("a format")?),
-            "--api-version" => api_version = Some(value("a version")?),
-            "--snapshot" => snapshot = Some(PathBuf::from(value("a file")?)),
-            "--bless" => bless = true,
-            "--quiet" => quiet = true,
-            "-" => set_input(&mut input, Input::Stdin)?,
-            option if option.starts_with('-') => {
-                let hint = did_you_mean(option, OPTIONS.iter().copied())
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                return Err(UsageError(format!("unknown option `{option}`{hint}")));
-            }
-            word if command.is_none() => {
-                let found = Subcommand::ALL.iter().find(|(n, _)| *n == word);
-                match found {
-                    Some(&(_, sub)) => command = Some(sub),
-                    None if help => return Ok(Command::Help(None)),
-                    None => {
-                        let hint = did_you_mean(word, Subcommand::ALL.iter().map(|(n, _)| *n))
-                            .map(|s| format!("; did you mean `{s}`?"))
-                            .unwrap_or_default();
-                        return Err(UsageError(format!(
-                            "unknown command `{word}`: expected `check`, `docs`, `schema` or `stability`{hint}"
-                        )));
-                    }
-                }
-            }
-            path => set_input(&mut input, Input::Path(PathBuf::from(path)))?,
-        }
-    }
-    if help {
-        return Ok(Command::Help(command));
-    }
-    let Some(command) = command else {
-        return Ok(Command::Help(None));
-    };
-    let given = [
-        ("--output", output.is_some()),
-        ("--format", format.is_some()),
-        ("--api-version", api_version.is_some()),
-        ("--snapshot", snapshot.is_some()),
-        ("--bless", bless),
-        ("--quiet", quiet),
-    ];
-    for (option, set) in given {
-        if set && !takes(command, option) {
-            return Err(UsageError(format!(
-                "`{}` takes no `{option}`",
-                command.name()
-            )));
-        }
-    }
-    let format = match (command, format.as_deref()) {
-        (Subcommand::Docs, None | Some("markdown" | "md")) => Format::Markdown,
-        (Subcommand::Docs, Some("html")) => Format::Html,
-        (Subcommand::Schema, None | Some("json-schema")) => Format::JsonSchema,
-        (Subcommand::Schema, Some("openapi")) => Format::OpenApi,
-        (Subcommand::Docs, Some(other)) => {
-            return Err(UsageError(format!(
-                "unknown format `{other}` for `docs`: expected `markdown` or `html`"
-            )));
-        }
-        (Subcommand::Schema, Some(other)) => {
-            return Err(UsageError(format!(
-                "unknown format `{other}` for `schema`: expected `json-schema` or `openapi`"
-            )));
-        }
-        _ => Format::Markdown,
-    };
-    let input = input.ok_or_else(|| {
-        UsageError(format!(
-            "`{}` needs a catalog: a path, or `-` for standard input",
-            command.name()
-        ))
-    })?;
-    if command == Subcommand::Stability && input == Input::Stdin && snapshot.is_none() {
-        return Err(UsageError(
-            "`stability` on standard input needs `--snapshot FILE`".into(),
-        ));
-    }
-    Ok(Command::Run(Invocation {
-        command,
-        input,
-        output,
-        format,
-        api_version: api_version.unwrap_or_else(|| "1.0.0".into()),
-        snapshot,
-        bless,
-        quiet,
-    }))
+#[derive(Debug, ClapSubcommand)]
+enum Sub {
+    #[command(override_help = help::CHECK)]
+    Check {
+        /// Print nothing when all is well.
+        #[arg(short, long)]
+        quiet: bool,
+        #[command(flatten)]
+        catalog: Catalog,
+    },
+    #[command(override_help = help::DOCS)]
+    Docs {
+        #[arg(short, long, value_enum, default_value_t = DocsFormat::Markdown)]
+        format: DocsFormat,
+        #[command(flatten)]
+        output: Output,
+        #[command(flatten)]
+        catalog: Catalog,
+    },
+    #[command(override_help = help::SCHEMA)]
+    Schema {
+        #[arg(short, long, value_enum, default_value_t = SchemaFormat::JsonSchema)]
+        format: SchemaFormat,
+        /// The OpenAPI document's `info.version`.
+        #[arg(long, value_name = "VER", default_value = "1.0.0")]
+        api_version: String,
+        #[command(flatten)]
+        output: Output,
+        #[command(flatten)]
+        catalog: Catalog,
+    },
+    #[command(override_help = help::STABILITY)]
+    Stability {
+        /// The snapshot; required when the catalog is read from standard input.
+        #[arg(long, value_name = "FILE", required_if_eq("catalog", "-"))]
+        snapshot: Option<PathBuf>,
+        #[arg(long)]
+        bless: bool,
+        /// Fail unless the snapshot is exactly what `--bless` would write (CI).
+        #[arg(long, conflicts_with = "bless")]
+        locked: bool,
+        #[arg(short, long)]
+        quiet: bool,
+        #[command(flatten)]
+        catalog: Catalog,
+    },
 }
 
-fn set_input(input: &mut Option<Input>, new: Input) -> Result<(), UsageError> {
-    if input.is_some() {
-        return Err(UsageError("give one catalog".into()));
-    }
-    *input = Some(new);
-    Ok(())
+#[derive(Debug, Args)]
+struct Catalog {
+    /// The catalog file, or `-` for standard input.
+    #[arg(value_name = "CATALOG")]
+    catalog: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct Output {
+    /// Write to FILE instead of standard output (`-` is standard output).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum DocsFormat {
+    #[value(alias = "md")]
+    Markdown,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum SchemaFormat {
+    JsonSchema,
+    #[value(name = "openapi")]
+    OpenApi,
+}
+
+/// Parses the arguments after the program name.
+///
+/// # Errors
+///
+/// A usage error, or a request for help or the version: clap's error, which prints
+/// itself and knows its exit status (0 for help and version, 2 otherwise).
+pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command, clap::Error> {
+    let args = std::iter::once(OsString::from("errors-catalog")).chain(args);
+    let Some(sub) = Cli::try_parse_from(args)?.command else {
+        return Ok(Command::Help);
+    };
+    let mut run = Invocation {
+        command: Subcommand::Check,
+        input: Input::Stdin,
+        output: None,
+        format: Format::Markdown,
+        api_version: String::new(),
+        snapshot: None,
+        bless: false,
+        locked: false,
+        quiet: false,
+    };
+    let catalog = match sub {
+        Sub::Check { quiet, catalog } => {
+            run.quiet = quiet;
+            catalog
+        }
+        Sub::Docs {
+            format,
+            output,
+            catalog,
+        } => {
+            run.command = Subcommand::Docs;
+            run.format = match format {
+                DocsFormat::Markdown => Format::Markdown,
+                DocsFormat::Html => Format::Html,
+            };
+            run.output = output.output;
+            catalog
+        }
+        Sub::Schema {
+            format,
+            api_version,
+            output,
+            catalog,
+        } => {
+            run.command = Subcommand::Schema;
+            run.format = match format {
+                SchemaFormat::JsonSchema => Format::JsonSchema,
+                SchemaFormat::OpenApi => Format::OpenApi,
+            };
+            run.api_version = api_version;
+            run.output = output.output;
+            catalog
+        }
+        Sub::Stability {
+            snapshot,
+            bless,
+            locked,
+            quiet,
+            catalog,
+        } => {
+            run.command = Subcommand::Stability;
+            (run.snapshot, run.bless, run.locked, run.quiet) = (snapshot, bless, locked, quiet);
+            catalog
+        }
+    };
+    run.input = if catalog.catalog.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::Path(catalog.catalog)
+    };
+    Ok(Command::Run(run))
 }
 
 #[cfg(test)]
 mod tests {
+    use clap::error::ErrorKind;
+
     use super::*;
 
-    fn parse_str(line: &str) -> Result<Command, UsageError> {
-        parse(line.split_whitespace().map(str::to_owned))
+    fn parse_str(line: &str) -> Result<Command, clap::Error> {
+        parse(line.split_whitespace().map(OsString::from))
+    }
+
+    #[test]
+    fn clap_accepts_the_command_definition() {
+        use clap::CommandFactory as _;
+        Cli::command().debug_assert();
     }
 
     #[test]
@@ -251,6 +245,11 @@ mod tests {
         assert_eq!(run.output, Some(PathBuf::from("out.html")));
         assert_eq!(run.input, Input::Path("catalog.toml".into()));
 
+        let Ok(Command::Run(run)) = parse_str("docs -f md c.toml") else {
+            panic!()
+        };
+        assert_eq!(run.format, Format::Markdown);
+
         let Ok(Command::Run(run)) = parse_str("schema - --format openapi --api-version 2.1") else {
             panic!()
         };
@@ -258,43 +257,66 @@ mod tests {
             (run.input, run.format, run.api_version.as_str()),
             (Input::Stdin, Format::OpenApi, "2.1")
         );
-
-        assert_eq!(parse_str(""), Ok(Command::Help(None)));
+        let Ok(Command::Run(run)) = parse_str("schema c.toml") else {
+            panic!()
+        };
         assert_eq!(
-            parse_str("check --help"),
-            Ok(Command::Help(Some(Subcommand::Check)))
+            (run.format, run.api_version.as_str()),
+            (Format::JsonSchema, "1.0.0")
         );
-        assert_eq!(parse_str("-V"), Ok(Command::Version));
+
+        let Ok(Command::Run(run)) = parse_str("stability --bless -q --snapshot s.contract -")
+        else {
+            panic!()
+        };
+        assert_eq!(
+            (run.snapshot, run.bless, run.quiet, run.input),
+            (Some(PathBuf::from("s.contract")), true, true, Input::Stdin)
+        );
+
+        assert_eq!(parse_str("").unwrap(), Command::Help);
+        let kind = |line| parse_str(line).unwrap_err().kind();
+        assert_eq!(kind("check --help"), ErrorKind::DisplayHelp);
+        assert_eq!(kind("-V"), ErrorKind::DisplayVersion);
+        assert_eq!(
+            kind("stability --locked --bless c.toml"),
+            ErrorKind::ArgumentConflict
+        );
+        let Ok(Command::Run(run)) = parse_str("stability --locked c.toml") else {
+            panic!()
+        };
+        assert!(run.locked && !run.bless);
     }
 
     #[test]
     fn usage_errors_say_what_is_wrong() {
         let err = |line| match parse_str(line) {
-            Err(UsageError(message)) => message,
-            other => panic!("{other:?}"),
+            Err(e) => (e.kind(), e.to_string()),
+            Ok(other) => panic!("{other:?}"),
         };
-        assert_eq!(
-            err("chek c.toml"),
-            "unknown command `chek`: expected `check`, `docs`, `schema` or `stability`; did you mean `check`?"
+        let (kind, message) = err("chek c.toml");
+        assert_eq!(kind, ErrorKind::InvalidSubcommand);
+        assert!(
+            message.contains("'chek'") && message.contains("'check'"),
+            "{message}"
         );
-        assert_eq!(
-            err("docs --fromat html c.toml"),
-            "unknown option `--fromat`; did you mean `--format`?"
+        let (kind, message) = err("docs --fromat html c.toml");
+        assert_eq!(kind, ErrorKind::UnknownArgument);
+        assert!(message.contains("'--format'"), "{message}");
+        let (kind, message) = err("docs --format pdf c.toml");
+        assert_eq!(kind, ErrorKind::InvalidValue);
+        assert!(
+            message.contains("[possible values: markdown, html]"),
+            "{message}"
         );
-        assert_eq!(
-            err("docs --format pdf c.toml"),
-            "unknown format `pdf` for `docs`: expected `markdown` or `html`"
-        );
-        assert_eq!(err("check --bless c.toml"), "`check` takes no `--bless`");
-        assert_eq!(
-            err("check"),
-            "`check` needs a catalog: a path, or `-` for standard input"
-        );
-        assert_eq!(err("check a.toml b.toml"), "give one catalog");
-        assert_eq!(err("docs c.toml -o"), "`-o` needs a file");
-        assert_eq!(
-            err("stability -"),
-            "`stability` on standard input needs `--snapshot FILE`"
-        );
+        assert_eq!(err("check --bless c.toml").0, ErrorKind::UnknownArgument);
+        let (kind, message) = err("check");
+        assert_eq!(kind, ErrorKind::MissingRequiredArgument);
+        assert!(message.contains("<CATALOG>"), "{message}");
+        assert_eq!(err("check a.toml b.toml").0, ErrorKind::UnknownArgument);
+        assert_eq!(err("docs c.toml -o").0, ErrorKind::InvalidValue);
+        let (kind, message) = err("stability -");
+        assert_eq!(kind, ErrorKind::MissingRequiredArgument);
+        assert!(message.contains("--snapshot <FILE>"), "{message}");
     }
 }

@@ -6,10 +6,11 @@ use std::io::{self, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 use errors_catalog::Catalog;
-use errors_catalog::contract::{self, CheckError};
+use errors_catalog::contract::{self, CheckError, Contract};
 use errors_docs::Reference;
 
 use crate::args::{Command, Format, Input, Invocation, Subcommand};
+use crate::{help, output};
 
 /// The exit status.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,87 +24,9 @@ pub(crate) enum Status {
     Usage = 2,
 }
 
-const HELP: &str = "\
-errors-catalog: check an API error catalog, write its reference and schemas, and
-guard its contract.
-
-Usage: errors-catalog <COMMAND> [OPTIONS] <CATALOG>
-
-Commands:
-  check      Report every problem of the catalog, rustc-style, with the source line
-  docs       Write the reference: Markdown (default) or one self-contained HTML page
-  schema     Write the JSON Schema (2020-12) of the envelope, or an OpenAPI 3.1 document
-  stability  Check the catalog against its contract snapshot, or re-bless it
-
-Arguments:
-  <CATALOG>  The catalog file (`catalog.toml`), or `-` for standard input
-
-Options:
-  -f, --format <FORMAT>      docs: `markdown` or `html`; schema: `json-schema` or `openapi`
-  -o, --output <FILE>        docs, schema: write to FILE instead of standard output
-      --api-version <VER>    schema --format openapi: the document's info.version [default: 1.0.0]
-      --snapshot <FILE>      stability: the snapshot [default: the catalog's path with extension `.contract`]
-      --bless                stability: write the catalog's contract to the snapshot
-  -q, --quiet                check, stability: print nothing when all is well
-  -h, --help                 Print help (`errors-catalog <COMMAND> --help` for one command)
-  -V, --version              Print the version
-
-Exit status: 0 when all is well, 1 when problems were found (an invalid catalog, a
-breaking change to the contract), 2 on a usage or I/O error.
-
-Environment:
-  ERRORS_CATALOG_BLESS=1     stability: as --bless
-";
-
-fn command_help(command: Subcommand) -> &'static str {
-    match command {
-        Subcommand::Check => {
-            "\
-Usage: errors-catalog check [-q] <CATALOG>
-
-Loads the catalog and the files it includes, and reports every problem the catalog
-macros would, each with its `path:line:column`, the source line and how to fix it.
-Exit status 1 when there is any.
-"
-        }
-        Subcommand::Docs => {
-            "\
-Usage: errors-catalog docs [--format markdown|html] [-o FILE] <CATALOG>
-
-Writes the reference: the envelope, the status conventions, the codes table, the
-retry and circuit-breaker guidance, then every code with its message, fields, where
-each is sent, and an example response. Each code is under the anchor `#CODE`.
-"
-        }
-        Subcommand::Schema => {
-            "\
-Usage: errors-catalog schema [--format json-schema|openapi] [--api-version VER] [-o FILE] <CATALOG>
-
-Writes the JSON Schema (2020-12) of the envelope, one branch per code, or an
-OpenAPI 3.1 document with components.schemas, one reusable response per status
-(`#/components/responses/Error429`) and an example per code.
-"
-        }
-        Subcommand::Stability => {
-            "\
-Usage: errors-catalog stability [--snapshot FILE] [--bless] [-q] <CATALOG>
-
-Compares the catalog with its committed contract snapshot (codes, statuses,
-retryability, categories, wire fields) and reports each change with the code and the
-catalog line. Exit status 1 on a breaking change: a code removed (unless deprecated
-in the snapshot), a status, retryability or category changed, a field removed,
-renamed, retyped or moved, a required field added. New codes and optional fields
-pass. --bless (or ERRORS_CATALOG_BLESS=1) writes the catalog's contract instead.
-"
-        }
-    }
-}
-
 pub(crate) fn run(command: Command) -> Status {
     match command {
-        Command::Help(None) => print(HELP),
-        Command::Help(Some(sub)) => print(command_help(sub)),
-        Command::Version => print(&format!("errors-catalog {}\n", env!("CARGO_PKG_VERSION"))),
+        Command::Help => print(help::HELP),
         Command::Run(invocation) => match execute(&invocation) {
             Ok(status) => status,
             Err(message) => {
@@ -164,7 +87,7 @@ fn execute(run: &Invocation) -> Result<Status, String> {
                 Format::JsonSchema => errors_docs::json_schema(&reference) + "\n",
                 Format::OpenApi => errors_docs::openapi(&reference, &run.api_version) + "\n",
             };
-            write_output(run.output.as_deref(), &text)?;
+            write_output(run.output.as_deref(), &text, &catalog, "the reference")?;
             Ok(Status::Ok)
         }
         Subcommand::Stability => stability(run, &catalog),
@@ -177,9 +100,13 @@ fn stability(run: &Invocation, catalog: &Catalog) -> Result<Status, String> {
         (None, Input::Path(path)) => path.with_extension("contract"),
         (None, Input::Stdin) => unreachable!("refused when parsing the arguments"),
     };
-    if run.bless || contract::bless_requested() {
-        let changed = contract::bless(catalog, &snapshot)
-            .map_err(|e| format!("{}: cannot write the snapshot: {e}", snapshot.display()))?;
+    if run.bless || (!run.locked && contract::bless_requested()) {
+        output::refuse_input(&snapshot, &catalog.files, "the contract snapshot")?;
+        let text = Contract::of(catalog).to_string();
+        let changed = fs::read(&snapshot).map_or(true, |old| old != text.as_bytes());
+        if changed {
+            output::write_atomically(&snapshot, &text)?;
+        }
         if !run.quiet {
             let what = if changed { "blessed" } else { "unchanged" };
             eprintln!("{what}: {}", snapshot.display());
@@ -195,6 +122,19 @@ fn stability(run: &Invocation, catalog: &Catalog) -> Result<Status, String> {
         Err(e) => return Err(e.to_string()),
     };
     let breaking = report.breaking().count();
+    if breaking == 0 && run.locked {
+        // Read again only to compare bytes; the check above has read it once.
+        let on_disk = fs::read(&snapshot)
+            .map_err(|e| format!("{}: cannot read the snapshot: {e}", snapshot.display()))?;
+        if !contract::is_blessed(catalog, &on_disk) {
+            eprint!("{report}");
+            eprintln!(
+                "error: {} is not what `--bless` writes for this catalog (an unblessed change, or an older snapshot format); run `errors-catalog stability --bless` and commit it",
+                snapshot.display()
+            );
+            return Ok(Status::Problems);
+        }
+    }
     if breaking > 0 {
         eprint!("{report}");
         eprintln!(
@@ -218,10 +158,20 @@ fn stability(run: &Invocation, catalog: &Catalog) -> Result<Status, String> {
     Ok(Status::Ok)
 }
 
-/// The catalog, or its diagnostics; `Err` when standard input cannot be read.
+/// The catalog, or its diagnostics; `Err` when the root file or standard input
+/// cannot be read (a missing file, a directory, a symbolic link loop): exit status 2,
+/// where an unreadable included file is a problem of the catalog.
 fn load(input: &Input) -> Result<Result<Catalog, errors_catalog::Diagnostics>, String> {
     Ok(match input {
-        Input::Path(path) => Catalog::load(path),
+        Input::Path(path) => {
+            let bytes =
+                fs::read(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+            match String::from_utf8(bytes) {
+                Ok(text) => Catalog::from_str(path, &text),
+                // Reported by the loader as a problem of the catalog, with its position.
+                Err(_) => Catalog::load(path),
+            }
+        }
         Input::Stdin => {
             let mut text = String::new();
             io::stdin()
@@ -240,14 +190,19 @@ fn display_name(input: &Input) -> String {
     }
 }
 
-fn write_output(output: Option<&Path>, text: &str) -> Result<(), String> {
+/// Writes `text` to standard output, or atomically to a file that is none of the
+/// catalog's own files.
+fn write_output(
+    output: Option<&Path>,
+    text: &str,
+    catalog: &Catalog,
+    what: &str,
+) -> Result<(), String> {
     match output {
-        None => write_stdout(text).map_err(|e| format!("cannot write to standard output: {e}")),
-        Some(path) if path == Path::new("-") => {
-            write_stdout(text).map_err(|e| format!("cannot write to standard output: {e}"))
+        Some(path) if path != Path::new("-") => {
+            output::refuse_input(path, &catalog.files, what)?;
+            output::write_atomically(path, text)
         }
-        Some(path) => {
-            fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))
-        }
+        _ => write_stdout(text).map_err(|e| format!("cannot write to standard output: {e}")),
     }
 }

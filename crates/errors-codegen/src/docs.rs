@@ -27,7 +27,7 @@ pub(crate) fn variant(error: &ErrorDef) -> String {
         "`{}`: HTTP {}{}, {}.\n\nMessage: {}",
         error.code,
         error.status,
-        reason_phrase(error.status).map_or_else(String::new, |r| format!(" {r}")),
+        errors_vocab::reason_phrase(error.status).map_or_else(String::new, |r| format!(" {r}")),
         if error.retryable {
             "retryable"
         } else {
@@ -88,35 +88,6 @@ fn code_span(text: &str) -> String {
         ""
     };
     format!("{fence}{pad}{text}{pad}{fence}")
-}
-
-fn reason_phrase(status: u16) -> Option<&'static str> {
-    Some(match status {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        406 => "Not Acceptable",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        412 => "Precondition Failed",
-        413 => "Content Too Large",
-        415 => "Unsupported Media Type",
-        422 => "Unprocessable Content",
-        423 => "Locked",
-        428 => "Precondition Required",
-        429 => "Too Many Requests",
-        451 => "Unavailable For Legal Reasons",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -5,33 +5,26 @@
 //! user wrote as `{{` stay literal and nothing inserted at run time is ever read as a
 //! format string.
 
-use errors_catalog::{Segment, Template};
+use errors_catalog::{MessageTemplate, Piece};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote_spanned;
 
 /// The body of a `Display` arm for `template`; `bind` gives the binding of a field.
 /// The formatter is `__f`.
 pub(crate) fn display_body(
-    template: &Template,
+    template: &MessageTemplate,
     span: Span,
     bind: impl Fn(&str) -> Ident,
 ) -> TokenStream {
     if template.is_literal() {
-        let text: String = template
-            .segments
-            .iter()
-            .map(|s| match s {
-                Segment::Literal(text) => text.as_str(),
-                Segment::Placeholder(_) => "",
-            })
-            .collect();
+        let text = errors_catalog::literal_text(&template.pieces);
         return quote_spanned!(span=> __f.write_str(#text));
     }
     let mut format = String::with_capacity(template.source.len());
     let mut args = Vec::new();
-    for segment in &template.segments {
-        match segment {
-            Segment::Literal(text) => {
+    for piece in &template.pieces {
+        match piece {
+            Piece::Literal(text) => {
                 for c in text.chars() {
                     match c {
                         '{' => format.push_str("{{"),
@@ -40,11 +33,11 @@ pub(crate) fn display_body(
                     }
                 }
             }
-            Segment::Placeholder(p) => {
+            Piece::Placeholder(p) => {
                 format.push('{');
                 if let Some(spec) = &p.spec {
                     format.push(':');
-                    format.push_str(spec.as_str());
+                    format.push_str(&spec.to_string());
                 }
                 format.push('}');
                 args.push(bind(&p.field));

@@ -46,6 +46,7 @@ mod load;
 mod matching;
 mod metadata;
 mod options;
+mod pieces;
 mod plan;
 mod split;
 mod types;

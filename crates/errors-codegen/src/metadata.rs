@@ -33,6 +33,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             let (code, variant, status, retryable, title) =
                 (&e.code, &e.variant, e.status, e.retryable, &e.title);
             let template = &e.message.source;
+            let pieces = crate::pieces::pieces(rt, &e.message.pieces);
             let category = option(e.category.as_deref());
             let description = option(e.description.as_deref());
             let doc_url = option(e.doc_url.as_deref());
@@ -55,7 +56,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             quote! {
                 #rt::meta::ErrorMeta {
                     code: #code, variant: #variant, status: #status, retryable: #retryable,
-                    category: #category, title: #title, template: #template,
+                    category: #category, title: #title, template: #template, pieces: #pieces,
                     description: #description, fields: &[#(#fields),*], doc_url: #doc_url,
                     param: #param, deprecated: #deprecated,
                 }

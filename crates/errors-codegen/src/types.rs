@@ -234,8 +234,8 @@ mod tests {
             fit("Vec<String>", DetailType::FieldViolations, false),
             Fit::No
         );
-        let nested = DetailType::List(Box::new(DetailType::List(Box::new(DetailType::U32))));
-        assert_eq!(fit("Vec<Vec<u32>>", nested.clone(), false), Fit::Yes);
+        let nested = DetailType::List(&DetailType::List(&DetailType::U32));
+        assert_eq!(fit("Vec<Vec<u32>>", nested, false), Fit::Yes);
         assert_eq!(fit("Vec<Vec<u64>>", nested, false), Fit::No);
         assert_eq!(fit("serde_json::Value", DetailType::Json, false), Fit::Yes);
         assert_eq!(fit("Seconds", DetailType::U64, false), Fit::Unknown);
@@ -245,7 +245,7 @@ mod tests {
     #[test]
     fn text_is_what_a_user_writes() {
         let rt = TokenStream::new();
-        let list = DetailType::List(Box::new(DetailType::FieldViolations));
+        let list = DetailType::List(&DetailType::FieldViolations);
         assert_eq!(rules(&rt, &list).text, "Vec<Vec<FieldViolation>>");
         assert_eq!(rules(&rt, &DetailType::Json).text, "serde_json::Value");
     }

@@ -4,8 +4,10 @@
 
 use crate::format::{self, Value, Violation};
 use crate::json::Json;
-use crate::model::{Code, Field, FieldType, Reference, Style};
-use crate::template::Part;
+use errors_vocab::template::Piece;
+use errors_vocab::{DetailType, EnvelopeStyle};
+
+use crate::model::{Code, Field, Reference};
 
 /// The request id of every example (seed 000's).
 pub const EXAMPLE_REQUEST_ID: &str = "req_2N7s8x9KqR";
@@ -49,13 +51,13 @@ impl Example {
 /// The message `code`'s template renders with the sample values.
 pub fn example_message(code: &Code) -> String {
     let mut out = String::new();
-    for part in &code.template.parts {
-        match part {
-            Part::Text(text) => out.push_str(text),
-            Part::Field { name, spec } => match code.fields.iter().find(|f| &f.name == name) {
-                Some(field) => out.push_str(&format::format(&sample(field), spec.as_deref())),
+    for piece in &code.template.pieces {
+        match piece {
+            Piece::Literal(text) => out.push_str(text),
+            Piece::Placeholder(p) => match code.fields.iter().find(|f| f.name == p.field) {
+                Some(field) => out.push_str(&format::format(&sample(field), p.spec.as_ref())),
                 // A validated template names only declared fields.
-                None => out.push_str(&format!("{{{name}}}")),
+                None => out.push_str(&format!("{{{}}}", p.field)),
             },
         }
     }
@@ -67,21 +69,21 @@ pub(crate) fn sample(field: &Field) -> Value {
     sample_of(&field.ty, &field.name)
 }
 
-fn sample_of(ty: &FieldType, name: &str) -> Value {
+fn sample_of(ty: &DetailType, name: &str) -> Value {
     let int = |bits| Value::Int { value: 42, bits };
     match ty {
-        FieldType::String => Value::Str(format!("<{name}>")),
-        FieldType::Bool => Value::Bool(true),
-        FieldType::I32 | FieldType::U32 => int(32),
-        FieldType::I64 | FieldType::U64 => int(64),
-        FieldType::F64 => Value::Float(0.5),
-        FieldType::Json => Value::Json(Json::object().with("key", Json::str("value"))),
-        FieldType::FieldViolations => Value::Violations(vec![Violation {
+        DetailType::String => Value::Str(format!("<{name}>")),
+        DetailType::Bool => Value::Bool(true),
+        DetailType::I32 | DetailType::U32 => int(32),
+        DetailType::I64 | DetailType::U64 => int(64),
+        DetailType::F64 => Value::Float(0.5),
+        DetailType::Json => Value::Json(Json::object().with("key", Json::str("value"))),
+        DetailType::FieldViolations => Value::Violations(vec![Violation {
             path: "email".into(),
             message: "must be a valid email".into(),
             rule: None,
         }]),
-        FieldType::List(inner) => Value::List(vec![sample_of(inner, name)]),
+        DetailType::List(inner) => Value::List(vec![sample_of(inner, name)]),
     }
 }
 
@@ -129,9 +131,9 @@ pub(crate) fn envelope(reference: &Reference, code: &Code) -> Json {
     let timestamp = Json::str(EXAMPLE_TIMESTAMP);
     let or_null = |value: Option<&String>| value.map_or(Json::Null, |v| Json::str(v.clone()));
     match reference.envelope.style {
-        Style::Flat | Style::Nested => {
+        EnvelopeStyle::Flat | EnvelopeStyle::Nested => {
             let mut body = Json::object();
-            if reference.envelope.style == Style::Flat {
+            if reference.envelope.style == EnvelopeStyle::Flat {
                 body.push(keys.success.clone(), Json::Bool(false));
             }
             body.push(keys.code.clone(), Json::str(code.code.clone()));
@@ -142,11 +144,11 @@ pub(crate) fn envelope(reference: &Reference, code: &Code) -> Json {
             body.push(keys.request_id.clone(), request_id);
             body.push(keys.timestamp.clone(), timestamp);
             match reference.envelope.style {
-                Style::Flat => body,
+                EnvelopeStyle::Flat => body,
                 _ => Json::object().with(keys.error.clone(), body),
             }
         }
-        Style::Typed => {
+        EnvelopeStyle::Typed => {
             let param = code
                 .param
                 .as_ref()
@@ -165,7 +167,7 @@ pub(crate) fn envelope(reference: &Reference, code: &Code) -> Json {
             body.push(keys.timestamp.clone(), timestamp);
             Json::object().with(keys.error.clone(), body)
         }
-        Style::Problem => {
+        EnvelopeStyle::Problem => {
             let mut body = Json::object()
                 .with(
                     keys.type_.clone(),

@@ -9,6 +9,8 @@
 //! violations, JSON) are written as their `Debug` impls write them. Tests compare
 //! the result with `format!` for every kind of spec.
 
+use errors_vocab::format_spec::{Align, FormatKind as Kind, FormatSpec, Sign};
+
 use crate::json::Json;
 
 /// An example value of a detail field.
@@ -36,28 +38,7 @@ pub(crate) struct Violation {
     pub(crate) rule: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Align {
-    Left,
-    Center,
-    Right,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Display,
-    Debug,
-    DebugLowerHex,
-    DebugUpperHex,
-    LowerHex,
-    UpperHex,
-    Octal,
-    Binary,
-    LowerExp,
-    UpperExp,
-}
-
-/// A parsed format spec: `[[fill]align][sign]['#']['0'][width]['.' precision][type]`.
+/// A format spec as the formatter applies it: widths in `usize`, the fill resolved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Spec {
     fill: char,
@@ -71,80 +52,17 @@ struct Spec {
 }
 
 impl Spec {
-    fn parse(text: &str) -> Spec {
-        let align_of = |c: char| match c {
-            '<' => Some(Align::Left),
-            '^' => Some(Align::Center),
-            '>' => Some(Align::Right),
-            _ => None,
-        };
-        let chars: Vec<char> = text.chars().collect();
-        let mut i = 0;
-        let mut spec = Spec {
-            fill: ' ',
-            align: None,
-            plus: false,
-            alternate: false,
-            zero: false,
-            width: None,
-            precision: None,
-            kind: Kind::Display,
-        };
-        if let Some(align) = chars.get(1).and_then(|&c| align_of(c)) {
-            spec.fill = chars[0];
-            spec.align = Some(align);
-            i = 2;
-        } else if let Some(align) = chars.first().and_then(|&c| align_of(c)) {
-            spec.align = Some(align);
-            i = 1;
+    fn new(spec: &FormatSpec) -> Spec {
+        Spec {
+            fill: spec.fill_char(),
+            align: spec.align,
+            plus: spec.sign == Some(Sign::Plus),
+            alternate: spec.alternate,
+            zero: spec.zero,
+            width: spec.width.map(usize::from),
+            precision: spec.precision.map(usize::from),
+            kind: spec.kind,
         }
-        if let Some(&sign @ ('+' | '-')) = chars.get(i) {
-            spec.plus = sign == '+';
-            i += 1;
-        }
-        if chars.get(i) == Some(&'#') {
-            spec.alternate = true;
-            i += 1;
-        }
-        if chars.get(i) == Some(&'0') {
-            spec.zero = true;
-            i += 1;
-        }
-        let number = |i: &mut usize| {
-            let start = *i;
-            while chars.get(*i).is_some_and(char::is_ascii_digit) {
-                *i += 1;
-            }
-            (start < *i).then(|| {
-                chars[start..*i]
-                    .iter()
-                    .collect::<String>()
-                    .parse()
-                    .unwrap_or(usize::MAX)
-            })
-        };
-        spec.width = number(&mut i);
-        if chars.get(i) == Some(&'.') {
-            i += 1;
-            spec.precision = Some(number(&mut i).unwrap_or(0));
-        }
-        spec.kind = match chars[i.min(chars.len())..]
-            .iter()
-            .collect::<String>()
-            .as_str()
-        {
-            "?" => Kind::Debug,
-            "x?" => Kind::DebugLowerHex,
-            "X?" => Kind::DebugUpperHex,
-            "x" => Kind::LowerHex,
-            "X" => Kind::UpperHex,
-            "o" => Kind::Octal,
-            "b" => Kind::Binary,
-            "e" => Kind::LowerExp,
-            "E" => Kind::UpperExp,
-            _ => Kind::Display,
-        };
-        spec
     }
 
     fn is_debug(&self) -> bool {
@@ -205,8 +123,8 @@ impl Spec {
 }
 
 /// `value` formatted as `{:spec}` would format the field in the generated `Display`.
-pub(crate) fn format(value: &Value, spec: Option<&str>) -> String {
-    let spec = Spec::parse(spec.unwrap_or(""));
+pub(crate) fn format(value: &Value, spec: Option<&FormatSpec>) -> String {
+    let spec = Spec::new(spec.unwrap_or(&FormatSpec::DISPLAY));
     format_with(value, &spec)
 }
 
@@ -358,6 +276,12 @@ fn json_debug(json: &Json, pretty: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `format` with a spec written as text.
+    fn format(value: &Value, spec: Option<&str>) -> String {
+        let spec = spec.map(|s| FormatSpec::parse(s).unwrap());
+        super::format(value, spec.as_ref())
+    }
 
     fn int(value: i128) -> Value {
         Value::Int { value, bits: 32 }

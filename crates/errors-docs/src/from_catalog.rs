@@ -1,47 +1,28 @@
 //! The reference of a catalog file, from the catalog model: no Rust compiled.
 
-use errors_catalog::{
-    Catalog, DetailType, EnvelopeStyle, ErrorDef, Member, Segment, Template as CatalogTemplate,
-};
+use errors_catalog::{Catalog, ErrorDef, MessageTemplate};
+use errors_vocab::EnvelopeKeys;
 
-use crate::model::{
-    Category, CircuitBreaker, Code, Envelope, Field, FieldType, HonorRetryAfter, Keys, Reference,
-    Retry, Style,
-};
-use crate::template::{Part, Template};
+use crate::model::{Category, Code, EnvelopeLayout, Field, Reference};
+use crate::template::Template;
 
 impl From<&Catalog> for Reference {
     fn from(catalog: &Catalog) -> Reference {
-        let style = match catalog.envelope.style {
-            EnvelopeStyle::Flat => Style::Flat,
-            EnvelopeStyle::Nested => Style::Nested,
-            EnvelopeStyle::Typed => Style::Typed,
-            EnvelopeStyle::Problem => Style::Problem,
-        };
-        let retry = &catalog.retry;
-        let breaker = &catalog.circuit_breaker;
+        let style = catalog.envelope.style;
+        // The catalog keeps keys of its style's members only; the others keep their
+        // default names, unused.
+        let keys = EnvelopeKeys::from_fn(|member| {
+            catalog
+                .envelope
+                .key(member)
+                .unwrap_or(member.default_key(style))
+                .to_owned()
+        });
         Reference {
             name: catalog.name.clone(),
-            envelope: Envelope {
-                style,
-                keys: keys(catalog, style),
-            },
-            retry: Retry {
-                max_attempts: retry.max_attempts,
-                base_delay_ms: retry.base_delay_ms,
-                max_delay_ms: retry.max_delay_ms,
-                honor_retry_after: match retry.honor_retry_after {
-                    errors_catalog::HonorRetryAfter::Never => HonorRetryAfter::Never,
-                    errors_catalog::HonorRetryAfter::FirstRetry => HonorRetryAfter::FirstRetry,
-                    errors_catalog::HonorRetryAfter::Always => HonorRetryAfter::Always,
-                },
-                max_retry_after_ms: retry.max_retry_after_ms,
-            },
-            circuit_breaker: CircuitBreaker {
-                failure_threshold: breaker.failure_threshold,
-                open_ms: breaker.open_ms,
-                half_open_requests: breaker.half_open_requests,
-            },
+            envelope: EnvelopeLayout { style, keys },
+            retry: catalog.retry,
+            circuit_breaker: catalog.circuit_breaker,
             categories: catalog
                 .categories
                 .iter()
@@ -58,29 +39,6 @@ impl From<&Catalog> for Reference {
 impl From<Catalog> for Reference {
     fn from(catalog: Catalog) -> Reference {
         Reference::from(&catalog)
-    }
-}
-
-fn keys(catalog: &Catalog, style: Style) -> Keys {
-    let defaults = Keys::defaults(style);
-    let key = |member: Member, default: String| {
-        catalog.envelope.key(member).map_or(default, str::to_owned)
-    };
-    Keys {
-        success: key(Member::Success, defaults.success),
-        error: key(Member::Error, defaults.error),
-        code: key(Member::Code, defaults.code),
-        message: key(Member::Message, defaults.message),
-        details: key(Member::Details, defaults.details),
-        request_id: key(Member::RequestId, defaults.request_id),
-        timestamp: key(Member::Timestamp, defaults.timestamp),
-        type_: key(Member::Type, defaults.type_),
-        param: key(Member::Param, defaults.param),
-        doc_url: key(Member::DocUrl, defaults.doc_url),
-        title: key(Member::Title, defaults.title),
-        status: key(Member::Status, defaults.status),
-        detail: key(Member::Detail, defaults.detail),
-        instance: key(Member::Instance, defaults.instance),
     }
 }
 
@@ -102,7 +60,7 @@ fn code(error: &ErrorDef) -> Code {
             .map(|f| Field {
                 name: f.name.clone(),
                 wire: f.wire.clone(),
-                ty: field_type(&f.ty),
+                ty: f.ty,
                 optional: f.optional,
                 internal: f.internal,
                 header: f.header.clone(),
@@ -113,34 +71,9 @@ fn code(error: &ErrorDef) -> Code {
     }
 }
 
-fn template(template: &CatalogTemplate) -> Template {
+fn template(template: &MessageTemplate) -> Template {
     Template {
         source: template.source.clone(),
-        parts: template
-            .segments
-            .iter()
-            .map(|segment| match segment {
-                Segment::Literal(text) => Part::Text(text.clone()),
-                Segment::Placeholder(p) => Part::Field {
-                    name: p.field.clone(),
-                    spec: p.spec.as_ref().map(|s| s.as_str().to_owned()),
-                },
-            })
-            .collect(),
-    }
-}
-
-fn field_type(ty: &DetailType) -> FieldType {
-    match ty {
-        DetailType::String => FieldType::String,
-        DetailType::Bool => FieldType::Bool,
-        DetailType::I32 => FieldType::I32,
-        DetailType::I64 => FieldType::I64,
-        DetailType::U32 => FieldType::U32,
-        DetailType::U64 => FieldType::U64,
-        DetailType::F64 => FieldType::F64,
-        DetailType::Json => FieldType::Json,
-        DetailType::FieldViolations => FieldType::FieldViolations,
-        DetailType::List(inner) => FieldType::List(Box::new(field_type(inner))),
+        pieces: template.pieces.clone(),
     }
 }

@@ -6,7 +6,9 @@
 //!
 //! Text here is inline markup: backticks mark code, nothing else is special.
 
-use crate::model::{Code, Field, HonorRetryAfter, Reference, Style};
+use errors_vocab::{EnvelopeStyle, HonorRetryAfter, Member as Key};
+
+use crate::model::{Code, Field, Reference};
 
 /// A row of the status conventions table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,51 +62,12 @@ pub(crate) fn status_meaning(status: u16) -> &'static str {
     }
 }
 
-/// The reason phrase of a status (RFC 9110 and its registry), for the status line of
-/// an example response.
+/// The reason phrase of `status`, or the class's where none is registered.
 pub(crate) fn reason_phrase(status: u16) -> &'static str {
-    match status {
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        402 => "Payment Required",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        406 => "Not Acceptable",
-        407 => "Proxy Authentication Required",
-        408 => "Request Timeout",
-        409 => "Conflict",
-        410 => "Gone",
-        411 => "Length Required",
-        412 => "Precondition Failed",
-        413 => "Content Too Large",
-        414 => "URI Too Long",
-        415 => "Unsupported Media Type",
-        416 => "Range Not Satisfiable",
-        417 => "Expectation Failed",
-        421 => "Misdirected Request",
-        422 => "Unprocessable Content",
-        423 => "Locked",
-        424 => "Failed Dependency",
-        425 => "Too Early",
-        426 => "Upgrade Required",
-        428 => "Precondition Required",
-        429 => "Too Many Requests",
-        431 => "Request Header Fields Too Large",
-        451 => "Unavailable For Legal Reasons",
-        500 => "Internal Server Error",
-        501 => "Not Implemented",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        505 => "HTTP Version Not Supported",
-        506 => "Variant Also Negotiates",
-        507 => "Insufficient Storage",
-        508 => "Loop Detected",
-        510 => "Not Extended",
-        511 => "Network Authentication Required",
-        _ if status < 500 => "Client Error",
-        _ => "Server Error",
+    match errors_vocab::reason_phrase(status) {
+        Some(phrase) => phrase,
+        None if status < 500 => "Client Error",
+        None => "Server Error",
     }
 }
 
@@ -315,110 +278,72 @@ pub(crate) fn envelope_members(reference: &Reference) -> Vec<Member> {
     } else {
         String::new()
     };
-    let member = |key: &str, ty: &'static str, description: &str| Member {
-        path: format!("{prefix}{key}"),
-        ty,
-        description: description.to_owned(),
-    };
     let code = "The stable, machine-readable code: branch on it, never on the message.";
     let request_id = "The request's id: include it in any support request.";
     let timestamp = "When the error happened: RFC 3339, UTC, with milliseconds.";
     let details = "The code's detail fields, listed with each code below; present only for codes that send any.";
+    let typed = style == EnvelopeStyle::Typed;
+    let known = |text: &str| format!("{text} Present when known.");
     let mut out = Vec::new();
-    match style {
-        Style::Flat | Style::Nested => {
-            if style == Style::Flat {
-                out.push(member(&keys.success, "boolean", "Always `false`."));
-            } else {
-                out.push(Member {
-                    path: keys.error.clone(),
-                    ty: "object",
-                    description: "Error information container.".into(),
-                });
-            }
-            out.push(member(&keys.code, "string", code));
-            out.push(member(
-                &keys.message,
+    // The style's members in the vocabulary's wire order; `instance` is never sent.
+    for &m in style.members() {
+        let (ty, description) = match m {
+            Key::Success => ("boolean", "Always `false`.".to_owned()),
+            Key::Error if typed => (
+                "object",
+                "Error information container; its first six members are always present, `null` when they have no value.".to_owned(),
+            ),
+            Key::Error => ("object", "Error information container.".to_owned()),
+            Key::Code => ("string", code.to_owned()),
+            Key::Message => (
                 "string",
-                "A human-readable description of the error.",
-            ));
-            out.push(member(&keys.details, "object", details));
-            out.push(member(
-                &keys.request_id,
-                "string",
-                &format!("{request_id} Present when known."),
-            ));
-            out.push(member(
-                &keys.timestamp,
-                "string",
-                &format!("{timestamp} Present when known."),
-            ));
-        }
-        Style::Typed => {
-            out.push(Member {
-                path: keys.error.clone(),
-                ty: "object",
-                description: "Error information container; its first six members are always present, `null` when they have no value.".into(),
-            });
-            out.push(member(
-                &keys.type_,
+                "A human-readable description of the error.".to_owned(),
+            ),
+            Key::Details => ("object", details.to_owned()),
+            Key::RequestId if typed => ("string (nullable)", request_id.to_owned()),
+            Key::RequestId => ("string", known(request_id)),
+            Key::Timestamp => ("string", known(timestamp)),
+            Key::Type if typed => (
                 "string (nullable)",
-                "The error's category, listed below.",
-            ));
-            out.push(member(&keys.code, "string", code));
-            out.push(member(
-                &keys.message,
-                "string",
-                "A human-readable description of the error.",
-            ));
-            out.push(member(
-                &keys.param,
-                "string (nullable)",
-                "The request parameter the error is about, if any.",
-            ));
-            out.push(member(
-                &keys.doc_url,
-                "string (nullable)",
-                "A link to this code's documentation.",
-            ));
-            out.push(member(&keys.request_id, "string (nullable)", request_id));
-            out.push(member(&keys.details, "object", details));
-            out.push(member(
-                &keys.timestamp,
-                "string",
-                &format!("{timestamp} Present when known."),
-            ));
-        }
-        Style::Problem => {
-            out.push(member(
-                &keys.type_,
+                "The error's category, listed below.".to_owned(),
+            ),
+            Key::Type => (
                 "string (URI)",
-                "This code's documentation URL, or `about:blank`.",
-            ));
-            out.push(member(&keys.title, "string", "A short title of the code."));
-            out.push(member(&keys.status, "integer", "The HTTP status."));
-            out.push(member(
-                &keys.detail,
+                "This code's documentation URL, or `about:blank`.".to_owned(),
+            ),
+            Key::Param => (
+                "string (nullable)",
+                "The request parameter the error is about, if any.".to_owned(),
+            ),
+            Key::DocUrl => (
+                "string (nullable)",
+                "A link to this code's documentation.".to_owned(),
+            ),
+            Key::Title => ("string", "A short title of the code.".to_owned()),
+            Key::Status => ("integer", "The HTTP status.".to_owned()),
+            Key::Detail => (
                 "string",
-                "A human-readable description of this occurrence.",
-            ));
-            out.push(member(&keys.code, "string", code));
-            out.push(member(
-                &keys.request_id,
-                "string",
-                &format!("{request_id} Present when known."),
-            ));
-            out.push(member(
-                &keys.timestamp,
-                "string",
-                &format!("{timestamp} Present when known."),
-            ));
-            out.push(Member {
-                path: "…".into(),
-                ty: "",
-                description: "The code's detail fields, as extension members (RFC 9457), listed with each code below.".into(),
-            });
-        }
+                "A human-readable description of this occurrence.".to_owned(),
+            ),
+            Key::Instance => continue,
+        };
+        let key = keys.get(m);
+        out.push(Member {
+            path: if m == Key::Error {
+                key.clone()
+            } else {
+                format!("{prefix}{key}")
+            },
+            ty,
+            description,
+        });
+    }
+    if style == EnvelopeStyle::Problem {
+        out.push(Member {
+            path: "…".into(),
+            ty: "",
+            description: "The code's detail fields, as extension members (RFC 9457), listed with each code below.".into(),
+        });
     }
     out
 }
@@ -430,14 +355,16 @@ pub(crate) fn placements(reference: &Reference, code: &Code, field: &Field) -> V
     let mut out = Vec::new();
     if field.in_details {
         out.push(match reference.envelope.style {
-            Style::Flat => format!("`{}.{}`", keys.details, field.wire),
-            Style::Nested | Style::Typed => {
+            EnvelopeStyle::Flat => format!("`{}.{}`", keys.details, field.wire),
+            EnvelopeStyle::Nested | EnvelopeStyle::Typed => {
                 format!("`{}.{}.{}`", keys.error, keys.details, field.wire)
             }
-            Style::Problem => format!("`{}`", field.wire),
+            EnvelopeStyle::Problem => format!("`{}`", field.wire),
         });
     }
-    if reference.envelope.style == Style::Typed && code.param.as_deref() == Some(&field.name) {
+    if reference.envelope.style == EnvelopeStyle::Typed
+        && code.param.as_deref() == Some(&field.name)
+    {
         out.push(format!("`{}.{}`", keys.error, keys.param));
     }
     if let Some(header) = &field.header {

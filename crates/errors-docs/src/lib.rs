@@ -55,13 +55,15 @@ mod openapi;
 mod schema;
 mod template;
 
+pub use errors_vocab::format_spec::FormatSpec;
+pub use errors_vocab::template::{Piece, Placeholder};
+pub use errors_vocab::{
+    CircuitBreakerConfig, DetailType, EnvelopeKeys, EnvelopeStyle, HonorRetryAfter, RetryConfig,
+};
 pub use example::{EXAMPLE_REQUEST_ID, EXAMPLE_TIMESTAMP, Example, example_body, example_message};
 pub use html::html;
 pub use markdown::markdown;
-pub use model::{
-    Category, CircuitBreaker, Code, Envelope, Field, FieldType, HonorRetryAfter, Keys, Reference,
-    Retry, Style,
-};
+pub use model::{Category, Code, EnvelopeLayout, Field, Reference};
 pub use openapi::{OPENAPI_VERSION, openapi};
 pub use schema::{DIALECT, json_schema};
-pub use template::{Part, Template};
+pub use template::Template;

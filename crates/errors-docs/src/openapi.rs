@@ -13,8 +13,9 @@ use crate::example;
 use crate::guidance;
 use crate::json::{self, Json, Members};
 use crate::json_schema::{CodeSchema, Ref, Schema};
-use crate::model::{Code, FieldType, Reference};
+use crate::model::{Code, Reference};
 use crate::schema::{self, Refs};
+use errors_vocab::DetailType;
 
 /// The OpenAPI version written.
 pub const OPENAPI_VERSION: &str = "3.1.0";
@@ -239,13 +240,13 @@ fn union_name(reference: &Reference, status: Option<u16>) -> String {
 /// The headers the codes of one status send, each described by the codes that send
 /// it.
 fn headers(codes: &[&Code]) -> Members<Header> {
-    let mut by_name: BTreeMap<String, (String, FieldType, Vec<&str>)> = BTreeMap::new();
+    let mut by_name: BTreeMap<String, (String, DetailType, Vec<&str>)> = BTreeMap::new();
     for code in codes {
         for field in code.public_fields() {
             if let Some(header) = &field.header {
                 by_name
                     .entry(header.to_ascii_lowercase())
-                    .or_insert_with(|| (header.clone(), field.ty.clone(), Vec::new()))
+                    .or_insert_with(|| (header.clone(), field.ty, Vec::new()))
                     .2
                     .push(&code.code);
             }

@@ -10,8 +10,9 @@ use crate::json::{self, Json, Members};
 use crate::json_schema::{
     AnyOf, Array, CodeSchema, Definition, Enum, Integer, Object, Pattern, Ref, Schema, Text,
 };
-use crate::model::{Code, Field, FieldType, Reference, Style};
-use crate::template::Part;
+use crate::model::{Code, Field, Reference};
+use errors_vocab::template::Piece;
+use errors_vocab::{DetailType, EnvelopeStyle};
 
 /// The JSON Schema dialect of every schema written here.
 pub const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -157,8 +158,8 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Cod
     };
     let details = code.sends_details();
     match style {
-        Style::Flat | Style::Nested => {
-            if style == Style::Flat {
+        EnvelopeStyle::Flat | EnvelopeStyle::Nested => {
+            if style == EnvelopeStyle::Flat {
                 member(&keys.success, constant(Json::Bool(false)), true);
             }
             member(&keys.code, constant(Json::str(code.code.clone())), true);
@@ -169,7 +170,7 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Cod
             member(&keys.request_id, string(), false);
             member(&keys.timestamp, refs.to(TIMESTAMP), false);
         }
-        Style::Typed => {
+        EnvelopeStyle::Typed => {
             let or_null = |value: &Option<String>| match value {
                 Some(v) => constant(Json::str(v.clone())),
                 None => constant(Json::Null),
@@ -194,7 +195,7 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Cod
             }
             member(&keys.timestamp, refs.to(TIMESTAMP), false);
         }
-        Style::Problem => {
+        EnvelopeStyle::Problem => {
             let doc = code.doc_url.as_deref().unwrap_or("about:blank");
             member(&keys.type_, constant(Json::str(doc)), true);
             member(&keys.title, constant(Json::str(code.title.clone())), true);
@@ -212,11 +213,11 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Cod
     }
     let envelope = Object::new(properties, required);
     let object = match style {
-        Style::Nested | Style::Typed => Object::new(
+        EnvelopeStyle::Nested | EnvelopeStyle::Typed => Object::new(
             Members::new().with(keys.error.clone(), Schema::from(envelope)),
             vec![keys.error.clone()],
         ),
-        Style::Flat | Style::Problem => envelope,
+        EnvelopeStyle::Flat | EnvelopeStyle::Problem => envelope,
     };
     CodeSchema {
         title: code.code.clone(),
@@ -248,22 +249,13 @@ fn code_description(code: &Code) -> String {
 /// anything where it inserts a field.
 fn message_schema(code: &Code) -> Schema {
     if code.template.is_literal() {
-        let text: String = code
-            .template
-            .parts
-            .iter()
-            .map(|p| match p {
-                Part::Text(text) => text.as_str(),
-                Part::Field { .. } => "",
-            })
-            .collect();
-        return Schema::constant(Json::str(text));
+        return Schema::constant(Json::str(code.template.literal_text()));
     }
     let mut pattern = String::from("^");
-    for part in &code.template.parts {
-        match part {
-            Part::Text(text) => escape_regex(&mut pattern, text),
-            Part::Field { .. } => pattern.push_str(r"[\s\S]*"),
+    for piece in &code.template.pieces {
+        match piece {
+            Piece::Literal(text) => escape_regex(&mut pattern, text),
+            Piece::Placeholder(_) => pattern.push_str(r"[\s\S]*"),
         }
     }
     pattern.push('$');
@@ -305,7 +297,7 @@ fn field_schema(field: &Field, refs: Refs) -> Schema {
 }
 
 /// The schema of a value of `ty` on the wire.
-pub(crate) fn type_schema(ty: &FieldType, refs: Refs) -> Schema {
+pub(crate) fn type_schema(ty: &DetailType, refs: Refs) -> Schema {
     let integer = |minimum: i128, maximum: i128| {
         Schema::from(Integer {
             ty: "integer",
@@ -320,14 +312,14 @@ pub(crate) fn type_schema(ty: &FieldType, refs: Refs) -> Schema {
         })
     };
     match ty {
-        FieldType::String => Schema::typed("string"),
-        FieldType::Bool => Schema::typed("boolean"),
-        FieldType::I32 => integer(i32::MIN.into(), i32::MAX.into()),
-        FieldType::I64 => integer(i64::MIN.into(), i64::MAX.into()),
-        FieldType::U32 => integer(0, u32::MAX.into()),
-        FieldType::U64 => integer(0, u64::MAX.into()),
+        DetailType::String => Schema::typed("string"),
+        DetailType::Bool => Schema::typed("boolean"),
+        DetailType::I32 => integer(i32::MIN.into(), i32::MAX.into()),
+        DetailType::I64 => integer(i64::MIN.into(), i64::MAX.into()),
+        DetailType::U32 => integer(0, u32::MAX.into()),
+        DetailType::U64 => integer(0, u64::MAX.into()),
         // Non-finite values go on the wire as these strings.
-        FieldType::F64 => Schema::from(AnyOf {
+        DetailType::F64 => Schema::from(AnyOf {
             any_of: vec![
                 Schema::typed("number"),
                 Schema::from(Enum {
@@ -335,9 +327,9 @@ pub(crate) fn type_schema(ty: &FieldType, refs: Refs) -> Schema {
                 }),
             ],
         }),
-        FieldType::Json => Schema::from(crate::json_schema::Any {}),
-        FieldType::FieldViolations => array(refs.to(FIELD_VIOLATION)),
-        FieldType::List(inner) => array(type_schema(inner, refs)),
+        DetailType::Json => Schema::from(crate::json_schema::Any {}),
+        DetailType::FieldViolations => array(refs.to(FIELD_VIOLATION)),
+        DetailType::List(inner) => array(type_schema(inner, refs)),
     }
 }
 

@@ -15,8 +15,9 @@
 //!   code, `details` on a code that sends none, an unknown member.
 
 use errors_catalog::Catalog;
-use errors_docs::{EXAMPLE_REQUEST_ID, Example, Reference, Style};
-use errors_runtime::meta::{FieldMeta, FieldType};
+use errors_docs::DetailType;
+use errors_docs::{EXAMPLE_REQUEST_ID, EnvelopeStyle, Example, Reference};
+use errors_runtime::meta::FieldMeta;
 use errors_runtime::{Decode, ErrorCode, Timestamp, WireDetails, decode_response};
 use serde_json::{Map, Value, json};
 
@@ -186,22 +187,21 @@ fn from_wire<E: Decode>(index: usize, optional: bool) -> E {
         .unwrap_or_else(|e| panic!("{}: from_wire: {e}", meta.code))
 }
 
-fn extreme(ty: &FieldType) -> Value {
+fn extreme(ty: &DetailType) -> Value {
     match ty {
-        FieldType::String => json!("a \"quoted\" {brace} \\ \u{1} é 中 \n"),
-        FieldType::Bool => json!(false),
-        FieldType::I32 => json!(i32::MIN),
-        FieldType::I64 => json!(i64::MIN),
-        FieldType::U32 => json!(u32::MAX),
-        FieldType::U64 => json!(u64::MAX),
-        FieldType::F64 => json!(-1.5e300),
-        FieldType::Json => json!({"nested": [1, "two", null, {"x": 1.5}]}),
-        FieldType::FieldViolations => json!([
+        DetailType::String => json!("a \"quoted\" {brace} \\ \u{1} é 中 \n"),
+        DetailType::Bool => json!(false),
+        DetailType::I32 => json!(i32::MIN),
+        DetailType::I64 => json!(i64::MIN),
+        DetailType::U32 => json!(u32::MAX),
+        DetailType::U64 => json!(u64::MAX),
+        DetailType::F64 => json!(-1.5e300),
+        DetailType::Json => json!({"nested": [1, "two", null, {"x": 1.5}]}),
+        DetailType::FieldViolations => json!([
             {"path": "email", "message": "must be a valid email", "rule": "email"},
             {"path": "items[2].sku", "message": "unknown {sku}"}
         ]),
-        FieldType::List(inner) => json!([extreme(inner), extreme(inner)]),
-        other => panic!("no value for {other}"),
+        DetailType::List(inner) => json!([extreme(inner), extreme(inner)]),
     }
 }
 
@@ -209,9 +209,11 @@ fn extreme(ty: &FieldType) -> Value {
 fn details_mut<'a>(reference: &Reference, body: &'a mut Value) -> Option<&'a mut Value> {
     let keys = &reference.envelope.keys;
     match reference.envelope.style {
-        Style::Flat => body.get_mut(&keys.details),
-        Style::Nested | Style::Typed => body.get_mut(&keys.error)?.get_mut(&keys.details),
-        Style::Problem => Some(body),
+        EnvelopeStyle::Flat => body.get_mut(&keys.details),
+        EnvelopeStyle::Nested | EnvelopeStyle::Typed => {
+            body.get_mut(&keys.error)?.get_mut(&keys.details)
+        }
+        EnvelopeStyle::Problem => Some(body),
     }
 }
 
@@ -242,14 +244,14 @@ fn wrong_bodies(
     out.push((extra, "an unknown member".to_owned()));
 
     let mut message = sent.clone();
-    members_mut(reference, &mut message)[if reference.envelope.style == Style::Problem {
+    members_mut(reference, &mut message)[if reference.envelope.style == EnvelopeStyle::Problem {
         &keys.detail
     } else {
         &keys.message
     }] = json!(42);
     out.push((message, "a message that is not a string".to_owned()));
 
-    if !code.sends_details() && reference.envelope.style != Style::Problem {
+    if !code.sends_details() && reference.envelope.style != EnvelopeStyle::Problem {
         let mut details = sent.clone();
         members_mut(reference, &mut details)[&keys.details] = json!({});
         out.push((details, "`details` on a code that sends none".to_owned()));
@@ -266,8 +268,8 @@ fn wrong_bodies(
             ));
         }
         let wrong = match &field.ty {
-            errors_docs::FieldType::Json => continue, // any value fits
-            errors_docs::FieldType::String => json!(7),
+            errors_docs::DetailType::Json => continue, // any value fits
+            errors_docs::DetailType::String => json!(7),
             _ => json!({"not": "this type"}),
         };
         let mut retyped = sent.clone();

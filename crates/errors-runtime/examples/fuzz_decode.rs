@@ -179,7 +179,6 @@ fn sample(ty: &FieldType, rng: &mut Rng) -> Value {
         FieldType::List(inner) => {
             Value::Array((0..rng.below(3)).map(|_| sample(inner, rng)).collect())
         }
-        _ => Value::Null,
     }
 }
 

@@ -2,7 +2,21 @@
 //! to generic code (integrations, retry policies, documentation generators).
 //!
 //! The values are built by the generated code; the fields are public so that tools can
-//! read them, and may grow in minor versions.
+//! read them, and may grow in minor versions. The vocabulary they are written in
+//! (styles, member keys, detail types, retry settings, rejections) is the catalog's
+//! own, from `errors-vocab`, re-exported here.
+
+pub use errors_vocab::{
+    CircuitBreakerConfig, EnvelopeKeys, EnvelopeStyle, FieldShape, Fill, HonorRetryAfter, Member,
+    Rejection, RetryConfig,
+};
+
+/// The type of a detail field, as the catalog spells it: the name generated
+/// metadata and earlier releases use for `errors_vocab::DetailType`.
+pub use errors_vocab::DetailType as FieldType;
+
+pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, Sign};
+pub use errors_vocab::template::{Piece, Placeholder};
 
 /// The catalog as a whole.
 #[derive(Debug)]
@@ -81,50 +95,6 @@ impl HttpMeta {
     }
 }
 
-/// What the web framework of a service answers with a catalog code: each a key of
-/// the catalog's `[http]` table (SPEC section 8).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Rejection {
-    /// `bad_request`: a body, query, path or form that does not parse; the code's
-    /// `field_violations` field lists the fields that failed, where they are known.
-    BadRequest,
-    /// `not_found`: no route matches the path.
-    NotFound,
-    /// `method_not_allowed`: a route matches, but not the method (the response
-    /// keeps the framework's `Allow` header).
-    MethodNotAllowed,
-    /// `unsupported_media_type`: a body of a content type the handler does not read.
-    UnsupportedMediaType,
-    /// `payload_too_large`: a body over the size limit.
-    PayloadTooLarge,
-    /// `internal`: a handler panicked (or the framework failed inside).
-    Internal,
-}
-
-impl Rejection {
-    /// Every rejection, in the order of the `[http]` table.
-    pub const ALL: [Rejection; 6] = [
-        Rejection::BadRequest,
-        Rejection::NotFound,
-        Rejection::MethodNotAllowed,
-        Rejection::UnsupportedMediaType,
-        Rejection::PayloadTooLarge,
-        Rejection::Internal,
-    ];
-
-    /// The key of the `[http]` table: `bad_request`, `not_found`, ...
-    pub fn key(self) -> &'static str {
-        match self {
-            Rejection::BadRequest => "bad_request",
-            Rejection::NotFound => "not_found",
-            Rejection::MethodNotAllowed => "method_not_allowed",
-            Rejection::UnsupportedMediaType => "unsupported_media_type",
-            Rejection::PayloadTooLarge => "payload_too_large",
-            Rejection::Internal => "internal",
-        }
-    }
-}
-
 /// One code of the catalog.
 #[derive(Debug, Clone, Copy)]
 pub struct ErrorMeta {
@@ -142,6 +112,9 @@ pub struct ErrorMeta {
     pub title: &'static str,
     /// The message template as written in the catalog.
     pub template: &'static str,
+    /// The message template, parsed when the catalog was read: literal text and
+    /// placeholders, in order.
+    pub pieces: &'static [Piece],
     /// Documentation.
     pub description: Option<&'static str>,
     /// The detail fields, internal ones included.
@@ -189,47 +162,15 @@ pub struct FieldMeta {
     pub description: Option<&'static str>,
 }
 
-/// The type of a detail field, as the catalog spells it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum FieldType {
-    /// `string`
-    String,
-    /// `bool`
-    Bool,
-    /// `i32`
-    I32,
-    /// `i64`
-    I64,
-    /// `u32`
-    U32,
-    /// `u64`
-    U64,
-    /// `f64`
-    F64,
-    /// `json`
-    Json,
-    /// `field_violations`
-    FieldViolations,
-    /// `[T]`
-    List(&'static FieldType),
-}
-
-impl std::fmt::Display for FieldType {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let name = match self {
-            FieldType::String => "string",
-            FieldType::Bool => "bool",
-            FieldType::I32 => "i32",
-            FieldType::I64 => "i64",
-            FieldType::U32 => "u32",
-            FieldType::U64 => "u64",
-            FieldType::F64 => "f64",
-            FieldType::Json => "json",
-            FieldType::FieldViolations => "field_violations",
-            FieldType::List(inner) => return write!(f, "[{inner}]"),
-        };
-        f.write_str(name)
+impl FieldMeta {
+    /// What the fill rule ([`Fill`]) reads of the field.
+    pub fn shape(&self) -> FieldShape<'_> {
+        FieldShape {
+            ty: &self.ty,
+            optional: self.optional,
+            internal: self.internal,
+            in_details: self.in_details,
+        }
     }
 }
 
@@ -247,139 +188,7 @@ pub struct CategoryMeta {
 pub struct EnvelopeMeta {
     /// The style.
     pub style: EnvelopeStyle,
-    /// The member keys, `[envelope.rename]` applied.
+    /// The member keys, `[envelope.rename]` applied; a member the style does not
+    /// have is an empty string.
     pub keys: EnvelopeKeys,
-}
-
-/// The key of each standard envelope member. Members the style does not have are
-/// empty strings.
-#[derive(Debug)]
-#[allow(missing_docs)] // one per member, named as in `[envelope.rename]`
-pub struct EnvelopeKeys {
-    pub success: &'static str,
-    pub error: &'static str,
-    pub code: &'static str,
-    pub message: &'static str,
-    pub details: &'static str,
-    pub request_id: &'static str,
-    pub timestamp: &'static str,
-    pub type_: &'static str,
-    pub param: &'static str,
-    pub doc_url: &'static str,
-    pub title: &'static str,
-    pub status: &'static str,
-    pub detail: &'static str,
-    /// RFC 9457's `instance` (problem): never written by the generator, dropped
-    /// when received.
-    pub instance: &'static str,
-}
-
-/// The JSON shape of an error response (SPEC section 4).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum EnvelopeStyle {
-    /// `{"success": false, "errorCode": ..., "message": ..., "details": ..., "requestId": ...}`
-    Flat,
-    /// `{"error": {"code": ..., "message": ..., "details": ..., "request_id": ..., "timestamp": ...}}`
-    Nested,
-    /// `{"error": {"type": ..., "code": ..., "message": ..., "param": ..., "doc_url": ..., "request_id": ..., "details": ...}}`
-    Typed,
-    /// RFC 9457 problem details.
-    Problem,
-}
-
-impl EnvelopeStyle {
-    /// The HTTP content type responses of this style are sent with.
-    pub fn content_type(self) -> &'static str {
-        match self {
-            EnvelopeStyle::Problem => "application/problem+json",
-            _ => "application/json",
-        }
-    }
-
-    /// The catalog spelling: `flat`, `nested`, `typed` or `problem`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EnvelopeStyle::Flat => "flat",
-            EnvelopeStyle::Nested => "nested",
-            EnvelopeStyle::Typed => "typed",
-            EnvelopeStyle::Problem => "problem",
-        }
-    }
-}
-
-/// The client retry policy a catalog documents (`[retry]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct RetryConfig {
-    /// Total attempts, the first included.
-    pub max_attempts: u32,
-    /// The backoff base in milliseconds.
-    pub base_delay_ms: u64,
-    /// The backoff cap in milliseconds.
-    pub max_delay_ms: u64,
-    /// How a 429's `Retry-After` is honoured.
-    pub honor_retry_after: HonorRetryAfter,
-    /// The longest `Retry-After` honoured, in milliseconds: a longer one makes the
-    /// client give up at once rather than wait.
-    pub max_retry_after_ms: u64,
-}
-
-/// How a client honours a 429's `Retry-After` (`[retry] honor_retry_after`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HonorRetryAfter {
-    /// `false`: backoff alone decides.
-    Never,
-    /// `true` (the default, seed 000's rule): the first retry of a 429 waits exactly
-    /// `Retry-After`; later ones fall back to backoff.
-    FirstRetry,
-    /// `"always"` (seed 001's rule: the seconds to wait before another request):
-    /// every retry of a 429 waits at least `Retry-After`.
-    Always,
-}
-
-impl RetryConfig {
-    /// The defaults of SPEC section 6, which a catalog without a `[retry]` table (or
-    /// a key of it) gets: 5 attempts, 1 s base, 30 s cap, `Retry-After` honoured up
-    /// to 5 minutes.
-    pub const DEFAULT: RetryConfig = RetryConfig {
-        max_attempts: 5,
-        base_delay_ms: 1000,
-        max_delay_ms: 30_000,
-        honor_retry_after: HonorRetryAfter::FirstRetry,
-        max_retry_after_ms: 300_000,
-    };
-}
-
-impl Default for RetryConfig {
-    /// [`RetryConfig::DEFAULT`].
-    fn default() -> Self {
-        RetryConfig::DEFAULT
-    }
-}
-
-/// The circuit breaker a catalog documents (`[circuit_breaker]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct CircuitBreakerConfig {
-    /// Consecutive retryable failures that open the circuit.
-    pub failure_threshold: u32,
-    /// How long the circuit stays open, in milliseconds.
-    pub open_ms: u64,
-    /// Trial requests let through while half-open.
-    pub half_open_requests: u32,
-}
-
-impl CircuitBreakerConfig {
-    /// The defaults of SPEC section 6, which a catalog without a `[circuit_breaker]`
-    /// table (or a key of it) gets: 5 failures, 30 s open, 1 trial request.
-    pub const DEFAULT: CircuitBreakerConfig = CircuitBreakerConfig {
-        failure_threshold: 5,
-        open_ms: 30_000,
-        half_open_requests: 1,
-    };
-}
-
-impl Default for CircuitBreakerConfig {
-    /// [`CircuitBreakerConfig::DEFAULT`].
-    fn default() -> Self {
-        CircuitBreakerConfig::DEFAULT
-    }
 }

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::Path;
 
-use super::{CodeContract, Contract, FieldContract, Placement};
+use super::{CodeContract, Contract, FieldContract, Placement, locate, service};
 use crate::model::{Catalog, ErrorDef};
 
 /// Whether a change breaks clients.
@@ -80,13 +80,20 @@ impl fmt::Display for Report {
     }
 }
 
-struct Findings<'a> {
+/// The findings so far, and the snapshot's path that names what it alone has.
+pub(super) struct Findings<'a> {
     snapshot: &'a Path,
     out: Vec<Finding>,
 }
 
 impl Findings<'_> {
-    fn push(&mut self, change: Change, code: Option<&str>, location: String, message: String) {
+    pub(super) fn push(
+        &mut self,
+        change: Change,
+        code: Option<&str>,
+        location: String,
+        message: String,
+    ) {
         self.out.push(Finding {
             change,
             code: code.map(str::to_owned),
@@ -108,7 +115,7 @@ pub fn check(snapshot: &Contract, catalog: &Catalog, snapshot_path: impl AsRef<P
         snapshot: snapshot_path.as_ref(),
         out: Vec::new(),
     };
-    let root = root_location(catalog);
+    let root = locate::setting(catalog, "catalog", "envelope");
 
     if snapshot.style != current.style {
         findings.push(
@@ -133,6 +140,8 @@ pub fn check(snapshot: &Contract, catalog: &Catalog, snapshot_path: impl AsRef<P
             }
         }
     }
+
+    service::compare(&mut findings, snapshot, &current, catalog);
 
     for category in &snapshot.categories {
         if !current.categories.contains(category) {
@@ -273,6 +282,10 @@ fn compare_code(
         _ => {}
     }
 
+    if let Some(was) = &old.template {
+        compare_template(findings, old, was, error);
+    }
+
     let mut matched = HashSet::new();
     for old_field in &old.fields {
         // The same field: by name, or by wire name when only the Rust name changed.
@@ -400,7 +413,19 @@ fn compare_field(
         _ => {}
     }
     for placement in &old.placements {
-        if !new.placements.contains(placement) {
+        if let Some(now) = respelled(placement, &new.placements) {
+            findings.push(
+                Change::Compatible,
+                Some(code),
+                at.clone(),
+                format!(
+                    "the header `{}` of the field `{name}` of `{code}` is now spelled `{now}`",
+                    header_name(placement)
+                ),
+            );
+            continue;
+        }
+        if !new.placements.iter().any(|p| same_place(p, placement)) {
             findings.push(
                 Change::Breaking,
                 Some(code),
@@ -413,7 +438,7 @@ fn compare_field(
         }
     }
     for placement in &new.placements {
-        if !old.placements.contains(placement) {
+        if !old.placements.iter().any(|p| same_place(p, placement)) {
             findings.push(
                 Change::Compatible,
                 Some(code),
@@ -425,6 +450,91 @@ fn compare_field(
             );
         }
     }
+}
+
+/// Whether two placements are the same place; header names compare
+/// case-insensitively, as HTTP does.
+fn same_place(a: &Placement, b: &Placement) -> bool {
+    match (a, b) {
+        (Placement::Header(a), Placement::Header(b)) => a.eq_ignore_ascii_case(b),
+        _ => a == b,
+    }
+}
+
+/// The new spelling of a header that only changed case.
+fn respelled<'a>(old: &Placement, new: &'a [Placement]) -> Option<&'a str> {
+    let Placement::Header(was) = old else {
+        return None;
+    };
+    new.iter().find_map(|p| match p {
+        Placement::Header(now) if now != was && now.eq_ignore_ascii_case(was) => Some(now.as_str()),
+        _ => None,
+    })
+}
+
+fn header_name(placement: &Placement) -> &str {
+    match placement {
+        Placement::Header(name) => name,
+        _ => "",
+    }
+}
+
+/// A code with a field sent only in the message: clients read the field back with
+/// the template of the snapshot, so any change to it (text or format spec) breaks.
+fn compare_template(findings: &mut Findings<'_>, old: &CodeContract, was: &str, error: &ErrorDef) {
+    let code = old.code.as_str();
+    let now = error.message.to_string();
+    if *was == now {
+        return;
+    }
+    let only_in_message = old
+        .fields
+        .iter()
+        .filter(|f| f.placements == [Placement::Message]);
+    let respecified = only_in_message.clone().find(|f| {
+        spec_of(was, &f.name).is_some_and(|s| spec_of(&now, &f.name).is_some_and(|n| n != s))
+    });
+    let names: Vec<String> = only_in_message.map(|f| format!("`{}`", f.name)).collect();
+    let message = match respecified {
+        Some(field) => format!(
+            "the format spec of `{}` in the message of `{code}` changed from `{}` to `{}`: clients read the field back from the message with the old one",
+            field.name,
+            spec_of(was, &field.name).unwrap_or_default(),
+            spec_of(&now, &field.name).unwrap_or_default()
+        ),
+        None => format!(
+            "the message template of `{code}` changed from {was:?} to {now:?}: clients read {} back from the message with the old one; send {} in `details` too before changing it",
+            names.join(", "),
+            if names.len() == 1 { "it" } else { "them" }
+        ),
+    };
+    findings.push(
+        Change::Breaking,
+        Some(code),
+        error.at.message.to_string(),
+        message,
+    );
+}
+
+/// The format spec of the placeholder of `field` in `template` (`""` for none),
+/// or `None` when the template does not insert it.
+fn spec_of<'t>(template: &'t str, field: &str) -> Option<&'t str> {
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        if let Some(escaped) = after.strip_prefix('{') {
+            rest = escaped;
+            continue;
+        }
+        let end = after.find('}')?;
+        let inner = &after[..end];
+        let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
+        if name.trim() == field {
+            return Some(spec);
+        }
+        rest = &after[end + 1..];
+    }
+    None
 }
 
 fn place(placement: &Placement) -> String {
@@ -439,53 +549,4 @@ fn place(placement: &Placement) -> String {
 fn describe(field: &FieldContract) -> String {
     let places: Vec<String> = field.placements.iter().map(place).collect();
     format!("`{}`, sent in {}", field.ty, places.join(", "))
-}
-
-/// `path:line:column` of the root file's `[catalog]` settings, where envelope and
-/// category changes are made: the line of `envelope =` when the file has one.
-fn root_location(catalog: &Catalog) -> String {
-    let path = catalog
-        .errors
-        .iter()
-        .map(|e| &e.location)
-        .chain(catalog.categories.iter().map(|c| &c.location))
-        .find(|l| l.sort_key().0 == 0)
-        .map(|l| l.path().to_owned())
-        .or_else(|| catalog.files.first().cloned())
-        .unwrap_or_default();
-    let line = std::fs::read_to_string(
-        catalog
-            .files
-            .first()
-            .map_or(path.as_path(), |p| p.as_path()),
-    )
-    .ok()
-    .and_then(|text| envelope_line(&text))
-    .unwrap_or(1);
-    format!("{}:{line}:1", path.display())
-}
-
-/// The line of `envelope = ...` in the `[catalog]` table.
-fn envelope_line(text: &str) -> Option<u32> {
-    let mut in_catalog = false;
-    for (i, line) in text.lines().enumerate() {
-        let line = line.trim();
-        if line.starts_with('[') {
-            let header: String = line
-                .split('#')
-                .next()
-                .unwrap_or_default()
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            in_catalog = header == "[catalog]";
-        } else if in_catalog
-            && line
-                .strip_prefix("envelope")
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        {
-            return u32::try_from(i + 1).ok();
-        }
-    }
-    None
 }

@@ -13,9 +13,13 @@
 //! a code removed (unless the snapshot has it deprecated), its status, retryability
 //! or category changed, a public field removed, renamed on the wire, retyped, made
 //! optional or required, or no longer sent where it was, a required field added, a
-//! category removed, the envelope style or a member key changed. **Compatible**, and
-//! so passing: new codes, new optional fields, a field sent in one more place,
-//! deprecations, removing a code the snapshot has deprecated. Deprecation is the way
+//! category removed, the envelope style or a member key changed, the template (text
+//! or format spec) of a message with a field sent only in it, the problem style's
+//! `doc_url`, the request id header, the code answering an `[http]` rejection.
+//! **Compatible**, and so passing: new codes, new optional fields, a field sent in one
+//! more place, a header name respelled in another case, deprecations, removing a
+//! code the snapshot has deprecated. [`is_blessed`] tells whether a snapshot is
+//! exactly what [`bless`] writes, as `errors-catalog stability --locked` requires. Deprecation is the way
 //! out: deprecate a code, record that in the snapshot, and remove it later.
 //!
 //! ```no_run
@@ -31,7 +35,10 @@
 //! after an intended change to re-bless it, as with trybuild and insta.
 
 mod compare;
+mod locate;
+mod service;
 mod snapshot;
+mod text;
 
 use std::fmt;
 use std::io;
@@ -51,8 +58,20 @@ pub const BLESS_ENV: &str = "ERRORS_CATALOG_BLESS";
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Contract {
+    /// The snapshot format it was read in ([`Contract::FORMAT`] when made from a
+    /// catalog). Items a format does not record are not compared.
+    pub format: u32,
     /// The envelope style (`flat`, `nested`, `typed`, `problem`).
     pub style: String,
+    /// In the problem style, the `doc_url` template that makes each code's `type`
+    /// (`None` in the other styles, where the link is informative).
+    pub doc_url: Option<String>,
+    /// The header a request id is read from and echoed in (`None` when the snapshot
+    /// does not record it: format 1).
+    pub request_id_header: Option<String>,
+    /// Each rejection of `[http]` (`bad_request`, ...) and the code that answers it,
+    /// in the order of the table (empty when the snapshot does not record them).
+    pub answers: Vec<(String, Option<String>)>,
     /// Each member of the style and its key on the wire, in wire order.
     pub keys: Vec<(String, String)>,
     /// The declared categories, sorted.
@@ -75,6 +94,9 @@ pub struct CodeContract {
     pub category: Option<String>,
     /// Whether it is deprecated (and so may be removed).
     pub deprecated: bool,
+    /// The message template, when a field is sent only in the message: clients
+    /// read that field back from the message with it.
+    pub template: Option<String>,
     /// Its public fields, in declaration order.
     pub fields: Vec<FieldContract>,
     /// The line of the snapshot it was read from (0 when made from a catalog).
@@ -125,6 +147,10 @@ impl fmt::Display for Placement {
 }
 
 impl Contract {
+    /// The snapshot format this version writes. Format 1 (no `doc_url`,
+    /// `request_id_header`, `answer` or `template=`) still reads.
+    pub const FORMAT: u32 = 2;
+
     /// The contract `catalog` offers its clients.
     pub fn of(catalog: &Catalog) -> Contract {
         snapshot::of(catalog)
@@ -209,11 +235,18 @@ pub fn bless_requested() -> bool {
 pub fn bless(catalog: &Catalog, snapshot: impl AsRef<Path>) -> io::Result<bool> {
     let path = snapshot.as_ref();
     let text = Contract::of(catalog).to_string();
-    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+    if is_blessed(catalog, &std::fs::read(path).unwrap_or_default()) {
         return Ok(false);
     }
     std::fs::write(path, text)?;
     Ok(true)
+}
+
+/// Whether `snapshot` is byte for byte what [`bless`] would write for `catalog`:
+/// what `errors-catalog stability --locked` requires, so that an unblessed
+/// compatible change, or a snapshot in an older format, fails CI.
+pub fn is_blessed(catalog: &Catalog, snapshot: &[u8]) -> bool {
+    Contract::of(catalog).to_string().as_bytes() == snapshot
 }
 
 /// Fails (panics, for `cargo test`) when the catalog at `catalog` breaks the contract

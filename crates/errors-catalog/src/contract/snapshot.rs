@@ -2,14 +2,22 @@
 //! every change to the contract is a small diff.
 //!
 //! ```text
-//! # errors-catalog contract, format 1
+//! # errors-catalog contract, format 2
 //! envelope flat
+//! request_id_header X-Request-Id
 //! key code errorCode
+//! answer bad_request INVALID_REQUEST
+//! answer method_not_allowed -
 //! category rate_limit_error
 //! code RATE_LIMITED 429 retryable category=rate_limit_error
 //!   field retry_after wire=retryAfter type=u64 required in=details,header:Retry-After,message
 //! code UNAUTHORIZED 401 final category=auth_error deprecated
+//! code QUOTA 429 retryable template="Quota {limit} exceeded."
+//!   field limit wire=limit type=u32 required in=message
 //! ```
+//!
+//! Format 1 had no `doc_url`, `request_id_header`, `answer` or `template=`: it still
+//! reads, and what it does not record is not compared.
 //!
 //! A value with a space, a quote, `=`, `,` or `#` in it is written as a JSON-style
 //! quoted string.
@@ -17,11 +25,11 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use super::text::{Word, quote, words};
 use super::{CodeContract, Contract, FieldContract, Placement};
-use crate::Catalog;
-use crate::model::EnvelopeStyle;
+use crate::{Catalog, EnvelopeStyle, Rejection};
 
-const FORMAT: &str = "# errors-catalog contract, format 1";
+const FORMAT_LINE: &str = "# errors-catalog contract, format ";
 
 const HEADER: &str = "\
 # What clients of this catalog rely on: codes, statuses, retryability, categories and
@@ -67,6 +75,14 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
         .errors
         .iter()
         .map(|error| CodeContract {
+            template: error
+                .public_fields()
+                .any(|f| {
+                    !f.in_details
+                        && f.header.is_none()
+                        && !(style == EnvelopeStyle::Typed && error.param.as_ref() == Some(&f.name))
+                })
+                .then(|| error.message.to_string()),
             code: error.code.clone(),
             status: error.status,
             retryable: error.retryable,
@@ -104,6 +120,21 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
         .collect();
     codes.sort_by(|a, b| a.code.cmp(&b.code));
     Contract {
+        format: Contract::FORMAT,
+        doc_url: catalog
+            .doc_url
+            .clone()
+            .filter(|_| style == EnvelopeStyle::Problem),
+        request_id_header: Some(catalog.http.request_id_header.clone()),
+        answers: Rejection::ALL
+            .iter()
+            .map(|&r| {
+                (
+                    r.key().to_owned(),
+                    catalog.http_error(r).map(|e| e.code.clone()),
+                )
+            })
+            .collect(),
         style: style.as_str().to_owned(),
         keys: catalog
             .envelope
@@ -117,12 +148,21 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
 
 pub(super) fn render(contract: &Contract) -> String {
     let mut out = String::with_capacity(512 + contract.codes.len() * 160);
-    out.push_str(FORMAT);
-    out.push('\n');
+    out.push_str(&format!("{FORMAT_LINE}{}\n", contract.format));
     out.push_str(HEADER);
     out.push_str(&format!("\nenvelope {}\n", quote(&contract.style)));
+    if let Some(url) = &contract.doc_url {
+        out.push_str(&format!("doc_url {}\n", quote(url)));
+    }
+    if let Some(header) = &contract.request_id_header {
+        out.push_str(&format!("request_id_header {}\n", quote(header)));
+    }
     for (member, key) in &contract.keys {
         out.push_str(&format!("key {} {}\n", quote(member), quote(key)));
+    }
+    for (rejection, code) in &contract.answers {
+        let code = code.as_deref().map_or_else(|| "-".to_owned(), quote);
+        out.push_str(&format!("answer {} {code}\n", quote(rejection)));
     }
     if !contract.categories.is_empty() {
         out.push('\n');
@@ -143,6 +183,9 @@ pub(super) fn render(contract: &Contract) -> String {
         }
         if code.deprecated {
             out.push_str(" deprecated");
+        }
+        if let Some(template) = &code.template {
+            out.push_str(&format!(" template={}", quote(template)));
         }
         out.push('\n');
         for field in &code.fields {
@@ -168,124 +211,13 @@ pub(super) fn render(contract: &Contract) -> String {
     out
 }
 
-/// `text` as is, or quoted when it would not read back as one token.
-fn quote(text: &str) -> String {
-    let plain = !text.is_empty()
-        && !text.chars().any(|c| {
-            c.is_whitespace() || c.is_control() || matches!(c, '"' | '=' | ',' | '#' | '\\')
-        });
-    if plain {
-        return text.to_owned();
-    }
-    let mut out = String::from('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Reads one token from `rest`, quoted or plain, stopping at whitespace (or, within
-/// a list, at `,`); returns it and what follows.
-fn token(rest: &str, list: bool) -> Result<(String, &str), String> {
-    if let Some(quoted) = rest.strip_prefix('"') {
-        let mut out = String::new();
-        let mut chars = quoted.char_indices();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '"' => return Ok((out, &quoted[i + 1..])),
-                '\\' => match chars.next() {
-                    Some((_, '"')) => out.push('"'),
-                    Some((_, '\\')) => out.push('\\'),
-                    Some((_, 'n')) => out.push('\n'),
-                    Some((_, 't')) => out.push('\t'),
-                    Some((_, 'r')) => out.push('\r'),
-                    Some((_, 'u')) => {
-                        if chars.next().map(|(_, c)| c) != Some('{') {
-                            return Err("a bad `\\u{...}` escape".into());
-                        }
-                        let hex: String = chars
-                            .by_ref()
-                            .map(|(_, c)| c)
-                            .take_while(|&c| c != '}')
-                            .collect();
-                        let code = u32::from_str_radix(&hex, 16)
-                            .ok()
-                            .and_then(char::from_u32)
-                            .ok_or("a bad `\\u{...}` escape")?;
-                        out.push(code);
-                    }
-                    _ => return Err("an unknown escape in a quoted value".into()),
-                },
-                c => out.push(c),
-            }
-        }
-        return Err("an unclosed quoted value".into());
-    }
-    let end = rest
-        .find(|c: char| c.is_whitespace() || (list && c == ','))
-        .unwrap_or(rest.len());
-    if end == 0 {
-        return Err("a missing value".into());
-    }
-    Ok((rest[..end].to_owned(), &rest[end..]))
-}
-
-/// The tokens of a line: words, and `key=value` pairs (value possibly quoted, or a
-/// comma-separated list).
-enum Word {
-    Plain(String),
-    Pair(String, Vec<String>),
-}
-
-fn words(line: &str) -> Result<Vec<Word>, String> {
-    let mut out = Vec::new();
-    let mut rest = line.trim_start();
-    while !rest.is_empty() {
-        if rest.starts_with('"') {
-            let (word, after) = token(rest, false)?;
-            out.push(Word::Plain(word));
-            rest = after.trim_start();
-            continue;
-        }
-        let end = rest
-            .find(|c: char| c.is_whitespace() || c == '=')
-            .unwrap_or(rest.len());
-        if rest[end..].starts_with('=') {
-            let key = rest[..end].to_owned();
-            let mut values = Vec::new();
-            let mut tail = &rest[end + 1..];
-            loop {
-                let (value, next) = token(tail, true)?;
-                values.push(value);
-                match next.strip_prefix(',') {
-                    Some(more) => tail = more,
-                    None => {
-                        tail = next;
-                        break;
-                    }
-                }
-            }
-            out.push(Word::Pair(key, values));
-            rest = tail.trim_start();
-        } else {
-            out.push(Word::Plain(rest[..end].to_owned()));
-            rest = rest[end..].trim_start();
-        }
-    }
-    Ok(out)
-}
-
 pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> {
     let mut contract = Contract {
+        // A snapshot without its format line predates format 2.
+        format: 1,
+        doc_url: None,
+        request_id_header: None,
+        answers: Vec::new(),
         style: String::new(),
         keys: Vec::new(),
         categories: Vec::new(),
@@ -299,12 +231,16 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
             message,
         };
         let trimmed = raw.trim();
-        if let Some(version) = trimmed.strip_prefix("# errors-catalog contract, format ") {
-            if version != "1" {
-                return Err(fail(format!(
-                    "format {version} is not known to this version of errors-catalog, which reads format 1"
-                )));
-            }
+        if let Some(version) = trimmed.strip_prefix(FORMAT_LINE) {
+            contract.format = match version.parse() {
+                Ok(format @ 1..=Contract::FORMAT) => format,
+                _ => {
+                    return Err(fail(format!(
+                        "format {version} is not known to this version of errors-catalog, which reads formats 1 to {}",
+                        Contract::FORMAT
+                    )));
+                }
+            };
             continue;
         }
         if trimmed.is_empty() || trimmed.starts_with('#') {
@@ -314,7 +250,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
         let mut words = words.into_iter();
         let Some(Word::Plain(item)) = words.next() else {
             return Err(fail(
-                "a line must start with an item: `envelope`, `key`, `category`, `code` or `field`"
+                "a line must start with an item: `envelope`, `doc_url`, `request_id_header`, `key`, `answer`, `category`, `code` or `field`"
                     .into(),
             ));
         };
@@ -325,6 +261,14 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
         };
         match item.as_str() {
             "envelope" => contract.style = plain(0, "a style")?,
+            "doc_url" => contract.doc_url = Some(plain(0, "a URL")?),
+            "request_id_header" => contract.request_id_header = Some(plain(0, "a header")?),
+            "answer" => {
+                let rejection = plain(0, "a rejection")?;
+                let code = plain(1, "a code, or `-`")?;
+                let code = (code != "-").then_some(code);
+                contract.answers.push((rejection, code));
+            }
             "key" => contract
                 .keys
                 .push((plain(0, "a member")?, plain(1, "its key")?)),
@@ -347,6 +291,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
                     retryable,
                     category: None,
                     deprecated: false,
+                    template: None,
                     fields: Vec::new(),
                     line,
                 };
@@ -356,6 +301,9 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
                             entry.category = Some(values[0].clone());
                         }
                         Word::Plain(flag) if flag == "deprecated" => entry.deprecated = true,
+                        Word::Pair(key, values) if key == "template" && values.len() == 1 => {
+                            entry.template = Some(values[0].clone());
+                        }
                         Word::Plain(other) | Word::Pair(other, _) => {
                             return Err(fail(format!("`{other}` is not an attribute of a code")));
                         }
@@ -414,7 +362,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
             }
             other => {
                 return Err(fail(format!(
-                    "`{other}` is not an item: expected `envelope`, `key`, `category`, `code` or `field`"
+                    "`{other}` is not an item: expected `envelope`, `doc_url`, `request_id_header`, `key`, `answer`, `category`, `code` or `field`"
                 )));
             }
         }
@@ -432,25 +380,6 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn odd_values_are_quoted_and_read_back() {
-        for text in [
-            "plain",
-            "a b",
-            "x=y",
-            "a,b",
-            "q\"uote",
-            "back\\slash",
-            "#hash",
-            "",
-            "tab\tnew\nline\u{1}",
-        ] {
-            let quoted = quote(text);
-            let (back, rest) = token(&quoted, false).unwrap();
-            assert_eq!((back.as_str(), rest), (text, ""), "{quoted}");
-        }
-    }
 
     #[test]
     fn a_contract_reads_back_from_its_text() {
@@ -538,10 +467,10 @@ mod tests {
         );
         let err = parse(
             Path::new("c.contract"),
-            "# errors-catalog contract, format 2\n",
+            "# errors-catalog contract, format 3\n",
         )
         .unwrap_err();
-        assert!(err.to_string().contains("format 2 is not known"), "{err}");
+        assert!(err.to_string().contains("format 3 is not known"), "{err}");
         let err = parse(
             Path::new("c.contract"),
             "envelope flat\ncode X 400 final colour=red\n",

@@ -17,9 +17,8 @@ pub(super) fn parse_type(text: &str) -> Result<(DetailType, bool), TypeProblem> 
     Ok((ty, optional))
 }
 
-/// How deep lists may nest: `[[u32]]` is 2. Far beyond any sound catalog, and far
-/// below what would exhaust the stack of code that walks a type.
-const MAX_LIST_DEPTH: usize = 32;
+/// How deep lists may nest: `[[u32]]` is 2.
+const MAX_LIST_DEPTH: usize = DetailType::MAX_LIST_DEPTH;
 
 /// A type without its trailing `?`: list layers peeled off one by one (not
 /// recursively, so no input can exhaust the stack), then the element's name.
@@ -63,7 +62,8 @@ fn parse_type_body(body: &str, whole: &str) -> Result<DetailType, TypeProblem> {
     }
     let mut ty = named(element, whole)?;
     for _ in 0..depth {
-        ty = DetailType::List(Box::new(ty));
+        // Within the depth checked above, every list is one of the vocabulary's.
+        ty = DetailType::list_of(&ty).expect("a list within MAX_LIST_DEPTH");
     }
     Ok(ty)
 }
@@ -108,10 +108,7 @@ mod tests {
         assert_eq!(parse_type("string?").unwrap(), (DetailType::String, true));
         assert_eq!(
             parse_type("[[u32]]?").unwrap(),
-            (
-                DetailType::List(Box::new(DetailType::List(Box::new(DetailType::U32)))),
-                true
-            )
+            (DetailType::List(&DetailType::List(&DetailType::U32)), true)
         );
         assert_eq!(parse_type("strng").unwrap_err().1, "did you mean `string`?");
         assert_eq!(

@@ -12,7 +12,7 @@ use crate::draft::{Draft, Settings};
 use crate::model::{DetailsCase, ErrorDef, ErrorLocations, Field, FieldLocations};
 use crate::naming;
 use crate::source::Location;
-use crate::template::Template;
+use crate::template::MessageTemplate;
 
 /// Lowers every error of an `[errors]` table onto `draft`, in the order written.
 pub(super) fn errors(cx: &mut Cx<'_>, table: &DeTable<'_>, draft: &mut Draft) {
@@ -70,10 +70,7 @@ fn error(
         }
     };
     let broken_message = message.is_none();
-    let message = message.unwrap_or(Template {
-        source: String::new(),
-        segments: Vec::new(),
-    });
+    let message = message.unwrap_or_else(|| MessageTemplate::literal(""));
 
     let retryable = cx
         .bool(table, "retryable")
@@ -143,7 +140,7 @@ fn error(
 
 /// The parsed `message` and where it is written, or `None` (reported) when it is
 /// not a string; template problems are reported and the template kept.
-fn message(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<(Template, Location)> {
+fn message(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<(MessageTemplate, Location)> {
     let value = table.get("message")?;
     let at = cx.at(value.span());
     let DeValue::String(text) = value.get_ref() else {
@@ -164,7 +161,7 @@ fn message(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<(Template, Location)>
             file.location(whole.clone())
         }
     };
-    let (template, problems) = Template::parse(text, &locate);
+    let (template, problems) = MessageTemplate::parse(text, &locate);
     problems.into_iter().for_each(|d| cx.sink.push(d));
     Some((template, at))
 }

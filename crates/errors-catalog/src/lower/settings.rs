@@ -8,7 +8,9 @@ use super::context::{Cx, in_order};
 use super::keys::{BREAKER_KEYS, CATALOG_KEYS, ENVELOPE_KEYS, HTTP_KEYS, RETRY_KEYS};
 use crate::diagnostic::Diagnostic;
 use crate::draft::Settings;
-use crate::model::{CodeCase, DetailsCase, Envelope, EnvelopeStyle, HonorRetryAfter, Rejection};
+use crate::model::{
+    CodeCase, DetailsCase, EnvelopeSettings, EnvelopeStyle, HonorRetryAfter, Rejection,
+};
 use crate::source::Location;
 use crate::suggest::did_you_mean;
 
@@ -49,10 +51,10 @@ fn root_catalog(cx: &mut Cx<'_>, table: &DeTable<'_>, s: &mut Settings) {
     if let Some(value) = table.get("envelope") {
         let style = cx.choice(value, "envelope", &EnvelopeStyle::ALL, |s| s.as_str());
         if let Some(style) = style {
-            s.envelope = Envelope::new(style);
+            s.envelope = EnvelopeSettings::new(style);
         }
     }
-    s.details_case = s.envelope.style.default_details_case();
+    s.details_case = DetailsCase::default_for(s.envelope.style);
     if let Some(value) = table.get("details_case") {
         let cases = [DetailsCase::CamelCase, DetailsCase::SnakeCase];
         if let Some(case) = cx.choice(value, "details_case", &cases, |c| c.as_str()) {

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use errors_catalog::{Catalog, Diagnostics, Segment, naming};
+use errors_catalog::{Catalog, Diagnostics, Piece, naming};
 
 /// What is wrong with the result of loading `text` as `path`; empty when nothing.
 pub(crate) fn violations(
@@ -91,8 +91,8 @@ fn catalog_violations(catalog: &Catalog) -> Vec<String> {
                 wrong.push(format!("`{code}` sends `{}` as `{header}`", field.name));
             }
         }
-        for segment in &error.message.segments {
-            if let Segment::Placeholder(p) = segment
+        for piece in &error.message.pieces {
+            if let Piece::Placeholder(p) = piece
                 && error.field(&p.field).is_none_or(|f| f.internal)
             {
                 wrong.push(format!("`{code}` inserts `{{{}}}`", p.field));

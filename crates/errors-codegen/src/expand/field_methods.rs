@@ -94,7 +94,7 @@ fn display_arm(v: &VariantPlan<'_>, span: Span) -> Arm {
         .def
         .message
         .placeholders()
-        .map(|p| p.field.as_str())
+        .map(|p| p.field.as_ref())
         .collect();
     let bindings = v
         .fields

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use super::error::DecodeError;
 use super::message::{Found, find, read_text};
 use crate::error::CatalogError;
-use crate::meta::{ErrorMeta, FieldMeta};
+use crate::meta::{ErrorMeta, FieldMeta, FormatSpec};
 use crate::non_finite::WireValue;
 
 /// An error type that can be rebuilt from the wire: every error type `catalog!`
@@ -111,7 +111,7 @@ impl<'a> WireDetails<'a> {
         if let Some(param) = self.param
             && self.meta.and_then(|m| m.param) == Some(name)
         {
-            return read_text(field.ty, "", param)
+            return read_text(field.ty, FormatSpec::DISPLAY, param)
                 .map(Some)
                 .map_err(|why| unrecoverable(format!("`param`: {why}")));
         }
@@ -121,12 +121,13 @@ impl<'a> WireDetails<'a> {
                 .iter()
                 .find(|(n, _)| n.eq_ignore_ascii_case(header))
         {
-            return read_text(field.ty, "", text.trim())
+            return read_text(field.ty, FormatSpec::DISPLAY, text.trim())
                 .map(Some)
                 .map_err(|why| unrecoverable(format!("the `{header}` header: {why}")));
         }
         let template = self.meta.map_or("", |m| m.template);
-        match find(template, self.message, name) {
+        let pieces = self.meta.map_or(&[][..], |m| m.pieces);
+        match find(pieces, self.message, name) {
             (Found::Text(text), spec) => read_text(field.ty, spec, text)
                 .map(Some)
                 .map_err(|why| unrecoverable(format!("the message: {why}"))),

@@ -2,199 +2,218 @@
 //! message only (`details = false`): the received message is matched against the
 //! code's template, and each placeholder's text is read as its field's type.
 //!
-//! A template whose placeholders cannot be told apart in a given message (two
-//! adjacent placeholders, or a literal that also occurs inside a value) matches in
-//! several ways: a field is recovered when every way agrees on its text, and reported
-//! as ambiguous otherwise.
+//! Matching is linear in the message's length (SPEC 9.2). A template is literal text
+//! and runs of placeholders ("gaps") in turn: `L0 G1 L1 .. Gk Lk`, where only `L0`
+//! and `Lk` may be empty. The message must start with `L0` and end with `Lk`; one scan
+//! from the left finds each inner literal at its earliest place after the previous
+//! one, one scan from the right at its latest. Every reading puts each literal
+//! between those two places, so the message reads one way only when both scans agree;
+//! otherwise the response is ambiguous. Each scan searches from a cursor that only
+//! moves forward (or only backward), so the two scans look at each byte of the
+//! message at most twice in all, plus the literals themselves: the work is bounded by
+//! `2 * (message + literals)` bytes whatever the message holds, and no step budget is
+//! needed. A gap of several placeholders splits one way only when its text is empty.
 
 use serde_json::Value;
 
-use crate::meta::FieldType;
-
-/// A part of a template: literal text (`{{` already `{`) or a placeholder.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Piece<'t> {
-    Literal(String),
-    Field { name: &'t str, spec: &'t str },
-}
-
-/// The pieces of `template`, adjacent literals merged. The catalog validated the
-/// template, so an unbalanced brace is read as literal text rather than refused.
-fn pieces(template: &str) -> Vec<Piece<'_>> {
-    let mut out = Vec::new();
-    let mut literal = String::new();
-    let mut rest = template;
-    while let Some(c) = rest.chars().next() {
-        if rest.starts_with("{{") || rest.starts_with("}}") {
-            literal.push(c);
-            rest = &rest[2..];
-        } else if c == '{'
-            && let Some(close) = rest.find('}')
-        {
-            let inner = &rest[1..close];
-            let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
-            if !literal.is_empty() {
-                out.push(Piece::Literal(std::mem::take(&mut literal)));
-            }
-            out.push(Piece::Field { name, spec });
-            rest = &rest[close + 1..];
-        } else {
-            literal.push(c);
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    if !literal.is_empty() {
-        out.push(Piece::Literal(literal));
-    }
-    out
-}
-
-/// At most this many ways of matching are looked at, and this many steps taken: a
-/// hostile message cannot make matching slow.
-const MAX_MATCHES: usize = 64;
-const MAX_STEPS: usize = 100_000;
+use crate::meta::{FieldType, FormatKind, FormatSpec, Piece};
 
 /// What matching a message says of one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Found<'m> {
-    /// Every way of matching gives the field this text.
+    /// The message reads one way only, and gives the field this text.
     Text(&'m str),
     /// The message does not follow the template.
     NoMatch,
     /// The template does not insert the field.
     NotInTemplate,
-    /// The ways of matching disagree on the field's text.
+    /// The message can be read more than one way.
     Ambiguous,
 }
 
-/// Matches `message` against `template` and gives the text of `field`, with the
-/// format spec it was written with.
-pub(crate) fn find<'t, 'm>(
-    template: &'t str,
+/// Matches `message` against the template's `pieces` and gives the text of `field`,
+/// with the format spec it was written with.
+pub(crate) fn find<'m>(pieces: &[Piece], message: &'m str, field: &str) -> (Found<'m>, FormatSpec) {
+    find_counting(pieces, message, field, &mut 0)
+}
+
+/// [`find`], adding to `scanned` the bytes it looked at (the work the tests bound).
+fn find_counting<'m>(
+    pieces: &[Piece],
     message: &'m str,
     field: &str,
-) -> (Found<'m>, &'t str) {
-    let pieces = pieces(template);
+    scanned: &mut usize,
+) -> (Found<'m>, FormatSpec) {
     let Some(spec) = pieces.iter().find_map(|p| match p {
-        Piece::Field { name, spec } if *name == field => Some(*spec),
+        Piece::Placeholder(p) if p.field == field => Some(p.spec_or_display()),
         _ => None,
     }) else {
-        return (Found::NotInTemplate, "");
+        return (Found::NotInTemplate, FormatSpec::DISPLAY);
     };
-    let mut search = Search {
-        pieces: &pieces,
-        message,
-        field,
-        bound: Vec::new(),
-        found: None,
-        matches: 0,
-        steps: 0,
-    };
-    search.run(0, 0);
-    // A search cut short may have missed ways of matching that disagree.
-    let cut_short = search.matches >= MAX_MATCHES || search.steps >= MAX_STEPS;
-    let found = match (search.matches, search.found) {
-        (0, _) if cut_short => Found::Ambiguous,
-        (0, _) => Found::NoMatch,
-        (_, Some(Some(text))) if !cut_short => Found::Text(text),
-        _ => Found::Ambiguous,
+    let shape = shape(pieces);
+    let found = match read(&shape, message, scanned) {
+        Reading::Texts(texts) => field_text(pieces, &shape.gaps, &texts, field, scanned),
+        Reading::NoMatch => Found::NoMatch,
+        Reading::Ambiguous => Found::Ambiguous,
     };
     (found, spec)
 }
 
-struct Search<'p, 't, 'm> {
-    pieces: &'p [Piece<'t>],
-    message: &'m str,
-    field: &'p str,
-    /// The texts bound so far on this path, by field name: a field written twice must
-    /// render the same both times.
-    bound: Vec<(&'t str, &'m str)>,
-    /// `None` before the first match; then `Some(text)` while every match agrees on
-    /// the field, `Some(None)` once two disagree.
-    found: Option<Option<&'m str>>,
-    matches: usize,
-    steps: usize,
+/// A template as literals and gaps: `literals[0] gap literals[1] gap .. literals[k]`,
+/// and for each gap the indices of its placeholders in the pieces.
+struct Shape<'p> {
+    literals: Vec<&'p str>,
+    gaps: Vec<Vec<usize>>,
 }
 
-impl<'t, 'm> Search<'_, 't, 'm> {
-    fn done(&self) -> bool {
-        self.matches >= MAX_MATCHES || self.steps >= MAX_STEPS || self.found == Some(None)
-    }
-
-    fn run(&mut self, piece: usize, at: usize) {
-        self.steps += 1;
-        if self.done() {
-            return;
-        }
-        let rest = &self.message[at..];
-        match self.pieces.get(piece) {
-            None => {
-                if rest.is_empty() {
-                    self.matched();
+fn shape(pieces: &[Piece]) -> Shape<'_> {
+    let mut out = Shape {
+        literals: vec![""],
+        gaps: Vec::new(),
+    };
+    let mut open_gap = false;
+    for (i, piece) in pieces.iter().enumerate() {
+        match piece {
+            Piece::Literal(text) => {
+                // Adjacent literals are merged by the parser; merge anyway.
+                if open_gap {
+                    out.literals.push(text);
+                    open_gap = false;
+                } else {
+                    let last = out.literals.last_mut().expect("starts with one");
+                    if last.is_empty() {
+                        *last = text;
+                    } else {
+                        // Not from the parser, which merges literals: an empty gap,
+                        // whose text must be empty.
+                        out.gaps.push(Vec::new());
+                        out.literals.push(text);
+                    }
                 }
             }
-            Some(Piece::Literal(text)) => {
-                if rest.starts_with(text.as_str()) {
-                    self.run(piece + 1, at + text.len());
-                }
-            }
-            Some(Piece::Field { name, .. }) => {
-                let name = *name;
-                // Every end the value could have, shortest first.
-                let ends: Vec<usize> = match self.pieces.get(piece + 1) {
-                    None => vec![self.message.len()],
-                    Some(Piece::Literal(next)) => rest
-                        .match_indices(next.as_str())
-                        .map(|(i, _)| at + i)
-                        .collect(),
-                    Some(Piece::Field { .. }) => rest
-                        .char_indices()
-                        .map(|(i, _)| at + i)
-                        .chain([self.message.len()])
-                        .collect(),
-                };
-                for end in ends {
-                    if self.done() {
-                        return;
-                    }
-                    let text = &self.message[at..end];
-                    if let Some((_, earlier)) = self.bound.iter().find(|(n, _)| *n == name) {
-                        if *earlier == text {
-                            self.run(piece + 1, end);
-                        }
-                        continue;
-                    }
-                    self.bound.push((name, text));
-                    self.run(piece + 1, end);
-                    self.bound.pop();
-                }
+            Piece::Placeholder(_) if open_gap => out.gaps.last_mut().expect("open").push(i),
+            Piece::Placeholder(_) => {
+                out.gaps.push(vec![i]);
+                open_gap = true;
             }
         }
     }
+    if open_gap {
+        out.literals.push("");
+    }
+    out
+}
 
-    fn matched(&mut self) {
-        self.matches += 1;
-        let text = self
-            .bound
-            .iter()
-            .find(|(n, _)| *n == self.field)
-            .map(|(_, t)| *t);
-        self.found = match (self.found, text) {
-            (None, Some(text)) => Some(Some(text)),
-            (Some(Some(before)), Some(text)) if before == text => Some(Some(text)),
-            _ => Some(None),
+enum Reading<'m> {
+    /// The text of each gap.
+    Texts(Vec<&'m str>),
+    NoMatch,
+    Ambiguous,
+}
+
+/// Reads `message` as `shape`: see the module documentation.
+fn read<'m>(shape: &Shape<'_>, message: &'m str, scanned: &mut usize) -> Reading<'m> {
+    let literals = &shape.literals;
+    let (first, last) = (literals[0], literals[literals.len() - 1]);
+    let k = shape.gaps.len();
+    if k == 0 {
+        *scanned += message.len().min(first.len());
+        return if message == first {
+            Reading::Texts(Vec::new())
+        } else {
+            Reading::NoMatch
         };
     }
+    *scanned += first.len() + last.len();
+    if message.len() < first.len() + last.len()
+        || !message.starts_with(first)
+        || !message.ends_with(last)
+    {
+        return Reading::NoMatch;
+    }
+    let (start, end) = (first.len(), message.len() - last.len());
+    let inner = &literals[1..k];
+    // The earliest place of each inner literal, left to right.
+    let mut earliest = Vec::with_capacity(inner.len());
+    let mut cursor = start;
+    for literal in inner {
+        let Some(at) = message[cursor..end].find(literal) else {
+            *scanned += end - cursor;
+            return Reading::NoMatch;
+        };
+        *scanned += at + literal.len();
+        earliest.push(cursor + at);
+        cursor += at + literal.len();
+    }
+    // The latest place of each, right to left: a reading exists (the earliest one),
+    // so every search succeeds.
+    let mut cursor = end;
+    for (literal, &early) in inner.iter().zip(&earliest).rev() {
+        let at = message[start..cursor]
+            .rfind(literal)
+            .unwrap_or(early - start)
+            + start;
+        *scanned += cursor - at;
+        if at != early {
+            return Reading::Ambiguous;
+        }
+        cursor = at;
+    }
+    let mut texts = Vec::with_capacity(k);
+    let mut from = start;
+    for (literal, &at) in inner.iter().zip(&earliest) {
+        texts.push(&message[from..at]);
+        from = at + literal.len();
+    }
+    texts.push(&message[from..end]);
+    Reading::Texts(texts)
+}
+
+/// The text of `field` from the texts of the gaps: a gap of one placeholder is its
+/// text; a gap of several splits one way only when it is empty. A field inserted
+/// twice must read the same both times.
+fn field_text<'m>(
+    pieces: &[Piece],
+    gaps: &[Vec<usize>],
+    texts: &[&'m str],
+    field: &str,
+    scanned: &mut usize,
+) -> Found<'m> {
+    let mut found: Option<&'m str> = None;
+    for (gap, &text) in gaps.iter().zip(texts) {
+        // Two literals side by side (never from the parser, which merges them).
+        if gap.is_empty() && !text.is_empty() {
+            return Found::NoMatch;
+        }
+        let inserts = |i: &usize| matches!(&pieces[*i], Piece::Placeholder(p) if p.field == field);
+        if !gap.iter().any(inserts) {
+            continue;
+        }
+        let text = match (gap.len(), text.is_empty()) {
+            (1, _) | (_, true) => text,
+            _ => return Found::Ambiguous,
+        };
+        match found {
+            None => found = Some(text),
+            Some(before) => {
+                *scanned += text.len().min(before.len());
+                if before != text {
+                    return Found::NoMatch;
+                }
+            }
+        }
+    }
+    found.map_or(Found::NotInTemplate, Found::Text)
 }
 
 /// The JSON value of a field's text in a message or a header, read as its `Display`
 /// (under `spec`) wrote it; `Err` says why it cannot be.
-pub(crate) fn read_text(ty: FieldType, spec: &str, text: &str) -> Result<Value, String> {
-    let spec = Spec::parse(spec);
-    let text = spec.unpad(text);
+pub(crate) fn read_text(ty: FieldType, spec: FormatSpec, text: &str) -> Result<Value, String> {
+    let text = unpad(&spec, text);
+    let debug = spec.format_trait() == crate::meta::FormatTrait::Debug;
     let bad = |what: &str| format!("`{text}` is not {what}");
     match ty {
-        FieldType::String if spec.debug => serde_json::from_str::<String>(text)
+        FieldType::String if debug => serde_json::from_str::<String>(text)
             .map(Value::String)
             .map_err(|_| bad("a quoted string")),
         FieldType::String => Ok(Value::String(text.to_owned())),
@@ -203,13 +222,11 @@ pub(crate) fn read_text(ty: FieldType, spec: &str, text: &str) -> Result<Value, 
             "false" => Ok(Value::Bool(false)),
             _ => Err(bad("`true` or `false`")),
         },
-        FieldType::I32 | FieldType::I64 => spec
-            .integer(text)
+        FieldType::I32 | FieldType::I64 => integer(&spec, text)
             .and_then(|n| i64::try_from(n).ok())
             .map(Value::from)
             .ok_or_else(|| bad("an integer")),
-        FieldType::U32 | FieldType::U64 => spec
-            .integer(text)
+        FieldType::U32 | FieldType::U64 => integer(&spec, text)
             .and_then(|n| u64::try_from(n).ok())
             .map(Value::from)
             .ok_or_else(|| bad("an unsigned integer")),
@@ -231,82 +248,56 @@ pub(crate) fn read_text(ty: FieldType, spec: &str, text: &str) -> Result<Value, 
     }
 }
 
-/// The parts of a Rust format spec that change how a value's text reads back.
-#[derive(Debug, Default)]
-struct Spec {
-    fill: Option<char>,
-    padded: bool,
-    debug: bool,
-    radix: u32,
-    prefixed: bool,
+/// The text without the padding a width added.
+fn unpad<'a>(spec: &FormatSpec, text: &'a str) -> &'a str {
+    if spec.width.is_none() && spec.fill.is_none() {
+        return text;
+    }
+    text.trim_matches(spec.fill_char())
 }
 
-impl Spec {
-    /// `[[fill]align][sign]['#']['0'][width]['.' precision][type]`.
-    fn parse(spec: &str) -> Spec {
-        let mut out = Spec {
-            radix: 10,
-            ..Spec::default()
+/// An integer as `spec` wrote it: sign, `#` prefix, zero padding, radix.
+fn integer(spec: &FormatSpec, text: &str) -> Option<i128> {
+    let radix = spec.kind.radix();
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let digits = if spec.alternate {
+        let prefix = match spec.kind {
+            FormatKind::LowerHex | FormatKind::UpperHex => "0x",
+            FormatKind::Octal => "0o",
+            FormatKind::Binary => "0b",
+            _ => "",
         };
-        let mut chars: Vec<char> = spec.chars().collect();
-        if chars.len() >= 2 && matches!(chars[1], '<' | '^' | '>') {
-            out.fill = Some(chars[0]);
-            chars.drain(..2);
-        } else if chars.first().is_some_and(|c| matches!(c, '<' | '^' | '>')) {
-            chars.remove(0);
-        }
-        out.prefixed = chars.contains(&'#');
-        out.padded = chars.iter().any(char::is_ascii_digit) || out.fill.is_some();
-        match chars.last() {
-            Some('?') => out.debug = true,
-            Some('x' | 'X') => out.radix = 16,
-            Some('o') => out.radix = 8,
-            Some('b') => out.radix = 2,
-            _ => {}
-        }
-        out
-    }
-
-    /// The text without the padding a width added.
-    fn unpad<'a>(&self, text: &'a str) -> &'a str {
-        if !self.padded {
-            return text;
-        }
-        let fill = self.fill.unwrap_or(' ');
-        text.trim_matches(fill)
-    }
-
-    fn integer(&self, text: &str) -> Option<i128> {
-        let (negative, digits) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text.strip_prefix('+').unwrap_or(text)),
-        };
-        let digits = if self.prefixed {
-            digits
-                .strip_prefix(match self.radix {
-                    16 => "0x",
-                    8 => "0o",
-                    2 => "0b",
-                    _ => "",
-                })
-                .unwrap_or(digits)
-        } else {
-            digits
-        };
-        // Zero padding sits after the sign.
-        let digits = digits.trim_start_matches('0');
-        let magnitude = if digits.is_empty() {
-            0
-        } else {
-            i128::from_str_radix(digits, self.radix).ok()?
-        };
-        Some(if negative { -magnitude } else { magnitude })
-    }
+        digits.strip_prefix(prefix).unwrap_or(digits)
+    } else {
+        digits
+    };
+    // Zero padding sits after the sign.
+    let digits = digits.trim_start_matches('0');
+    let magnitude = if digits.is_empty() {
+        0
+    } else {
+        i128::from_str_radix(digits, radix).ok()?
+    };
+    Some(if negative { -magnitude } else { magnitude })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find` on a template written as text, parsed as the catalog parses it.
+    fn find<'m>(template: &str, message: &'m str, field: &str) -> (Found<'m>, String) {
+        let pieces = errors_vocab::template::parse(template).pieces;
+        let (found, spec) = super::find(&pieces, message, field);
+        (found, spec.to_string())
+    }
+
+    fn spec(text: &str) -> FormatSpec {
+        FormatSpec::parse(text).unwrap()
+    }
 
     #[test]
     fn a_field_between_literals_is_found() {
@@ -317,7 +308,7 @@ mod tests {
                 "Session with ID '123' does not exist",
                 "session_id"
             ),
-            (Found::Text("123"), "")
+            (Found::Text("123"), String::new())
         );
         assert_eq!(
             find(template, "Session 123 is gone", "session_id").0,
@@ -332,16 +323,16 @@ mod tests {
         let message = "{x} took     42 ms; \"q\\\"uote\"";
         assert_eq!(find(template, message, "a").0, Found::Text("x"));
         let (b, spec) = find(template, message, "b");
-        assert_eq!((b, spec), (Found::Text("    42"), ">6"));
+        assert_eq!((b, spec.as_str()), (Found::Text("    42"), ">6"));
         assert_eq!(
-            read_text(FieldType::U64, spec, "    42"),
+            read_text(FieldType::U64, super::tests::spec(&spec), "    42"),
             Ok(Value::from(42))
         );
         let (c, spec) = find(template, message, "c");
         assert_eq!(
             read_text(
                 FieldType::String,
-                spec,
+                super::tests::spec(&spec),
                 match c {
                     Found::Text(t) => t,
                     other => panic!("{other:?}"),
@@ -375,26 +366,167 @@ mod tests {
 
     #[test]
     fn values_are_read_by_type() {
-        assert_eq!(read_text(FieldType::I64, "", "-12"), Ok(Value::from(-12)));
         assert_eq!(
-            read_text(FieldType::U32, "#x", "0xff"),
+            read_text(FieldType::I64, spec(""), "-12"),
+            Ok(Value::from(-12))
+        );
+        assert_eq!(
+            read_text(FieldType::U32, spec("#x"), "0xff"),
             Ok(Value::from(255))
         );
         assert_eq!(
-            read_text(FieldType::U32, "05", "00042"),
+            read_text(FieldType::U32, spec("05"), "00042"),
             Ok(Value::from(42))
         );
         assert_eq!(
-            read_text(FieldType::Bool, "", "true"),
+            read_text(FieldType::Bool, spec(""), "true"),
             Ok(Value::Bool(true))
         );
-        assert_eq!(read_text(FieldType::F64, "", "2.5"), Ok(Value::from(2.5)));
-        assert_eq!(read_text(FieldType::F64, "", "NaN"), Ok(Value::from("NaN")));
         assert_eq!(
-            read_text(FieldType::Json, "", r#"{"a":[1]}"#),
+            read_text(FieldType::F64, spec(""), "2.5"),
+            Ok(Value::from(2.5))
+        );
+        assert_eq!(
+            read_text(FieldType::F64, spec(""), "NaN"),
+            Ok(Value::from("NaN"))
+        );
+        assert_eq!(
+            read_text(FieldType::Json, spec(""), r#"{"a":[1]}"#),
             Ok(serde_json::json!({"a": [1]}))
         );
-        assert!(read_text(FieldType::U32, "", "-1").is_err());
-        assert!(read_text(FieldType::U32, "", "ten").is_err());
+        assert!(read_text(FieldType::U32, spec(""), "-1").is_err());
+        assert!(read_text(FieldType::U32, spec(""), "ten").is_err());
+    }
+
+    /// The bytes `find` scans for `field` of `template` in `message`.
+    fn work(template: &str, message: &str, field: &str) -> (Found<'static>, usize) {
+        let pieces = errors_vocab::template::parse(template).pieces;
+        let mut scanned = 0;
+        let found = match find_counting(&pieces, message, field, &mut scanned).0 {
+            Found::Text(_) => Found::Text(""),
+            other => other_static(other),
+        };
+        (found, scanned)
+    }
+
+    fn other_static(found: Found<'_>) -> Found<'static> {
+        match found {
+            Found::Text(_) => Found::Text(""),
+            Found::NoMatch => Found::NoMatch,
+            Found::NotInTemplate => Found::NotInTemplate,
+            Found::Ambiguous => Found::Ambiguous,
+        }
+    }
+
+    /// The linear bound of the module documentation.
+    fn bound(template: &str, message: &str) -> usize {
+        let literals: usize =
+            errors_vocab::template::literal_text(&errors_vocab::template::parse(template).pieces)
+                .len();
+        2 * (message.len() + literals)
+    }
+
+    /// Templates whose literals a hostile message repeats, leaves out or runs on.
+    const HOSTILE: [&str; 6] = [
+        "{a}{b}{c}{d}{e}{f}",
+        "{a}x{b}x{c}x{d}x{e}x{f}",
+        "{a}, {b}, {c}!",
+        "{a}--{b}--{c}",
+        "Session '{a}' ('{b}') does not exist",
+        "{a}aab{b}aab{c}",
+    ];
+
+    #[test]
+    fn one_reading_is_found_and_two_are_ambiguous() {
+        assert_eq!(find("a{x}b{y}c", "a1b2c", "y").0, Found::Text("2"));
+        assert_eq!(find("a{x}b{y}c", "a1b2b3c", "x").0, Found::Ambiguous);
+        assert_eq!(find("a{x}b{y}c", "a1b2", "x").0, Found::NoMatch);
+        assert_eq!(find("a{x}b{y}c", "1b2c", "x").0, Found::NoMatch);
+        assert_eq!(find("{x}", "anything", "x").0, Found::Text("anything"));
+        assert_eq!(find("ab{x}ba", "aba", "x").0, Found::NoMatch);
+        assert_eq!(find("ab{x}ba", "abba", "x").0, Found::Text(""));
+    }
+
+    #[test]
+    fn a_megabyte_hostile_message_is_scanned_linearly() {
+        for template in HOSTILE {
+            for filler in ["x", ", ", "-", "aab", "'"] {
+                let message = filler.repeat((1 << 20) / filler.len());
+                let (_, scanned) = work(template, &message, "a");
+                assert!(
+                    scanned <= bound(template, &message),
+                    "{template} on {filler:?}: {scanned} bytes"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+        /// Messages built from the template's own literals and a few other bytes, in
+        /// runs up to tens of kilobytes: the bytes scanned never exceed the bound.
+        #[test]
+        fn the_work_is_linear_in_the_message(
+            template in proptest::sample::select(HOSTILE.to_vec()),
+            parts in proptest::collection::vec(
+                (proptest::sample::select(vec!["x", ", ", "-", "--", "aab", "'", "!", "Session '", "' does not exist", "é"]), 1usize..2000),
+                0..40,
+            ),
+            field in proptest::sample::select(vec!["a", "b", "c", "f"]),
+        ) {
+            let message: String = parts.iter().map(|(p, n)| p.repeat(*n)).collect();
+            let (found, scanned) = work(template, &message, field);
+            proptest::prop_assert!(
+                scanned <= bound(template, &message),
+                "{} bytes scanned for a {}-byte message", scanned, message.len()
+            );
+            // The result agrees with the brute force on small messages.
+            if message.len() <= 12 {
+                proptest::prop_assert_eq!(found, brute_force(template, &message, field));
+            }
+        }
+    }
+
+    /// Every way `message` splits against `template`, by trying every cut: what one
+    /// reading gives, or `Ambiguous` when there are several.
+    fn brute_force(template: &str, message: &str, field: &str) -> Found<'static> {
+        let pieces = errors_vocab::template::parse(template).pieces;
+        if !pieces
+            .iter()
+            .any(|p| matches!(p, Piece::Placeholder(p) if p.field == field))
+        {
+            return Found::NotInTemplate;
+        }
+        fn go(
+            pieces: &[Piece],
+            message: &str,
+            bound: &mut Vec<(String, String)>,
+            readings: &mut Vec<Vec<(String, String)>>,
+        ) {
+            match pieces.split_first() {
+                None if message.is_empty() => readings.push(bound.clone()),
+                None => {}
+                Some((Piece::Literal(text), rest)) => {
+                    if let Some(after) = message.strip_prefix(text.as_ref()) {
+                        go(rest, after, bound, readings);
+                    }
+                }
+                Some((Piece::Placeholder(p), rest)) => {
+                    for (cut, _) in message.char_indices().chain([(message.len(), ' ')]) {
+                        bound.push((p.field.to_string(), message[..cut].to_owned()));
+                        go(rest, &message[cut..], bound, readings);
+                        bound.pop();
+                    }
+                }
+            }
+        }
+        let mut readings = Vec::new();
+        go(&pieces, message, &mut Vec::new(), &mut readings);
+        match readings.len() {
+            0 => Found::NoMatch,
+            1 => Found::Text(""),
+            _ => Found::Ambiguous,
+        }
     }
 }

@@ -31,10 +31,7 @@ pub use service::{DocsService, service};
 
 pub use errors_docs::Reference;
 
-use errors_docs::{
-    Category, CircuitBreaker, Code, Envelope, Field, FieldType, HonorRetryAfter, Keys, Retry,
-    Style, Template,
-};
+use errors_docs::{Category, Code, EnvelopeLayout, Field, Template};
 
 use crate::error::CatalogError;
 use crate::meta::{self, CatalogMeta};
@@ -67,61 +64,24 @@ pub fn openapi<E: CatalogError>(api_version: &str) -> String {
 
 impl From<&CatalogMeta> for Reference {
     fn from(catalog: &CatalogMeta) -> Reference {
-        let style = match catalog.envelope.style {
-            meta::EnvelopeStyle::Flat => Style::Flat,
-            meta::EnvelopeStyle::Nested => Style::Nested,
-            meta::EnvelopeStyle::Typed => Style::Typed,
-            meta::EnvelopeStyle::Problem => Style::Problem,
-        };
-        let k = &catalog.envelope.keys;
-        let defaults = Keys::defaults(style);
-        // A member the style does not have has an empty key in the metadata.
-        let key = |key: &str, default: String| {
+        let style = catalog.envelope.style;
+        // A member the style does not have has an empty key in the metadata, and its
+        // default name in the reference.
+        let keys = catalog.envelope.keys.map(str::to_owned);
+        let defaults = EnvelopeLayout::new(style).keys;
+        let keys = errors_docs::EnvelopeKeys::from_fn(|member| {
+            let key = keys.get(member);
             if key.is_empty() {
-                default
+                defaults.get(member).clone()
             } else {
-                key.to_owned()
+                key.clone()
             }
-        };
-        let retry = &catalog.retry;
-        let breaker = &catalog.circuit_breaker;
+        });
         Reference {
             name: catalog.name.to_owned(),
-            envelope: Envelope {
-                style,
-                keys: Keys {
-                    success: key(k.success, defaults.success),
-                    error: key(k.error, defaults.error),
-                    code: key(k.code, defaults.code),
-                    message: key(k.message, defaults.message),
-                    details: key(k.details, defaults.details),
-                    request_id: key(k.request_id, defaults.request_id),
-                    timestamp: key(k.timestamp, defaults.timestamp),
-                    type_: key(k.type_, defaults.type_),
-                    param: key(k.param, defaults.param),
-                    doc_url: key(k.doc_url, defaults.doc_url),
-                    title: key(k.title, defaults.title),
-                    status: key(k.status, defaults.status),
-                    detail: key(k.detail, defaults.detail),
-                    instance: key(k.instance, defaults.instance),
-                },
-            },
-            retry: Retry {
-                max_attempts: retry.max_attempts,
-                base_delay_ms: retry.base_delay_ms,
-                max_delay_ms: retry.max_delay_ms,
-                honor_retry_after: match retry.honor_retry_after {
-                    meta::HonorRetryAfter::Never => HonorRetryAfter::Never,
-                    meta::HonorRetryAfter::FirstRetry => HonorRetryAfter::FirstRetry,
-                    meta::HonorRetryAfter::Always => HonorRetryAfter::Always,
-                },
-                max_retry_after_ms: retry.max_retry_after_ms,
-            },
-            circuit_breaker: CircuitBreaker {
-                failure_threshold: breaker.failure_threshold,
-                open_ms: breaker.open_ms,
-                half_open_requests: breaker.half_open_requests,
-            },
+            envelope: EnvelopeLayout { style, keys },
+            retry: catalog.retry,
+            circuit_breaker: catalog.circuit_breaker,
             categories: catalog
                 .categories
                 .iter()
@@ -143,7 +103,10 @@ fn code(error: &meta::ErrorMeta) -> Code {
         retryable: error.retryable,
         category: error.category.map(str::to_owned),
         description: error.description.map(str::to_owned),
-        template: Template::parse(error.template),
+        template: Template {
+            source: error.template.to_owned(),
+            pieces: error.pieces.to_vec(),
+        },
         param: error.param.map(str::to_owned),
         deprecated: error.deprecated.map(str::to_owned),
         doc_url: error.doc_url.map(str::to_owned),
@@ -153,7 +116,7 @@ fn code(error: &meta::ErrorMeta) -> Code {
             .map(|f| Field {
                 name: f.name.to_owned(),
                 wire: f.wire.to_owned(),
-                ty: field_type(&f.ty),
+                ty: f.ty,
                 optional: f.optional,
                 internal: f.internal,
                 header: f.header.map(str::to_owned),
@@ -161,20 +124,5 @@ fn code(error: &meta::ErrorMeta) -> Code {
                 description: f.description.map(str::to_owned),
             })
             .collect(),
-    }
-}
-
-fn field_type(ty: &meta::FieldType) -> FieldType {
-    match ty {
-        meta::FieldType::String => FieldType::String,
-        meta::FieldType::Bool => FieldType::Bool,
-        meta::FieldType::I32 => FieldType::I32,
-        meta::FieldType::I64 => FieldType::I64,
-        meta::FieldType::U32 => FieldType::U32,
-        meta::FieldType::U64 => FieldType::U64,
-        meta::FieldType::F64 => FieldType::F64,
-        meta::FieldType::Json => FieldType::Json,
-        meta::FieldType::FieldViolations => FieldType::FieldViolations,
-        meta::FieldType::List(inner) => FieldType::List(Box::new(field_type(inner))),
     }
 }

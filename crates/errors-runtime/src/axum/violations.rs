@@ -1,61 +1,9 @@
-//! What a response that is not a catalog error becomes: the code of its status
-//! (`[http]`), and for a body, query, path or form that did not parse, the fields
-//! that failed, read from the framework's rejection text (axum writes serde's error
-//! path into it: `Failed to deserialize the JSON body into the target type:
-//! seats: invalid type: string "x", expected u32 at line 1 column 12`).
+//! For a body, query, path or form that did not parse, the fields that failed, read
+//! from the framework's rejection text (axum writes serde's error path into it:
+//! `Failed to deserialize the JSON body into the target type: seats: invalid type:
+//! string "x", expected u32 at line 1 column 12`).
 
-use crate::meta::{CatalogMeta, ErrorMeta, FieldType, Rejection};
 use crate::violation::FieldViolation;
-
-/// The rejection a framework response of `status` stands for, if any.
-pub(crate) fn rejection_of_status(status: u16) -> Option<Rejection> {
-    Some(match status {
-        400 | 422 => Rejection::BadRequest,
-        404 => Rejection::NotFound,
-        405 => Rejection::MethodNotAllowed,
-        413 => Rejection::PayloadTooLarge,
-        415 => Rejection::UnsupportedMediaType,
-        500 => Rejection::Internal,
-        _ => return None,
-    })
-}
-
-/// The index of the code that answers a response of `status` that is no catalog
-/// error, with the rejection it stands for: the `[http]` code of its rejection; for
-/// another status, the first code of that status (not deprecated) the framework can
-/// fill; for another 5xx, the `internal` code. `None` when the catalog has none.
-pub(crate) fn code_for_status(
-    catalog: &CatalogMeta,
-    status: u16,
-) -> Option<(usize, Option<Rejection>)> {
-    let rejection = rejection_of_status(status);
-    if let Some(index) = rejection.and_then(|r| catalog.http.code_index(r)) {
-        return Some((index, rejection));
-    }
-    let same_status = catalog
-        .errors
-        .iter()
-        .position(|e| e.status == status && e.deprecated.is_none() && fillable(e));
-    if let Some(index) = same_status {
-        return Some((index, rejection));
-    }
-    if (500..600).contains(&status) {
-        return catalog
-            .http
-            .internal
-            .map(|index| (index, Some(Rejection::Internal)));
-    }
-    None
-}
-
-/// Whether the framework can build an error of this code: every public field is
-/// optional, or a list of field violations sent in `details`.
-pub(crate) fn fillable(error: &ErrorMeta) -> bool {
-    error
-        .fields
-        .iter()
-        .all(|f| f.optional || f.internal || (f.ty == FieldType::FieldViolations && f.in_details))
-}
 
 /// The fields that failed, from the text of a framework's `400` or `422`: serde's
 /// path where axum's rejection gives it, else one violation of the whole request

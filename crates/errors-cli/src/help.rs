@@ -1,0 +1,81 @@
+//! The help texts: written for people, kept beside the parser that prints them.
+
+/// The command's help: `errors-catalog --help`, or no command at all.
+pub(crate) const HELP: &str = "\
+errors-catalog: check an API error catalog, write its reference and schemas, and
+guard its contract.
+
+Usage: errors-catalog <COMMAND> [OPTIONS] <CATALOG>
+
+Commands:
+  check      Report every problem of the catalog, rustc-style, with the source line
+  docs       Write the reference: Markdown (default) or one self-contained HTML page
+  schema     Write the JSON Schema (2020-12) of the envelope, or an OpenAPI 3.1 document
+  stability  Check the catalog against its contract snapshot, or re-bless it
+
+Arguments:
+  <CATALOG>  The catalog file (`catalog.toml`), or `-` for standard input
+
+Options:
+  -f, --format <FORMAT>      docs: `markdown` or `html`; schema: `json-schema` or `openapi`
+  -o, --output <FILE>        docs, schema: write to FILE instead of standard output
+      --api-version <VER>    schema --format openapi: the document's info.version [default: 1.0.0]
+      --snapshot <FILE>      stability: the snapshot [default: the catalog's path with extension `.contract`]
+      --bless                stability: write the catalog's contract to the snapshot
+      --locked               stability: also fail unless the snapshot is exactly what --bless writes
+  -q, --quiet                check, stability: print nothing when all is well
+  -h, --help                 Print help (`errors-catalog <COMMAND> --help` for one command)
+  -V, --version              Print the version
+
+Exit status: 0 when all is well, 1 when problems were found (an invalid catalog,
+an unreadable included file, a breaking change to the contract), 2 on a usage or I/O
+error (the catalog, the snapshot or the output cannot be read or written). The
+command never writes over the catalog or a file it includes, and writes each output
+whole or not at all.
+
+Environment:
+  ERRORS_CATALOG_BLESS=1     stability: as --bless
+";
+
+/// `errors-catalog check --help`.
+pub(crate) const CHECK: &str = "\
+Usage: errors-catalog check [-q] <CATALOG>
+
+Loads the catalog and the files it includes, and reports every problem the catalog
+macros would, each with its `path:line:column`, the source line and how to fix it.
+Exit status 1 when there is any.
+";
+
+/// `errors-catalog docs --help`.
+pub(crate) const DOCS: &str = "\
+Usage: errors-catalog docs [--format markdown|html] [-o FILE] <CATALOG>
+
+Writes the reference: the envelope, the status conventions, the codes table, the
+retry and circuit-breaker guidance, then every code with its message, fields, where
+each is sent, and an example response. Each code is under the anchor `#CODE`.
+";
+
+/// `errors-catalog schema --help`.
+pub(crate) const SCHEMA: &str = "\
+Usage: errors-catalog schema [--format json-schema|openapi] [--api-version VER] [-o FILE] <CATALOG>
+
+Writes the JSON Schema (2020-12) of the envelope, one branch per code, or an
+OpenAPI 3.1 document with components.schemas, one reusable response per status
+(`#/components/responses/Error429`) and an example per code.
+";
+
+/// `errors-catalog stability --help`.
+pub(crate) const STABILITY: &str = "\
+Usage: errors-catalog stability [--snapshot FILE] [--bless | --locked] [-q] <CATALOG>
+
+Compares the catalog with its committed contract snapshot (codes, statuses,
+retryability, categories, wire fields, the request id header, the answers of
+`[http]`) and reports each change with the code and the catalog line. Exit status 1
+on a breaking change: a code removed (unless deprecated in the snapshot), a status,
+retryability or category changed, a field removed, renamed, retyped or moved, a
+required field added, the template of a message-only field, the problem style's
+`doc_url`, the request id header or a rejection's code changed. New codes, optional
+fields and a header's new letter case pass. --bless (or ERRORS_CATALOG_BLESS=1)
+writes the catalog's contract instead. --locked (for CI) also fails unless the
+snapshot is byte for byte what --bless would write, and never blesses.
+";
