@@ -120,7 +120,10 @@ async fn retry_after_comes_from_the_header_and_the_error_is_retryable() {
     let reply = Reply::json(429, error.envelope().to_json()).header("Retry-After", "7");
     let (result, _server) = fetch::<flat::ApiError>(reply).await;
     let error = result.unwrap_err();
-    assert!(matches!(error.api(), Some(flat::ApiError::RateLimited { .. })));
+    assert!(matches!(
+        error.api(),
+        Some(flat::ApiError::RateLimited { .. })
+    ));
     assert_eq!(error.status(), Some(429));
     let failure = error.as_failure();
     assert!(failure.is_retryable());
@@ -134,7 +137,10 @@ async fn an_unknown_code_keeps_code_message_and_status() {
     let error = result.unwrap_err();
     assert!(error.api().is_none());
     assert_eq!(error.request_id(), Some("req_u"));
-    assert!(error.as_failure().is_retryable(), "an unknown 503 may be retried");
+    assert!(
+        error.as_failure().is_retryable(),
+        "an unknown 503 may be retried"
+    );
     let decoded = decoded::<flat::ApiError>(Err(error));
     let unknown = decoded.error().unknown().expect("an unknown code");
     assert_eq!(
@@ -150,7 +156,10 @@ async fn a_known_code_whose_fields_do_not_fit_is_mismatched() {
     let (result, _server) = fetch::<flat::ApiError>(Reply::json(404, body)).await;
     let error = result.unwrap_err();
     assert!(error.api().is_none());
-    assert!(!error.as_failure().is_retryable(), "the catalog's word: a 404 is not");
+    assert!(
+        !error.as_failure().is_retryable(),
+        "the catalog's word: a 404 is not"
+    );
     let decoded = decoded::<flat::ApiError>(Err(error));
     let mismatched = decoded.error().mismatched().expect("mismatched");
     assert_eq!(mismatched.code(), "SESSION_NOT_FOUND");
@@ -159,7 +168,10 @@ async fn a_known_code_whose_fields_do_not_fit_is_mismatched() {
 
 #[tokio::test]
 async fn a_body_outside_the_catalog_keeps_status_headers_and_an_excerpt() {
-    let page = format!("<html><body>502 Bad Gateway{}</body></html>", " ".repeat(2000));
+    let page = format!(
+        "<html><body>502 Bad Gateway{}</body></html>",
+        " ".repeat(2000)
+    );
     let reply = Reply::new(502, page.clone())
         .header("Content-Type", "text/html")
         .header("Retry-After", "3")
@@ -182,7 +194,10 @@ async fn a_body_outside_the_catalog_keeps_status_headers_and_an_excerpt() {
     assert!(failure.is_retryable());
     assert_eq!(failure.retry_after(), Some(Duration::from_secs(3)));
     let text = error.to_string();
-    assert!(text.contains("HTTP 502 with a body outside the catalog"), "{text}");
+    assert!(
+        text.contains("HTTP 502 with a body outside the catalog"),
+        "{text}"
+    );
     assert!(text.contains("req_proxy"), "{text}");
     // JSON that is no envelope is outside the catalog too, and a 4xx is final.
     let (result, _server) = fetch::<flat::ApiError>(Reply::json(400, r#"{"error":"nope"}"#)).await;
@@ -216,10 +231,16 @@ async fn no_response_is_a_retryable_transport_error() {
         .unwrap();
     let result = http().get(format!("http://{addr}/x")).send().await;
     let error: ClientError<flat::ApiError> = result.unwrap_err().into();
-    assert!(matches!(error, ClientError::Transport(ref e) if e.is_connect()), "{error:?}");
+    assert!(
+        matches!(error, ClientError::Transport(ref e) if e.is_connect()),
+        "{error:?}"
+    );
     assert!(error.as_failure().is_retryable());
     assert_eq!(error.status(), None);
-    assert!(error.to_string().starts_with("no usable response"), "{error}");
+    assert!(
+        error.to_string().starts_with("no usable response"),
+        "{error}"
+    );
     assert!(std::error::Error::source(&error).is_some());
     // A request that cannot even be built is not worth repeating.
     let result = http().get("http://[not a url").send().await;

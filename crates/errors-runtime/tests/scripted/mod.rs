@@ -115,8 +115,7 @@ impl Drop for Server {
 fn serve(listener: &TcpListener, script: &[Reply], hits: &Mutex<Vec<Hit>>, stop: &AtomicBool) {
     let started = Instant::now();
     let mut served = 0;
-    while served < MAX_CONNECTIONS && started.elapsed() < LIFETIME && !stop.load(Ordering::SeqCst)
-    {
+    while served < MAX_CONNECTIONS && started.elapsed() < LIFETIME && !stop.load(Ordering::SeqCst) {
         match listener.accept() {
             Ok((stream, _)) => {
                 let reply = &script[served.min(script.len() - 1)];
@@ -151,7 +150,10 @@ fn answer(mut stream: TcpStream, reply: &Reply, hits: &Mutex<Vec<Hit>>) -> Optio
     let head = String::from_utf8_lossy(&received[..head_end]).into_owned();
     let mut lines = head.split("\r\n");
     let mut request_line = lines.next()?.split(' ');
-    let (method, path) = (request_line.next()?.to_owned(), request_line.next()?.to_owned());
+    let (method, path) = (
+        request_line.next()?.to_owned(),
+        request_line.next()?.to_owned(),
+    );
     let headers: Vec<(String, String)> = lines
         .filter_map(|line| line.split_once(':'))
         .map(|(n, v)| (n.trim().to_owned(), v.trim().to_owned()))
