@@ -67,10 +67,13 @@ impl<E: Decode> ClientError<E> {
     /// ```
     /// # mod api { errors_runtime::catalog!("../../catalog.toml"); }
     /// use errors_runtime::reqwest::ClientError;
-    /// let open = errors_runtime::CircuitBreaker::new();
-    /// # let open = { for _ in 0..5 { open.try_acquire().unwrap().failure(); } open.try_acquire().unwrap_err() };
-    /// let error: ClientError<api::ApiError> = ClientError::CircuitOpen(open);
+    /// use errors_runtime::retry::AsFailure;
+    ///
+    /// let breaker = errors_runtime::CircuitBreaker::new().with_failure_threshold(1);
+    /// breaker.try_acquire().unwrap().failure();
+    /// let error: ClientError<api::ApiError> = breaker.try_acquire().unwrap_err().into();
     /// assert!(error.api().is_none());
+    /// assert!(!error.as_failure().is_retryable()); // fail fast while the service is down
     /// ```
     pub fn api(&self) -> Option<&E> {
         match self {
