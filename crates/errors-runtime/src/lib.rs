@@ -41,6 +41,12 @@
 //! - `docs`: `docs::reference` and friends, the catalog's reference (Markdown, HTML),
 //!   JSON Schema and OpenAPI from its metadata; with `axum`, `docs::service` serves
 //!   them.
+//! - `reqwest` (implies `http`): `reqwest::ClientError` and
+//!   `reqwest::ResponseExt::catalog_error`, a reqwest response passed on when it
+//!   succeeded and its error envelope decoded otherwise.
+//! - `reqwest-middleware` (implies `reqwest` and `tokio`):
+//!   `reqwest::CatalogMiddleware`, the catalog's retry policy and circuit breaker on
+//!   every request of a `reqwest_middleware` client.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -62,6 +68,8 @@ mod http_date;
 mod http_response;
 pub mod meta;
 mod non_finite;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 pub mod retry;
 mod retry_after;
 mod status;
