@@ -34,7 +34,8 @@
 //!   implements axum's `IntoResponse`, so a handler can return `Result<T, ApiError>`;
 //!   `axum::CatalogLayer` gives every request an id, writes it and a timestamp into
 //!   every error envelope, answers rejections, unrouted requests and panics with the
-//!   catalog's `[http]` codes, and logs each error response once with `tracing`.
+//!   catalog's `[http]` codes, and logs each error response once with `tracing`
+//!   (control characters in what a caller sent escaped: no forged log lines).
 //! - `tokio`: `retry::retry`, which runs an async operation under a
 //!   [`RetryPolicy`], sleeping with `tokio::time::sleep`, and `retry::retry_with`,
 //!   which also reports each decision (attempt, error, the delay then slept).
@@ -60,6 +61,8 @@ mod error;
 mod http_date;
 #[cfg(feature = "http")]
 mod http_response;
+#[cfg(feature = "axum")]
+mod log_text;
 pub mod meta;
 mod non_finite;
 pub mod retry;
