@@ -15,7 +15,7 @@ use super::request_id::Scope;
 use crate::envelope::Envelope;
 use crate::error::CatalogError;
 use crate::log_text::LogText;
-use crate::timestamp::Timestamp;
+use crate::time::Timestamp;
 
 /// Marks a response as a catalog error, rendered from the error of
 /// [`code`](CatalogResponse::code): [`CatalogLayer`](super::CatalogLayer) leaves its

@@ -44,7 +44,7 @@ mod policy;
 mod run;
 
 pub use crate::random::{RandomSource, SplitMix64};
-pub use crate::retry_after::RetryAfter;
+pub use crate::time::RetryAfter;
 pub use failure::{AsFailure, Failure};
 pub use idempotency::{IdempotencyKey, InvalidIdempotencyKey};
 pub use policy::{GiveUp, RetryDecision, RetryPolicy};
