@@ -10,7 +10,7 @@ use std::sync::Arc;
 use axum_core::extract::FromRequestParts;
 use http::request::Parts;
 
-use crate::retry::random_base62;
+use crate::random::secure;
 
 /// The id of one request: the incoming request id header when it is well-formed
 /// (1 to 128 characters of `A-Za-z0-9._:-`), else `req_` and 20 random base62
@@ -47,9 +47,15 @@ impl RequestId {
         well_formed.then(|| RequestId(id.into()))
     }
 
-    /// A new id: `req_` and 20 random base62 characters.
+    /// A new id: `req_` and 20 random base62 characters from the operating system's
+    /// random source, so no id can be guessed from others.
+    ///
+    /// # Panics
+    ///
+    /// When the operating system has no random bytes to give, which the standard
+    /// platforms never do once booted.
     pub fn generate() -> Self {
-        RequestId(format!("req_{}", random_base62(20)).into())
+        RequestId(format!("req_{}", secure::base62(20)).into())
     }
 
     /// The id of the request being served, inside [`CatalogLayer`](super::CatalogLayer):

@@ -14,7 +14,8 @@ use http::HeaderName;
 use super::request_id::Scope;
 use crate::envelope::Envelope;
 use crate::error::CatalogError;
-use crate::timestamp::Timestamp;
+use crate::log_text::LogText;
+use crate::time::Timestamp;
 
 /// Marks a response as a catalog error, rendered from the error of
 /// [`code`](CatalogResponse::code): [`CatalogLayer`](super::CatalogLayer) leaves its
@@ -87,22 +88,27 @@ pub(crate) fn render<E: CatalogError>(
 }
 
 /// The one event of an error response: error level for 5xx, debug for 4xx; the
-/// internal fields go here and nowhere else.
+/// internal fields go here and nowhere else. Every text a caller can influence (the
+/// message, the internal fields, the reason, a request id the handler set) is
+/// escaped, so it cannot forge a line (SPEC 9.1); the code is the catalog's own.
 fn log<E: CatalogError>(error: &E, request_id: Option<&str>, reason: Option<&str>) {
     let meta = error.meta();
     let (code, status) = (meta.code, meta.status);
-    let internal = Internal(error);
+    let message = LogText(error);
+    let internal = LogText(Internal(error));
+    let request_id = request_id.map(|id| tracing::field::display(LogText(id)));
+    let reason = reason.map(|reason| tracing::field::display(LogText(reason)));
     if status >= 500 {
         tracing::error!(
             target: "errors_runtime::axum",
             code, status, request_id, internal = ?internal, reason,
-            "{error}"
+            "{message}"
         );
     } else {
         tracing::debug!(
             target: "errors_runtime::axum",
             code, status, request_id, internal = ?internal, reason,
-            "{error}"
+            "{message}"
         );
     }
 }

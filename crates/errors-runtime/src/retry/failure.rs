@@ -4,8 +4,8 @@ use std::time::{Duration, SystemTime};
 
 use crate::decode::{Decoded, Received, UnknownError};
 use crate::error::CatalogError;
-use crate::retry_after::RetryAfter;
 use crate::status::is_retryable_status;
+use crate::time::RetryAfter;
 
 /// What a failed attempt tells the retry policy (and the circuit breaker): whether it
 /// may be retried, the HTTP status if there was a response, and how long the server

@@ -4,29 +4,24 @@
 //! characters is fine — UUIDs are conventional").
 
 use std::fmt;
-use std::sync::OnceLock;
-
-use super::random::{RandomSource, SplitMix64};
 
 /// The idempotency key of one operation: made once, before the first attempt, and
 /// sent as the `Idempotency-Key` header of every attempt, so the server can tell a
 /// retry from a new request.
 ///
-/// [`IdempotencyKey::new`] makes a random UUID (version 4, the conventional form);
+/// `IdempotencyKey::new` (feature `idempotency-key`) makes a random UUID (version 4,
+/// the conventional form) from the operating system's random source;
 /// [`IdempotencyKey::parse`] takes a key of the application's own: 1 to 255 visible
 /// ASCII characters, which any header can carry.
 ///
 /// ```
 /// use errors_runtime::retry::IdempotencyKey;
 ///
-/// let key = IdempotencyKey::new();
-/// assert_eq!(key.as_str().len(), 36); // 8-4-4-4-12 hexadecimal digits
-/// assert_ne!(key, IdempotencyKey::new());
+/// let key = IdempotencyKey::parse("order-2026-11-21-0042").unwrap();
 /// // Every attempt of the operation sends the same key:
 /// let sent: Vec<String> = (1..=3).map(|_attempt| key.to_string()).collect();
 /// assert!(sent.iter().all(|k| k == key.as_str()));
 ///
-/// assert!(IdempotencyKey::parse("order-2026-11-21-0042").is_ok());
 /// assert!(IdempotencyKey::parse("").is_err());
 /// assert!(IdempotencyKey::parse(&"k".repeat(256)).is_err());
 /// assert!(IdempotencyKey::parse("two words").is_err());
@@ -41,11 +36,25 @@ impl IdempotencyKey {
     /// The longest key a server must accept (seed 000).
     pub const MAX_LEN: usize = 255;
 
-    /// A fresh random key: a version 4 UUID such as
-    /// `3f2b8c1e-9a4d-4e7f-b2c6-0d1e2f3a4b5c`, from a generator seeded per process
-    /// (unique enough for keys, not meant for secrets).
+    /// A fresh random key (feature `idempotency-key`): a version 4 UUID such as
+    /// `3f2b8c1e-9a4d-4e7f-b2c6-0d1e2f3a4b5c`, from the operating system's random
+    /// source (`getrandom`), so no key can be guessed from the keys a server has seen.
+    ///
+    /// ```
+    /// use errors_runtime::retry::IdempotencyKey;
+    ///
+    /// let key = IdempotencyKey::new();
+    /// assert_eq!(key.as_str().len(), 36); // 8-4-4-4-12 hexadecimal digits
+    /// assert_ne!(key, IdempotencyKey::new());
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// When the operating system has no random bytes to give, which the standard
+    /// platforms never do once booted.
+    #[cfg(feature = "idempotency-key")]
     pub fn new() -> Self {
-        let bits = random_u128();
+        let bits = crate::random::secure::u128();
         // Version 4, variant 10xx (RFC 9562).
         let bits = (bits & !(0xF << 76)) | (0x4 << 76);
         let bits = (bits & !(0x3 << 62)) | (0x2 << 62);
@@ -85,6 +94,7 @@ impl IdempotencyKey {
     }
 }
 
+#[cfg(feature = "idempotency-key")]
 impl Default for IdempotencyKey {
     /// [`IdempotencyKey::new`].
     fn default() -> Self {
@@ -123,31 +133,11 @@ impl fmt::Display for InvalidIdempotencyKey {
 
 impl std::error::Error for InvalidIdempotencyKey {}
 
-/// 128 random bits from a generator seeded once per process.
-pub(crate) fn random_u128() -> u128 {
-    static RANDOM: OnceLock<SplitMix64> = OnceLock::new();
-    let random = RANDOM.get_or_init(SplitMix64::from_entropy);
-    (u128::from(random.next_u64()) << 64) | u128::from(random.next_u64())
-}
-
-/// `len` random base62 characters (`0-9A-Za-z`); at most 21, which 128 bits cover.
-#[cfg_attr(not(feature = "axum"), allow(dead_code))] // request ids
-pub(crate) fn random_base62(len: usize) -> String {
-    const DIGITS: &[u8; 62] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    let mut bits = random_u128();
-    (0..len.min(21))
-        .map(|_| {
-            let digit = DIGITS[(bits % 62) as usize];
-            bits /= 62;
-            char::from(digit)
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[cfg(feature = "idempotency-key")]
     #[test]
     fn new_keys_are_version_4_uuids_and_differ() {
         let keys: Vec<IdempotencyKey> = (0..1000).map(|_| IdempotencyKey::new()).collect();
@@ -172,13 +162,5 @@ mod tests {
         for bad in ["", " ", "a b", "a\nb", "é", "tab\t"] {
             assert!(IdempotencyKey::parse(bad).is_err(), "{bad:?}");
         }
-    }
-
-    #[test]
-    fn base62_is_base62() {
-        let id = random_base62(20);
-        assert_eq!(id.len(), 20);
-        assert!(id.bytes().all(|b| b.is_ascii_alphanumeric()), "{id}");
-        assert_ne!(random_base62(20), random_base62(20));
     }
 }

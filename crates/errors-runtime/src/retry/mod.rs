@@ -40,16 +40,13 @@
 mod failure;
 mod idempotency;
 mod policy;
-mod random;
 #[cfg(feature = "tokio")]
 mod run;
 
-pub use crate::retry_after::RetryAfter;
+pub use crate::random::{RandomSource, SplitMix64};
+pub use crate::time::RetryAfter;
 pub use failure::{AsFailure, Failure};
-#[cfg(feature = "axum")]
-pub(crate) use idempotency::random_base62;
 pub use idempotency::{IdempotencyKey, InvalidIdempotencyKey};
 pub use policy::{GiveUp, RetryDecision, RetryPolicy};
-pub use random::{RandomSource, SplitMix64};
 #[cfg(feature = "tokio")]
 pub use run::{RetryEvent, retry, retry_with};

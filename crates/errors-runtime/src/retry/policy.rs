@@ -5,9 +5,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::failure::{AsFailure, Failure};
-use super::random::{RandomSource, SplitMix64};
 use crate::error::CatalogError;
 use crate::meta::{HonorRetryAfter, RetryConfig};
+use crate::random::{RandomSource, SplitMix64};
 
 /// What to do after a failed attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,9 +1,27 @@
-//! The error envelope to send: an error with the request id and timestamp that go
-//! along with it. How it is written in each style is in `envelope_json`.
+//! The error envelope on the wire: an error with the request id and timestamp that go
+//! along with it, and everything that writes it or its details.
+//!
+//! - this file: [`Envelope`], what is sent;
+//! - `envelope_json` (at the crate root): its JSON in each style;
+//! - [`details_write`] and [`details_read`]: detail values written and read back
+//!   under the [`non_finite`] rule for NaN and infinities;
+//! - [`violation`]: [`FieldViolation`](violation::FieldViolation), the detail type of
+//!   `field_violations` fields;
+//! - `http_response` (feature `http`) and `axum_response` (feature `axum`): the
+//!   envelope as an HTTP response.
+
+#[cfg(feature = "axum")]
+mod axum_response;
+pub(crate) mod details_read;
+pub(crate) mod details_write;
+#[cfg(feature = "http")]
+mod http_response;
+pub(crate) mod non_finite;
+pub(crate) mod violation;
 
 use std::borrow::Cow;
 
-use crate::timestamp::Timestamp;
+use crate::time::Timestamp;
 
 /// An error's JSON envelope, with the request id and timestamp to send along.
 ///

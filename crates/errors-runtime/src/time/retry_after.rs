@@ -2,8 +2,6 @@
 
 use std::time::{Duration, SystemTime};
 
-use crate::http_date::parse_http_date;
-
 /// A `Retry-After` header value (RFC 9110 section 10.2.3): a number of seconds, or an
 /// HTTP-date.
 ///
@@ -31,7 +29,8 @@ impl RetryAfter {
     /// formats RFC 9110 section 5.6.7 requires recipients to accept: IMF-fixdate
     /// (`Sun, 06 Nov 1994 08:49:37 GMT`), the obsolete RFC 850 form
     /// (`Sunday, 06-Nov-94 08:49:37 GMT`; two-digit years 70 to 99 are 19xx, the rest
-    /// 20xx) and asctime (`Sun Nov  6 08:49:37 1994`). Surrounding whitespace is
+    /// 20xx) and asctime (`Sun Nov  6 08:49:37 1994`), read by the `httpdate` crate:
+    /// years 1970 to 9999, the day name matching the date. Surrounding whitespace is
     /// ignored; anything else is `None`.
     pub fn parse(value: &str) -> Option<Self> {
         let value = value.trim_matches([' ', '\t']);
@@ -39,7 +38,7 @@ impl RetryAfter {
             let seconds = value.parse().unwrap_or(u64::MAX); // only digits: too big
             return Some(RetryAfter::Delay(Duration::from_secs(seconds)));
         }
-        parse_http_date(value).map(RetryAfter::Date)
+        httpdate::parse_http_date(value).ok().map(RetryAfter::Date)
     }
 
     /// How long to wait, seen from `now`; a date in the past is no wait.

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::calendar::{civil_from_days, days_from_civil, days_in_month};
+use super::calendar::{civil_from_days, days_from_civil, days_in_month};
 
 /// A point in time, written as RFC 3339 UTC with milliseconds:
 /// `2026-11-21T10:00:00.000Z`.

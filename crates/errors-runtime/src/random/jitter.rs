@@ -1,4 +1,5 @@
-//! Random numbers for the jitter of backoff delays.
+//! Random numbers for the jitter of backoff delays: fast, shared without a lock,
+//! replaceable in tests; not for anything that must stay unguessable.
 
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
