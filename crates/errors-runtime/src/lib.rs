@@ -64,7 +64,6 @@ mod decode;
 #[cfg(feature = "docs")]
 pub mod docs;
 mod envelope;
-mod envelope_json;
 mod error;
 #[cfg(feature = "axum")]
 mod log_text;
@@ -76,28 +75,17 @@ pub mod retry;
 mod status;
 mod time;
 
-// Internal paths from before the envelope and time were grouped, still named by
-// modules that are being changed elsewhere (decode/, envelope_json, axum/).
-use envelope::violation;
-use time::{retry_after, timestamp};
-/// The details' serde wrappers under their old path.
-mod non_finite {
-    pub(crate) use crate::envelope::details_read::WireValue;
-    pub(crate) use crate::envelope::details_write::DetailsMap;
-    pub(crate) use crate::envelope::non_finite::name;
-}
-
 pub use breaker::CircuitBreaker;
 pub use decode::{
     Decode, DecodeError, Decoded, Decoder, MismatchedError, Received, ResponseHeaders,
     UnknownError, WireDetails, decode, decode_response,
 };
 pub use envelope::Envelope;
+pub use envelope::violation::FieldViolation;
 pub use error::{CatalogError, ErrorCode, UnknownCode};
 pub use meta::EnvelopeStyle;
 pub use retry::RetryPolicy;
 pub use time::Timestamp;
-pub use violation::FieldViolation;
 
 /// The JSON value type of `json` detail fields.
 pub use serde_json::Value as JsonValue;

@@ -9,9 +9,9 @@
 //! is the one rule of [`Fill`], which the catalog's validation applies too.
 
 use crate::decode::{Decode, WireDetails};
+use crate::envelope::violation::FieldViolation;
 use crate::error::ErrorCode;
 use crate::meta::{CatalogMeta, ErrorMeta, FieldMeta, Fill, Rejection};
-use crate::violation::FieldViolation;
 
 /// The code that answers a response: its index in [`CatalogMeta::errors`] and the
 /// rejection the response stands for, if any.

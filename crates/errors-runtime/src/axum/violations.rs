@@ -3,7 +3,7 @@
 //! `Failed to deserialize the JSON body into the target type: seats: invalid type:
 //! string "x", expected u32 at line 1 column 12`).
 
-use crate::violation::FieldViolation;
+use crate::envelope::violation::FieldViolation;
 
 /// The fields that failed, from the text of a framework's `400` or `422`: serde's
 /// path where axum's rejection gives it, else one violation of the whole request

@@ -7,7 +7,7 @@ use super::mismatched::MismatchedError;
 use super::unknown::UnknownError;
 use crate::error::CatalogError;
 use crate::status::is_retryable_status;
-use crate::timestamp::Timestamp;
+use crate::time::timestamp::Timestamp;
 
 /// A decoded error response: the error, and what the envelope said around it.
 ///

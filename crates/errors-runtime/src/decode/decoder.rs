@@ -12,8 +12,8 @@ use super::unknown::UnknownError;
 use super::wire::Raw;
 use crate::error::ErrorCode;
 use crate::meta::EnvelopeStyle;
-use crate::retry_after::RetryAfter;
-use crate::timestamp::Timestamp;
+use crate::time::retry_after::RetryAfter;
+use crate::time::timestamp::Timestamp;
 
 /// Decodes an error response body of `E`'s catalog, with the default [`Decoder`]
 /// settings (bodies up to [`Decoder::DEFAULT_MAX_LEN`] bytes).

@@ -5,9 +5,9 @@ use serde_json::{Map, Value};
 
 use super::error::DecodeError;
 use super::message::{Found, find, read_text};
+use crate::envelope::details_read::WireValue;
 use crate::error::CatalogError;
 use crate::meta::{ErrorMeta, FieldMeta, FormatSpec};
-use crate::non_finite::WireValue;
 
 /// An error type that can be rebuilt from the wire: every error type `catalog!`
 /// generates, and derived ones whose variants hold nothing beyond catalog fields.

@@ -2,7 +2,7 @@
 //! along with it, and everything that writes it or its details.
 //!
 //! - this file: [`Envelope`], what is sent;
-//! - `envelope_json` (at the crate root): its JSON in each style;
+//! - [`json`]: its JSON in each style;
 //! - [`details_write`] and [`details_read`]: detail values written and read back
 //!   under the [`non_finite`] rule for NaN and infinities;
 //! - [`violation`]: [`FieldViolation`](violation::FieldViolation), the detail type of
@@ -16,6 +16,7 @@ pub(crate) mod details_read;
 pub(crate) mod details_write;
 #[cfg(feature = "http")]
 mod http_response;
+mod json;
 pub(crate) mod non_finite;
 pub(crate) mod violation;
 

@@ -7,9 +7,9 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::envelope::Envelope;
+use crate::envelope::details_write::DetailsMap;
 use crate::error::CatalogError;
 use crate::meta::{EnvelopeKeys, EnvelopeStyle};
-use crate::non_finite::DetailsMap;
 
 impl<E: CatalogError> Envelope<'_, E> {
     /// The envelope style of the catalog.
