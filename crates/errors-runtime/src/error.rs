@@ -6,7 +6,7 @@ use std::hash::Hash;
 use std::str::FromStr;
 use std::time::Duration;
 
-use serde::ser::SerializeMap;
+use serde_core::ser::SerializeMap;
 
 use crate::envelope::Envelope;
 use crate::meta::{CatalogMeta, ErrorMeta};

@@ -109,14 +109,14 @@ macro_rules! __axum_into_response {
 pub mod __private {
     #[cfg(feature = "axum")]
     pub use axum_core;
-    pub use serde;
+    pub use serde_core as serde;
     pub use serde_json;
 
     use crate::error::ErrorCode;
 
     /// One detail of `CatalogError::write_details`.
     #[inline]
-    pub fn entry<M: serde::ser::SerializeMap, T: serde::Serialize + ?Sized>(
+    pub fn entry<M: serde_core::ser::SerializeMap, T: serde_core::Serialize + ?Sized>(
         map: &mut M,
         wire: &'static str,
         value: &T,
@@ -126,7 +126,7 @@ pub mod __private {
 
     /// An optional detail of `CatalogError::write_details`: nothing when unset.
     #[inline]
-    pub fn entry_if_set<M: serde::ser::SerializeMap, T: serde::Serialize>(
+    pub fn entry_if_set<M: serde_core::ser::SerializeMap, T: serde_core::Serialize>(
         map: &mut M,
         wire: &'static str,
         value: &Option<T>,
@@ -142,7 +142,7 @@ pub mod __private {
     /// every field and check `error` once, instead of a `?` per field, which costs
     /// rustc much more to type-check and borrow-check over thousands of variants.
     #[inline]
-    pub fn required<T: serde::de::DeserializeOwned + Default>(
+    pub fn required<T: serde_core::de::DeserializeOwned + Default>(
         details: &crate::WireDetails<'_>,
         wire: &'static str,
         error: &mut Option<crate::DecodeError>,
@@ -155,7 +155,7 @@ pub mod __private {
 
     /// An optional detail field for `Decode::from_wire`, as [`required`].
     #[inline]
-    pub fn optional<T: serde::de::DeserializeOwned>(
+    pub fn optional<T: serde_core::de::DeserializeOwned>(
         details: &crate::WireDetails<'_>,
         wire: &'static str,
         error: &mut Option<crate::DecodeError>,
@@ -169,7 +169,7 @@ pub mod __private {
     /// A required field sent outside `details`, read back from its header or the
     /// message, for `Decode::from_wire`; as [`required`].
     #[inline]
-    pub fn recovered<T: serde::de::DeserializeOwned + Default>(
+    pub fn recovered<T: serde_core::de::DeserializeOwned + Default>(
         details: &crate::WireDetails<'_>,
         name: &'static str,
         error: &mut Option<crate::DecodeError>,
@@ -183,7 +183,7 @@ pub mod __private {
     /// An optional field sent outside `details`, for `Decode::from_wire`; as
     /// [`optional`].
     #[inline]
-    pub fn recovered_optional<T: serde::de::DeserializeOwned>(
+    pub fn recovered_optional<T: serde_core::de::DeserializeOwned>(
         details: &crate::WireDetails<'_>,
         name: &'static str,
         error: &mut Option<crate::DecodeError>,
@@ -225,15 +225,15 @@ pub mod __private {
     pub fn deserialize_code<'de, C, D>(deserializer: D) -> Result<C, D::Error>
     where
         C: ErrorCode,
-        D: serde::Deserializer<'de>,
+        D: serde_core::Deserializer<'de>,
     {
         struct Visitor<C>(std::marker::PhantomData<C>);
-        impl<C: ErrorCode> serde::de::Visitor<'_> for Visitor<C> {
+        impl<C: ErrorCode> serde_core::de::Visitor<'_> for Visitor<C> {
             type Value = C;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("an error code")
             }
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<C, E> {
+            fn visit_str<E: serde_core::de::Error>(self, text: &str) -> Result<C, E> {
                 text.parse().map_err(|_| {
                     E::unknown_variant(text, &[]) // the list can be long: not repeated here
                 })

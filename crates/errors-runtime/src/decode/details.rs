@@ -1,6 +1,6 @@
 //! The detail fields of a received envelope, as generated decoders read them.
 
-use serde::de::DeserializeOwned;
+use serde_core::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::error::DecodeError;

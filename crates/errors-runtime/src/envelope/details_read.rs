@@ -2,7 +2,7 @@
 //! [`WireDetails`](crate::WireDetails) deserializes each received field from, under
 //! the [non-finite rule](super::non_finite).
 
-use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
+use serde_core::de::{self, DeserializeSeed, Deserializer, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::non_finite::parse;
@@ -140,7 +140,7 @@ impl<'a> SeqAccess<'a> for WireSeq<'a> {
 mod tests {
     use super::*;
 
-    fn read<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, serde_json::Error> {
+    fn read<T: serde_core::de::DeserializeOwned>(json: &str) -> Result<T, serde_json::Error> {
         let value: Value = serde_json::from_str(json).unwrap();
         T::deserialize(WireValue(&value))
     }

@@ -4,7 +4,7 @@
 //! `collect_str`, so nothing is formatted into an intermediate `String`. Detail values
 //! follow the rule for non-finite floats of `non_finite`.
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde_core::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::envelope::Envelope;
 use crate::envelope::details_write::DetailsMap;

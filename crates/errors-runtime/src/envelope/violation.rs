@@ -1,6 +1,9 @@
 //! `field_violations`: which request fields failed validation, and why.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde_core::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_core::ser::{Serialize, SerializeStruct, Serializer};
 
 /// One field that failed validation: `{ "path": "email", "message": "must be a valid email" }`,
 /// with an optional machine-readable `rule` (left out of the JSON when absent).
@@ -13,14 +16,13 @@ use serde::{Deserialize, Serialize};
 ///     r#"{"path":"email","message":"must be a valid email","rule":"email"}"#
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FieldViolation {
     /// The field, as a path into the request (`email`, `items[2].sku`).
     pub path: String,
     /// What is wrong, fit to show to the user.
     pub message: String,
     /// The rule that failed (`required`, `min_length`, ...).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
 }
 
@@ -45,5 +47,169 @@ impl std::fmt::Display for FieldViolation {
     /// `path: message`
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+// Serde by hand, as `#[derive]` would write it (a struct; `rule` left out when absent,
+// read as absent when missing or null; unknown members ignored): the runtime depends on
+// serde_core alone, so a service's build need not wait for serde_derive.
+const FIELDS: &[&str] = &["path", "message", "rule"];
+
+impl Serialize for FieldViolation {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let len = 2 + usize::from(self.rule.is_some());
+        let mut s = serializer.serialize_struct("FieldViolation", len)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("message", &self.message)?;
+        match &self.rule {
+            Some(rule) => s.serialize_field("rule", rule)?,
+            None => s.skip_field("rule")?,
+        }
+        s.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldViolation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_struct("FieldViolation", FIELDS, ViolationVisitor)
+    }
+}
+
+/// A member's name: one of [`FIELDS`], or another (ignored).
+enum Member {
+    Path,
+    Message,
+    Rule,
+    Other,
+}
+
+impl<'de> Deserialize<'de> for Member {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MemberVisitor;
+        impl Visitor<'_> for MemberVisitor {
+            type Value = Member;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a field identifier")
+            }
+            fn visit_u64<E: de::Error>(self, index: u64) -> Result<Member, E> {
+                Ok(match index {
+                    0 => Member::Path,
+                    1 => Member::Message,
+                    2 => Member::Rule,
+                    _ => Member::Other,
+                })
+            }
+            fn visit_str<E: de::Error>(self, name: &str) -> Result<Member, E> {
+                self.visit_bytes(name.as_bytes())
+            }
+            fn visit_bytes<E: de::Error>(self, name: &[u8]) -> Result<Member, E> {
+                Ok(match name {
+                    b"path" => Member::Path,
+                    b"message" => Member::Message,
+                    b"rule" => Member::Rule,
+                    _ => Member::Other,
+                })
+            }
+        }
+        deserializer.deserialize_identifier(MemberVisitor)
+    }
+}
+
+struct ViolationVisitor;
+
+impl<'de> Visitor<'de> for ViolationVisitor {
+    type Value = FieldViolation;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("struct FieldViolation")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FieldViolation, A::Error> {
+        let path = seq.next_element()?.ok_or_else(|| {
+            de::Error::invalid_length(0, &"struct FieldViolation with 3 elements")
+        })?;
+        let message = seq.next_element()?.ok_or_else(|| {
+            de::Error::invalid_length(1, &"struct FieldViolation with 3 elements")
+        })?;
+        let rule = seq.next_element()?.unwrap_or_default();
+        Ok(FieldViolation {
+            path,
+            message,
+            rule,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FieldViolation, A::Error> {
+        let (mut path, mut message, mut rule) = (None, None, None);
+        while let Some(member) = map.next_key()? {
+            match member {
+                Member::Path if path.is_some() => return Err(de::Error::duplicate_field("path")),
+                Member::Path => path = Some(map.next_value()?),
+                Member::Message if message.is_some() => {
+                    return Err(de::Error::duplicate_field("message"));
+                }
+                Member::Message => message = Some(map.next_value()?),
+                Member::Rule if rule.is_some() => return Err(de::Error::duplicate_field("rule")),
+                Member::Rule => rule = Some(map.next_value::<Option<String>>()?),
+                Member::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(FieldViolation {
+            path: path.ok_or_else(|| de::Error::missing_field("path"))?,
+            message: message.ok_or_else(|| de::Error::missing_field("message"))?,
+            rule: rule.flatten(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldViolation;
+
+    #[test]
+    fn written_as_the_derive_would() {
+        let plain = FieldViolation::new("email", "is required");
+        assert_eq!(
+            serde_json::to_string(&plain).unwrap(),
+            r#"{"path":"email","message":"is required"}"#
+        );
+        let ruled = plain.clone().with_rule("required");
+        assert_eq!(
+            serde_json::to_string(&ruled).unwrap(),
+            r#"{"path":"email","message":"is required","rule":"required"}"#
+        );
+    }
+
+    #[test]
+    fn read_as_the_derive_would() {
+        let read = |json: &str| serde_json::from_str::<FieldViolation>(json);
+        let plain = FieldViolation::new("a.b[2]", "bad");
+        assert_eq!(read(r#"{"path":"a.b[2]","message":"bad"}"#).unwrap(), plain);
+        assert_eq!(
+            read(r#"{"message":"bad","path":"a.b[2]","rule":null}"#).unwrap(),
+            plain
+        );
+        assert_eq!(
+            read(r#"{"path":"a.b[2]","extra":[1,{"x":2}],"message":"bad","rule":"min"}"#).unwrap(),
+            plain.clone().with_rule("min")
+        );
+        assert_eq!(read(r#"["a.b[2]","bad"]"#).unwrap(), plain);
+        assert_eq!(
+            read(r#"["a.b[2]","bad","min"]"#).unwrap(),
+            plain.with_rule("min")
+        );
+
+        let error = |json: &str| read(json).unwrap_err().to_string();
+        assert!(error(r#"{"path":"a"}"#).contains("missing field `message`"));
+        assert!(error(r#"{"message":"m"}"#).contains("missing field `path`"));
+        assert!(
+            error(r#"{"path":"a","path":"b","message":"m"}"#).contains("duplicate field `path`")
+        );
+        assert!(error(r#"{"path":1,"message":"m"}"#).contains("invalid type"));
+        assert!(error(r#"{"path":"a","message":"m","rule":5}"#).contains("invalid type"));
+        assert!(error(r#"["a"]"#).contains("invalid length 1"));
+        assert!(error(r#""a""#).contains("invalid type"));
     }
 }
