@@ -74,7 +74,7 @@ pub(super) fn check_error(
                         at.clone(),
                         format!("`param` names `{param}`, which is not a detail field of `{code}`"),
                     )
-                    .help(field_help(error, param)),
+                    .help(super::fields::field_help(error, param)),
                 );
             }
             None => {}
@@ -99,31 +99,5 @@ pub(super) fn check_error(
             ),
             Some(_) => {}
         }
-    }
-}
-
-pub(super) fn field_help(error: &ErrorDef, name: &str) -> String {
-    // Fields whose declaration was broken still count as names the user meant.
-    let declared = error
-        .fields
-        .iter()
-        .map(|f| f.name.as_str())
-        .chain(error.at.broken_fields.iter().map(String::as_str));
-    match did_you_mean(name, declared) {
-        Some(similar) => format!("did you mean `{similar}`?"),
-        None if error.fields.is_empty() => format!(
-            "`{}` has no detail fields; declare `{name}` under `[errors.{}.details]`",
-            error.code, error.code
-        ),
-        None => format!(
-            "its fields are: {}; or declare `{name}` under `[errors.{}.details]`",
-            error
-                .fields
-                .iter()
-                .map(|f| format!("`{}`", f.name))
-                .collect::<Vec<_>>()
-                .join(", "),
-            error.code
-        ),
     }
 }

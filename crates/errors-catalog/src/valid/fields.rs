@@ -10,6 +10,7 @@ use crate::draft::Draft;
 use crate::model::{EnvelopeStyle, ErrorDef, Field, Member};
 use crate::naming;
 use crate::source::Location;
+use crate::suggest::did_you_mean;
 
 pub(super) fn check_fields(draft: &Draft, error: &ErrorDef, sink: &mut Sink) {
     let envelope = &draft.settings.envelope;
@@ -208,5 +209,33 @@ pub(super) fn check_header<'a>(
             )
             .help("each header can carry one field"),
         );
+    }
+}
+
+/// The help for a name that is not one of `error`'s fields: the closest field, or
+/// the fields there are and where to declare a new one.
+pub(super) fn field_help(error: &ErrorDef, name: &str) -> String {
+    // Fields whose declaration was broken still count as names the user meant.
+    let declared = error
+        .fields
+        .iter()
+        .map(|f| f.name.as_str())
+        .chain(error.at.broken_fields.iter().map(String::as_str));
+    match did_you_mean(name, declared) {
+        Some(similar) => format!("did you mean `{similar}`?"),
+        None if error.fields.is_empty() => format!(
+            "`{}` has no detail fields; declare `{name}` under `[errors.{}.details]`",
+            error.code, error.code
+        ),
+        None => format!(
+            "its fields are: {}; or declare `{name}` under `[errors.{}.details]`",
+            error
+                .fields
+                .iter()
+                .map(|f| format!("`{}`", f.name))
+                .collect::<Vec<_>>()
+                .join(", "),
+            error.code
+        ),
     }
 }

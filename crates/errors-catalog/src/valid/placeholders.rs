@@ -15,7 +15,7 @@ pub(super) fn check_placeholders(error: &ErrorDef, sink: &mut Sink) {
                         location.clone(),
                         format!("`{{{name}}}` is not a detail field of `{}`", error.code),
                     )
-                    .help(super::errors::field_help(error, name)),
+                    .help(super::fields::field_help(error, name)),
                 );
             }
             continue;
