@@ -121,7 +121,7 @@ impl<'a> WireDetails<'a> {
                 .iter()
                 .find(|(n, _)| n.eq_ignore_ascii_case(header))
         {
-            return read_text(field.ty, FormatSpec::DISPLAY, text.trim())
+            return read_text(field.ty, FormatSpec::DISPLAY, text)
                 .map(Some)
                 .map_err(|why| unrecoverable(format!("the `{header}` header: {why}")));
         }

@@ -16,6 +16,7 @@
 
 use serde_json::Value;
 
+use super::render::{Native, render};
 use crate::meta::{FieldType, FormatKind, FormatSpec, Piece};
 
 /// What matching a message says of one field.
@@ -207,44 +208,72 @@ fn field_text<'m>(
 }
 
 /// The JSON value of a field's text in a message or a header, read as its `Display`
-/// (under `spec`) wrote it; `Err` says why it cannot be.
+/// (under `spec`) wrote it; `Err` says why it cannot be. The value is kept only when
+/// it renders back to exactly `text` (see [`super::render`]): a recovered value is
+/// the value that was sent, never a neighbour of it (`007` for `7` under `{n}`, a
+/// header with spaces around it, a hex number that overflows its type).
 pub(crate) fn read_text(ty: FieldType, spec: FormatSpec, text: &str) -> Result<Value, String> {
-    let text = unpad(&spec, text);
-    let debug = spec.format_trait() == crate::meta::FormatTrait::Debug;
+    let core = unpad(&spec, text);
     let bad = |what: &str| format!("`{text}` is not {what}");
-    match ty {
-        FieldType::String if debug => serde_json::from_str::<String>(text)
-            .map(Value::String)
-            .map_err(|_| bad("a quoted string")),
-        FieldType::String => Ok(Value::String(text.to_owned())),
-        FieldType::Bool => match text {
-            "true" => Ok(Value::Bool(true)),
-            "false" => Ok(Value::Bool(false)),
-            _ => Err(bad("`true` or `false`")),
+    let json;
+    let (value, native) = match ty {
+        FieldType::String => (Value::String(core.to_owned()), Native::Str(core)),
+        FieldType::Bool => match core {
+            "true" => (Value::Bool(true), Native::Bool(true)),
+            "false" => (Value::Bool(false), Native::Bool(false)),
+            _ => return Err(bad("`true` or `false`")),
         },
-        FieldType::I32 | FieldType::I64 => integer(&spec, text)
-            .and_then(|n| i64::try_from(n).ok())
-            .map(Value::from)
-            .ok_or_else(|| bad("an integer")),
-        FieldType::U32 | FieldType::U64 => integer(&spec, text)
-            .and_then(|n| u64::try_from(n).ok())
-            .map(Value::from)
-            .ok_or_else(|| bad("an unsigned integer")),
+        FieldType::I32 | FieldType::I64 => {
+            let n = integer(&spec, core)
+                .filter(|n| i64::try_from(*n).is_ok())
+                .ok_or_else(|| bad("an integer"))?;
+            (Value::from(n as i64), Native::Int(n))
+        }
+        FieldType::U32 | FieldType::U64 => {
+            let n = integer(&spec, core)
+                .filter(|n| u64::try_from(*n).is_ok())
+                .ok_or_else(|| bad("an unsigned integer"))?;
+            (Value::from(n as u64), Native::Int(n))
+        }
         FieldType::F64 => {
-            let number: f64 = text
+            let number: f64 = core
                 .trim_start_matches('+')
                 .parse()
                 .map_err(|_| bad("a number"))?;
             // Non-finite values travel as the strings details use for them.
-            Ok(serde_json::Number::from_f64(number).map_or_else(
+            let value = serde_json::Number::from_f64(number).map_or_else(
                 || Value::String(crate::non_finite::name(number).unwrap_or("NaN").to_owned()),
                 Value::Number,
-            ))
+            );
+            (value, Native::Float(number))
         }
-        FieldType::Json => serde_json::from_str(text).map_err(|_| bad("JSON")),
+        FieldType::Json => {
+            json = serde_json::from_str::<Value>(core).map_err(|_| bad("JSON"))?;
+            (json.clone(), Native::Json(&json))
+        }
         FieldType::FieldViolations | FieldType::List(_) => {
-            Err(format!("a `{ty}` field has no text form"))
+            return Err(format!("a `{ty}` field has no text form"));
         }
+    };
+    match render(ty, &spec, native) {
+        Some(rendered) if rendered == text => Ok(value),
+        Some(rendered) => Err(format!(
+            "`{text}` is not how a `{ty}` is written under `{}`: that value is written `{rendered}`",
+            placeholder_spec(&spec)
+        )),
+        None => Err(format!(
+            "a `{ty}` written under `{}` does not read back exactly",
+            placeholder_spec(&spec)
+        )),
+    }
+}
+
+/// The spec as a placeholder shows it: `{}` or `{:>8}`.
+fn placeholder_spec(spec: &FormatSpec) -> String {
+    if *spec == FormatSpec::DISPLAY {
+        "{}".to_owned()
+    } else {
+        format!("{{:{spec}}}")
     }
 }
 
@@ -328,18 +357,50 @@ mod tests {
             read_text(FieldType::U64, super::tests::spec(&spec), "    42"),
             Ok(Value::from(42))
         );
+        // `?` on a string escapes it in Rust's own way: never trusted (a catalog
+        // refuses it on a field sent only in the message).
         let (c, spec) = find(template, message, "c");
-        assert_eq!(
+        assert_eq!(c, Found::Text("\"q\\\"uote\""));
+        assert!(
             read_text(
                 FieldType::String,
                 super::tests::spec(&spec),
-                match c {
-                    Found::Text(t) => t,
-                    other => panic!("{other:?}"),
-                }
-            ),
-            Ok(Value::from("q\"uote"))
+                "\"q\\\"uote\""
+            )
+            .is_err()
         );
+    }
+
+    #[test]
+    fn only_the_exact_text_of_a_value_is_read() {
+        // What the server would have written reads back; a neighbour of it does not.
+        assert_eq!(
+            read_text(FieldType::U32, spec("05"), "00042"),
+            Ok(Value::from(42))
+        );
+        assert!(read_text(FieldType::U32, spec("05"), "0042").is_err());
+        assert!(read_text(FieldType::U32, spec(""), "007").is_err());
+        assert!(read_text(FieldType::U32, spec(""), "+7").is_err());
+        assert!(read_text(FieldType::U64, spec(""), " 7").is_err());
+        assert!(read_text(FieldType::U32, spec(""), "4294967296").is_err());
+        assert!(read_text(FieldType::U32, spec("#x"), "ff").is_err());
+        assert_eq!(
+            read_text(FieldType::I64, spec("+"), "+7"),
+            Ok(Value::from(7))
+        );
+        assert_eq!(
+            read_text(FieldType::F64, spec(">6"), "   1.5"),
+            Ok(Value::from(1.5))
+        );
+        assert!(read_text(FieldType::F64, spec(""), "1.50").is_err());
+        assert!(read_text(FieldType::F64, spec(""), "1.5e0").is_err());
+        assert_eq!(
+            read_text(FieldType::F64, spec("e"), "1.5e0"),
+            Ok(Value::from(1.5))
+        );
+        assert!(read_text(FieldType::Json, spec(""), "{ \"a\": 1 }").is_err());
+        assert!(read_text(FieldType::String, spec(">4"), "  ab").is_err());
+        assert!(read_text(FieldType::Bool, spec(""), "True").is_err());
     }
 
     #[test]

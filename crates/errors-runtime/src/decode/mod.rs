@@ -13,6 +13,7 @@ mod details;
 mod error;
 mod message;
 mod mismatched;
+mod render;
 mod unknown;
 mod wire;
 
