@@ -11,8 +11,8 @@ impl<E: CatalogError> Envelope<'_, E> {
     /// The error as an HTTP response: its status, the style's `Content-Type`, each
     /// header the catalog sends a field as (`Retry-After`, ...), and the JSON body.
     ///
-    /// A field whose value is not header text ([`is_header_text`]: a string with a
-    /// line break or non-ASCII, say) is left out of the headers; it is still in the
+    /// A field whose value is not header text (visible ASCII and inner spaces, not
+    /// empty: a string with a line break or non-ASCII, say) is left out of the headers; it is still in the
     /// body, which is where clients read it (a catalog sends only integers, `bool`
     /// and `f64` as a header alone, which are always header text).
     pub fn to_http_response(&self) -> Response<Vec<u8>> {
