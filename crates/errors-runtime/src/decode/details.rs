@@ -4,7 +4,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::error::DecodeError;
-use super::message::{Found, find, read_text};
+use super::message::{Found, find};
+use super::text::read_text;
 use crate::error::CatalogError;
 use crate::meta::{ErrorMeta, FieldMeta, FormatSpec};
 use crate::non_finite::WireValue;

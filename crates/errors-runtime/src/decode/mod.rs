@@ -14,6 +14,7 @@ mod error;
 mod message;
 mod mismatched;
 mod render;
+mod text;
 mod unknown;
 mod wire;
 
