@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 pub use errors_vocab::{
     CircuitBreakerConfig, DetailType, EnvelopeStyle, HonorRetryAfter, Member, Rejection,
-    RetryConfig,
+    RetryConfig, StatusSet,
 };
 
 use crate::source::Location;

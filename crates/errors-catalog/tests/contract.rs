@@ -515,7 +515,7 @@ message = "Internal error."
 
 [errors.QUOTA]
 status = 429
-message = "Used {ratio:.2} of {limit} requests."
+message = "Used {ratio:>8} of {limit} requests."
 [errors.QUOTA.details]
 ratio = { type = "f64", details = false }
 limit = { type = "u32", details = false }
@@ -549,7 +549,7 @@ fn the_service_snapshot_records_templates_urls_headers_and_answers() {
         "request_id_header X-Request-Id\n",
         "answer bad_request INVALID_REQUEST\n",
         "answer method_not_allowed NOT_FOUND_ALT\n",
-        "code QUOTA 429 retryable template=\"Used {ratio:.2} of {limit} requests.\"\n",
+        "code QUOTA 429 retryable template=\"Used {ratio:>8} of {limit} requests.\"\n",
         "  field ratio wire=ratio type=f64 required in=message\n",
     ] {
         assert!(text.contains(line), "{line:?} in\n{text}");
@@ -560,7 +560,7 @@ fn the_service_snapshot_records_templates_urls_headers_and_answers() {
     assert_eq!(back.format, Contract::FORMAT);
     assert_eq!(
         back.code("QUOTA").unwrap().template.as_deref(),
-        Some("Used {ratio:.2} of {limit} requests.")
+        Some("Used {ratio:>8} of {limit} requests.")
     );
     assert_eq!(back.answers, Contract::of(&catalog(SERVICE)).answers);
 }
@@ -569,15 +569,15 @@ fn the_service_snapshot_records_templates_urls_headers_and_answers() {
 fn service_changes_that_break_at_their_line() {
     let cases = [
         (
-            "{ratio:.2}",
-            "{ratio:.3}",
+            "{ratio:>8}",
+            "{ratio:>9}",
             Some("QUOTA"),
             "message = \"Used",
-            "the format spec of `ratio` in the message of `QUOTA` changed from `.2` to `.3`",
+            "the format spec of `ratio` in the message of `QUOTA` changed from `>8` to `>9`",
         ),
         (
-            "\"Used {ratio:.2} of {limit} requests.\"",
-            "\"Used {ratio:.2} out of {limit} requests.\"",
+            "\"Used {ratio:>8} of {limit} requests.\"",
+            "\"Used {ratio:>8} out of {limit} requests.\"",
             Some("QUOTA"),
             "message = \"Used",
             "the message template of `QUOTA` changed",

@@ -57,7 +57,7 @@ fn unknown_keys_in_errors_and_fields() {
 fn an_unknown_key_with_nothing_close_lists_the_keys() {
     assert_eq!(
         problem(&format!("[retry]\ncolour = 1\n{OK_ERROR}")),
-        "catalog.toml:2:1: unknown key `colour` in `[retry]`; expected one of: max_attempts, base_delay_ms, max_delay_ms, honor_retry_after, max_retry_after_ms"
+        "catalog.toml:2:1: unknown key `colour` in `[retry]`; expected one of: max_attempts, base_delay_ms, max_delay_ms, honor_retry_after, retry_after_statuses, max_retry_after_ms"
     );
 }
 

@@ -214,3 +214,61 @@ fn every_setting_is_read_exactly_or_refused_at_its_value() {
         }
     }
 }
+
+#[test]
+fn retry_after_statuses_default_to_429_and_503_and_are_read() {
+    let statuses = |toml: &str| {
+        load_ok(toml)
+            .retry
+            .retry_after_statuses
+            .iter()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(statuses(ERROR), [429, 503]);
+    assert_eq!(
+        statuses(&format!("[retry]\nretry_after_statuses = [429]\n{ERROR}")),
+        [429]
+    );
+    assert_eq!(
+        statuses(&format!(
+            "[retry]\nretry_after_statuses = [503, 429, 502]\n{ERROR}"
+        )),
+        [429, 502, 503]
+    );
+    // An empty list honours `Retry-After` nowhere.
+    assert_eq!(
+        statuses(&format!("[retry]\nretry_after_statuses = []\n{ERROR}")),
+        Vec::<u16>::new()
+    );
+}
+
+#[test]
+fn retry_after_statuses_are_error_statuses_listed_once() {
+    assert_eq!(
+        problems(&format!(
+            "[retry]\nretry_after_statuses = [429, 200, 0x1F4, 429, 600]\n{ERROR}"
+        )),
+        [
+            "catalog.toml:2:30: `retry_after_statuses` lists 200, which is not an error status; list statuses of 400..=599 whose `Retry-After` clients honour, such as `[429, 503]`",
+            "catalog.toml:2:42: `retry_after_statuses` lists 429 twice; list each status once",
+            "catalog.toml:2:47: `retry_after_statuses` lists 600, which is not an error status; list statuses of 400..=599 whose `Retry-After` clients honour, such as `[429, 503]`",
+        ]
+    );
+    assert!(
+        problem(&format!("[retry]\nretry_after_statuses = 503\n{ERROR}"))
+            .starts_with("catalog.toml:2:24: `retry_after_statuses` must be an array of statuses, such as `[429, 503]`"),
+    );
+    assert!(
+        problem(&format!(
+            "[retry]\nretry_after_statuses = [\"503\"]\n{ERROR}"
+        ))
+        .starts_with(
+            "catalog.toml:2:25: each `retry_after_statuses` entry must be a status, such as `503`"
+        ),
+    );
+    // A misspelt key is unknown, with a suggestion.
+    assert!(
+        problem(&format!("[retry]\nretry_after_status = [429]\n{ERROR}"))
+            .contains("did you mean `retry_after_statuses`?"),
+    );
+}

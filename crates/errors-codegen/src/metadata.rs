@@ -17,6 +17,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
     let envelope = envelope(rt, catalog);
     let retry = &catalog.retry;
     let max_retry_after = retry.max_retry_after_ms;
+    let retry_after_statuses: Vec<u16> = retry.retry_after_statuses.iter().collect();
     let (max_attempts, base, cap) = (retry.max_attempts, retry.base_delay_ms, retry.max_delay_ms);
     let honor = match retry.honor_retry_after {
         HonorRetryAfter::Never => quote!(Never),
@@ -83,6 +84,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             retry: #rt::meta::RetryConfig {
                 max_attempts: #max_attempts, base_delay_ms: #base, max_delay_ms: #cap,
                 honor_retry_after: #rt::meta::HonorRetryAfter::#honor, max_retry_after_ms: #max_retry_after,
+                retry_after_statuses: #rt::meta::StatusSet::of(&[#(#retry_after_statuses),*]),
             },
             circuit_breaker: #rt::meta::CircuitBreakerConfig {
                 failure_threshold: #threshold, open_ms: #open_ms, half_open_requests: #half_open,

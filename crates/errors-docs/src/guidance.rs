@@ -98,7 +98,9 @@ pub(crate) fn status_rows(reference: &Reference) -> Vec<StatusRow> {
             let retry = if retryable.is_empty() {
                 instead_of_retrying(status).map_or("No".to_owned(), |a| format!("No, {a}"))
             } else if retryable.len() == codes.len() {
-                if honors_retry_after(reference) && retryable.iter().any(|c| waits_retry_after(c)) {
+                if honors_retry_after(reference)
+                    && retryable.iter().any(|c| waits_retry_after(reference, c))
+                {
                     "Yes, after `Retry-After`".to_owned()
                 } else {
                     "Yes, exponential backoff with jitter".to_owned()
@@ -122,9 +124,24 @@ pub(crate) fn status_rows(reference: &Reference) -> Vec<StatusRow> {
 }
 
 /// Whether a client's wait for `code` is set by its `Retry-After`: the retry policy
-/// honours it on a 429 only (elsewhere the header informs, and backoff decides).
-fn waits_retry_after(code: &Code) -> bool {
-    code.status == 429 && code.retry_after_field().is_some()
+/// honours it on `retry_after_statuses` only (elsewhere the header informs, and
+/// backoff decides).
+fn waits_retry_after(reference: &Reference, code: &Code) -> bool {
+    reference.retry.retry_after_statuses.contains(code.status) && code.retry_after_field().is_some()
+}
+
+/// `429` or `429 and 503`: the statuses whose `Retry-After` the policy honours.
+fn retry_after_statuses(reference: &Reference) -> String {
+    let statuses: Vec<String> = reference
+        .retry
+        .retry_after_statuses
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    match statuses.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => statuses.concat(),
+    }
 }
 
 fn honors_retry_after(reference: &Reference) -> bool {
@@ -208,22 +225,23 @@ pub(crate) fn retry_strategy(reference: &Reference) -> Vec<String> {
         duration(retry.max_delay_ms),
         retry.max_attempts,
     ));
-    let limited = retryable.iter().any(|c| waits_retry_after(c));
+    let limited = retryable.iter().any(|c| waits_retry_after(reference, c));
     if limited {
         let too_long = format!(
             " If `Retry-After` asks for more than {}, do not wait: give up and report the error.",
             duration(retry.max_retry_after_ms)
         );
+        let statuses = retry_after_statuses(reference);
         out.push(match retry.honor_retry_after {
             HonorRetryAfter::FirstRetry => format!(
-                "For 429, honour `Retry-After` exactly on the first retry; if it 429s again, fall back to exponential backoff.{too_long}"
+                "For {statuses}, honour `Retry-After` exactly on the first retry; if the same status comes again, fall back to exponential backoff.{too_long}"
             ),
             HonorRetryAfter::Always => format!(
-                "For 429, wait at least `Retry-After` before every retry (the longer of `Retry-After` and the backoff).{too_long}"
+                "For {statuses}, wait at least `Retry-After` before every retry (the longer of `Retry-After` and the backoff).{too_long}"
             ),
-            HonorRetryAfter::Never => {
-                "`Retry-After` does not set the wait: a 429 backs off like every other retryable error.".to_owned()
-            }
+            HonorRetryAfter::Never => format!(
+                "`Retry-After` does not set the wait: {statuses} back off like every other retryable error."
+            ),
         });
     }
     out
@@ -384,7 +402,7 @@ pub(crate) fn code_retry(reference: &Reference, code: &Code) -> String {
             None => "Not retryable.".to_owned(),
         };
     }
-    let retry_after = waits_retry_after(code) && honors_retry_after(reference);
+    let retry_after = waits_retry_after(reference, code) && honors_retry_after(reference);
     match (retry_after, reference.retry.honor_retry_after) {
         (true, HonorRetryAfter::FirstRetry) => "Retryable: wait exactly `Retry-After` before the first retry, then back off exponentially.".to_owned(),
         (true, HonorRetryAfter::Always) => "Retryable: wait at least `Retry-After` before every retry.".to_owned(),
@@ -401,15 +419,16 @@ mod tests {
         Reference::from(&errors_catalog::Catalog::from_str("c.toml", toml).unwrap())
     }
 
-    /// The retry policy honours `Retry-After` on a 429 only; a 503 that sends one is
-    /// still retried with backoff, and the reference says so.
+    /// Under `retry_after_statuses = [429]` the retry policy honours `Retry-After` on a
+    /// 429 only; a 503 that sends one is still retried with backoff, and the reference
+    /// says so.
     #[cfg(feature = "catalog")]
     #[test]
     fn retry_after_sets_the_wait_of_429s_only() {
         let toml = "[errors.LIMITED]\nstatus = 429\nmessage = \"m\"\ndetails.wait = { type = \"u64\", header = \"Retry-After\" }\n\
                     [errors.DOWN]\nstatus = 503\nmessage = \"m\"\ndetails.wait = { type = \"u64\", header = \"Retry-After\" }\n\
                     [errors.GONE]\nstatus = 410\nmessage = \"m\"\n";
-        let r = reference(toml);
+        let r = reference(&format!("[retry]\nretry_after_statuses = [429]\n{toml}"));
         let rows: Vec<(u16, String)> = status_rows(&r)
             .into_iter()
             .map(|row| (row.status, row.retry))
@@ -432,7 +451,7 @@ mod tests {
         assert!(strategy.contains("more than 5 minutes"), "{strategy}");
 
         let never = reference(&format!(
-            "[retry]\nhonor_retry_after = false\nmax_attempts = 3\nbase_delay_ms = 500\nmax_delay_ms = 800\n{toml}"
+            "[retry]\nhonor_retry_after = false\nretry_after_statuses = [429]\nmax_attempts = 3\nbase_delay_ms = 500\nmax_delay_ms = 800\n{toml}"
         ));
         assert_eq!(
             status_rows(&never)[1].retry,
@@ -441,6 +460,22 @@ mod tests {
         let strategy = retry_strategy(&never).join("\n");
         assert!(strategy.contains("up to 500 ms, 800 ms before each retry, capped at 800 ms, with a maximum of 3 attempts"), "{strategy}");
         assert!(strategy.contains("does not set the wait"), "{strategy}");
+
+        // By default a 503's `Retry-After` sets the wait too.
+        let default = reference(toml);
+        let row = &status_rows(&default)[2];
+        assert_eq!(
+            (row.status, row.retry.as_str()),
+            (503, "Yes, after `Retry-After`")
+        );
+        assert!(
+            code_retry(&default, default.code("DOWN").unwrap()).contains("exactly `Retry-After`")
+        );
+        let strategy = retry_strategy(&default).join("\n");
+        assert!(
+            strategy.contains("For 429 and 503, honour `Retry-After` exactly on the first retry"),
+            "{strategy}"
+        );
     }
 
     #[cfg(feature = "catalog")]

@@ -8,7 +8,7 @@
 
 pub use errors_vocab::{
     CircuitBreakerConfig, EnvelopeKeys, EnvelopeStyle, FieldShape, Fill, HonorRetryAfter, Member,
-    Rejection, RetryConfig,
+    Rejection, RetryConfig, StatusSet,
 };
 
 /// The type of a detail field, as the catalog spells it: the name generated

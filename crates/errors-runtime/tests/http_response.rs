@@ -71,3 +71,74 @@ fn absent_optional_and_unsendable_header_values_are_left_out() {
     let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
     assert_eq!(body["error"]["details"]["region"], "eu\r\nset-cookie: x");
 }
+
+mod header_only {
+    errors_runtime::catalog!("tests/catalogs/seed_001.toml");
+}
+
+/// The response's headers as the decoder takes them.
+fn header_pairs(response: &http::Response<Vec<u8>>) -> Vec<(String, String)> {
+    response
+        .headers()
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_str().unwrap().to_owned()))
+        .collect()
+}
+
+#[test]
+fn a_header_field_whose_value_is_not_header_text_is_read_from_the_body() {
+    for region in ["eu\r\nset-cookie: x", "zürich", " eu", "eu\t1", ""] {
+        let error = headers::HeaderError::Unavailable {
+            retry_after: Some(7),
+            region: region.into(),
+        };
+        let response = error.envelope().to_http_response();
+        assert!(response.headers().get("x-region").is_none(), "{region:?}");
+        assert_eq!(response.headers()[RETRY_AFTER], "7");
+        let decoded = errors_runtime::decode_response::<headers::HeaderError>(
+            response.status().as_u16(),
+            response.headers(),
+            response.body(),
+        )
+        .unwrap();
+        match decoded.known() {
+            Some(headers::HeaderError::Unavailable { region: back, .. }) => {
+                assert_eq!(back, region)
+            }
+            other => panic!("{region:?}: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn header_only_values_are_read_exactly_never_trimmed() {
+    use header_only::ApiError;
+    let error = ApiError::RateLimitExceeded {
+        limit: 100,
+        window: "1 minute".into(),
+        retry_after: 60,
+        remaining: 3,
+        reset: 1_700_000_060,
+    };
+    let response = error.envelope().to_http_response();
+    let mut headers = header_pairs(&response);
+    let decode = |headers: &[(String, String)]| {
+        errors_runtime::decode_response::<ApiError>(429, headers, response.body()).unwrap()
+    };
+    assert_eq!(decode(&headers).known(), Some(&error));
+    for altered in [" 3", "3 ", "+3", "03", "3.0"] {
+        let at = headers
+            .iter()
+            .position(|(n, _)| n.eq_ignore_ascii_case("x-ratelimit-remaining"))
+            .unwrap();
+        headers[at].1 = altered.to_owned();
+        let decoded = decode(&headers);
+        assert!(decoded.known().is_none(), "{altered:?} read as a value");
+        let mismatched = decoded.error().mismatched().expect("mismatched");
+        assert!(
+            mismatched.reason().to_string().contains("remaining"),
+            "{}",
+            mismatched.reason()
+        );
+    }
+}

@@ -5,7 +5,7 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use errors_runtime::meta::RetryConfig;
+use errors_runtime::meta::{HonorRetryAfter, RetryConfig, StatusSet};
 use errors_runtime::retry::{
     Failure, GiveUp, RandomSource, RetryAfter, RetryDecision, RetryPolicy, SplitMix64,
 };
@@ -85,6 +85,7 @@ fn for_catalog_reads_the_retry_table() {
             base_delay_ms: 250,
             max_delay_ms: 800,
             honor_retry_after: errors_runtime::meta::HonorRetryAfter::Never,
+            retry_after_statuses: StatusSet::of(&[429, 503]),
             max_retry_after_ms: 300_000,
         }
     );
@@ -249,9 +250,9 @@ fn retry_after_is_honoured_only_on_a_429_when_the_policy_says_so() {
         from_catalog.decide(1, &limited),
         retry(Duration::from_millis(250))
     );
-    // A 503 with Retry-After backs off (SPEC: Retry-After on 429).
-    let unavailable = Failure::from_response(503, Some("42"));
-    assert_eq!(longest().decide(1, &unavailable), retry(secs(1)));
+    // A 500 with Retry-After backs off: 500 is not among `retry_after_statuses`.
+    let failing = Failure::from_response(500, Some("42"));
+    assert_eq!(longest().decide(1, &failing), retry(secs(1)));
     // A 429 without Retry-After backs off.
     assert_eq!(
         longest().decide(1, &Failure::from_status(429)),
@@ -262,6 +263,53 @@ fn retry_after_is_honoured_only_on_a_429_when_the_policy_says_so() {
         longest().decide(1, &Failure::from_response(429, Some("soon"))),
         retry(secs(1))
     );
+}
+
+/// No jitter at all: backoff waits 0, so any other wait is `Retry-After`'s.
+fn no_backoff() -> RetryPolicy {
+    RetryPolicy::new().with_random(|| 0)
+}
+
+#[test]
+fn retry_after_is_honoured_on_503_by_default() {
+    let unavailable = Failure::from_response(503, Some("1"));
+    let policy = no_backoff();
+    assert_eq!(policy.retry_after_statuses(), StatusSet::of(&[429, 503]));
+    assert_eq!(policy.decide(1, &unavailable), retry(secs(1)));
+    // The same rule as 429: exactly on the first retry, then backoff...
+    assert_eq!(policy.decide(2, &unavailable), retry(secs(0)));
+    // ...or at least `Retry-After` on every retry, and never past the limit.
+    let always = no_backoff().with_retry_after_rule(HonorRetryAfter::Always);
+    assert_eq!(always.decide(3, &unavailable), retry(secs(1)));
+    assert_eq!(
+        no_backoff().decide(1, &Failure::from_response(503, Some("301"))),
+        RetryDecision::GiveUp(GiveUp::RetryAfterTooLong(secs(301)))
+    );
+    assert_eq!(policy.decide_response(1, 503, Some("1")), retry(secs(1)));
+    // A catalog without the key has the default too.
+    assert_eq!(
+        policy::PolicyError::CATALOG.retry.retry_after_statuses,
+        StatusSet::of(&[429, 503])
+    );
+}
+
+#[test]
+fn a_catalog_that_lists_429_only_ignores_retry_after_on_503() {
+    // The bundled catalog (seed 000: "for 5xx, exponential backoff").
+    assert_eq!(
+        ApiError::CATALOG.retry.retry_after_statuses,
+        StatusSet::of(&[429])
+    );
+    let policy = RetryPolicy::for_catalog::<ApiError>().with_random(|| 0);
+    let unavailable = Failure::from_response(503, Some("1"));
+    assert_eq!(policy.decide(1, &unavailable), retry(secs(0)));
+    assert_eq!(
+        policy.decide(1, &Failure::from_response(429, Some("1"))),
+        retry(secs(1))
+    );
+    // And set by hand.
+    let by_hand = no_backoff().with_retry_after_statuses(StatusSet::of(&[429]));
+    assert_eq!(by_hand.decide(1, &unavailable), retry(secs(0)));
 }
 
 #[test]

@@ -24,4 +24,4 @@ pub use detail::DetailType;
 pub use envelope::{EnvelopeKeys, EnvelopeStyle, Member};
 pub use reason::reason_phrase;
 pub use rejection::{FieldShape, Fill, Rejection};
-pub use retry::{CircuitBreakerConfig, HonorRetryAfter, RetryConfig};
+pub use retry::{CircuitBreakerConfig, HonorRetryAfter, RetryConfig, StatusSet};

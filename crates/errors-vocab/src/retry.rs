@@ -13,8 +13,11 @@ pub struct RetryConfig {
     pub base_delay_ms: u64,
     /// The backoff cap in milliseconds (default 30 000).
     pub max_delay_ms: u64,
-    /// How a 429's `Retry-After` is honoured (default: exactly, on the first retry).
+    /// How `Retry-After` is honoured on [`retry_after_statuses`](Self::retry_after_statuses)
+    /// (default: exactly, on the first retry).
     pub honor_retry_after: HonorRetryAfter,
+    /// The statuses whose `Retry-After` is honoured (default 429 and 503).
+    pub retry_after_statuses: StatusSet,
     /// The longest `Retry-After` honoured, in milliseconds (default 300 000, five
     /// minutes): a server asking for more makes the client give up at once rather
     /// than wait that long.
@@ -30,8 +33,88 @@ impl RetryConfig {
         base_delay_ms: 1000,
         max_delay_ms: 30_000,
         honor_retry_after: HonorRetryAfter::FirstRetry,
+        retry_after_statuses: StatusSet::of(&[429, 503]),
         max_retry_after_ms: 300_000,
     };
+}
+
+/// A set of error statuses (400..=599), such as `[retry] retry_after_statuses`.
+///
+/// A bit per status rather than a list, so that the type stays `Copy` and a
+/// generated static builds it in a `const`. Iterates in ascending order.
+///
+/// ```
+/// use errors_vocab::StatusSet;
+/// let set = StatusSet::of(&[503, 429]);
+/// assert!(set.contains(429) && !set.contains(500) && !set.contains(200));
+/// assert_eq!(set.iter().collect::<Vec<_>>(), [429, 503]);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct StatusSet {
+    bits: [u64; 4],
+}
+
+impl StatusSet {
+    /// The lowest status a set holds.
+    pub const FIRST: u16 = 400;
+    /// The highest status a set holds.
+    pub const LAST: u16 = 599;
+    /// No status.
+    pub const EMPTY: StatusSet = StatusSet { bits: [0; 4] };
+
+    /// The set of `statuses`; those outside 400..=599 are left out (a catalog refuses
+    /// them).
+    pub const fn of(statuses: &[u16]) -> StatusSet {
+        let mut set = StatusSet::EMPTY;
+        let mut i = 0;
+        while i < statuses.len() {
+            set = set.with(statuses[i]);
+            i += 1;
+        }
+        set
+    }
+
+    /// This set and `status` (unchanged when it is outside 400..=599).
+    pub const fn with(mut self, status: u16) -> StatusSet {
+        if status >= Self::FIRST && status <= Self::LAST {
+            let n = (status - Self::FIRST) as usize;
+            self.bits[n / 64] |= 1 << (n % 64);
+        }
+        self
+    }
+
+    /// Whether the set holds `status`.
+    pub const fn contains(&self, status: u16) -> bool {
+        if status < Self::FIRST || status > Self::LAST {
+            return false;
+        }
+        let n = (status - Self::FIRST) as usize;
+        self.bits[n / 64] & (1 << (n % 64)) != 0
+    }
+
+    /// Whether the set holds no status.
+    pub const fn is_empty(&self) -> bool {
+        self.bits[0] == 0 && self.bits[1] == 0 && self.bits[2] == 0 && self.bits[3] == 0
+    }
+
+    /// The statuses, ascending.
+    pub fn iter(&self) -> impl Iterator<Item = u16> + '_ {
+        (Self::FIRST..=Self::LAST).filter(|s| self.contains(*s))
+    }
+}
+
+impl std::fmt::Display for StatusSet {
+    /// As the catalog writes it: `[429, 503]`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("[")?;
+        for (i, status) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "{status}")?;
+        }
+        f.write_str("]")
+    }
 }
 
 impl Default for RetryConfig {
@@ -116,6 +199,7 @@ mod tests {
         );
         assert_eq!(retry.honor_retry_after, HonorRetryAfter::FirstRetry);
         assert_eq!(retry.max_retry_after_ms, 300_000);
+        assert_eq!(retry.retry_after_statuses.to_string(), "[429, 503]");
         let breaker = CircuitBreakerConfig::default();
         assert_eq!(breaker, CircuitBreakerConfig::DEFAULT);
         assert_eq!(
@@ -126,6 +210,15 @@ mod tests {
             ),
             (5, 30_000, 1)
         );
+    }
+
+    #[test]
+    fn status_sets_hold_error_statuses_only() {
+        let set = StatusSet::of(&[599, 400, 429, 429, 200, 600]);
+        assert_eq!(set.iter().collect::<Vec<_>>(), [400, 429, 599]);
+        assert!(!set.contains(200) && !set.contains(600) && !set.contains(503));
+        assert!(StatusSet::EMPTY.is_empty() && !set.is_empty());
+        assert_eq!(StatusSet::EMPTY.to_string(), "[]");
     }
 
     #[test]

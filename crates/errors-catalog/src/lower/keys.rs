@@ -30,6 +30,7 @@ pub(super) const RETRY_KEYS: &[&str] = &[
     "base_delay_ms",
     "max_delay_ms",
     "honor_retry_after",
+    "retry_after_statuses",
     "max_retry_after_ms",
 ];
 /// `[circuit_breaker]`.

@@ -4,7 +4,7 @@
 
 use toml::de::{DeTable, DeValue};
 
-use super::context::{Cx, in_order};
+use super::context::{Cx, Value, in_order};
 use super::keys::{BREAKER_KEYS, CATALOG_KEYS, ENVELOPE_KEYS, HTTP_KEYS, RETRY_KEYS};
 use crate::diagnostic::Diagnostic;
 use crate::draft::Settings;
@@ -13,6 +13,7 @@ use crate::model::{
 };
 use crate::source::Location;
 use crate::suggest::did_you_mean;
+use errors_vocab::StatusSet;
 
 /// Lowers `[catalog]` into `s` (only for the root file) and returns its `include`
 /// entries, with where each is written.
@@ -180,6 +181,66 @@ pub(super) fn retry(cx: &mut Cx<'_>, table: &DeTable<'_>, s: &mut Settings) {
     if let Some(v) = cx.count(table, "max_retry_after_ms", &mut s.retry_at) {
         s.retry.max_retry_after_ms = v;
     }
+    if let Some(value) = table.get("retry_after_statuses") {
+        if let Some(set) = retry_after_statuses(cx, value) {
+            s.retry.retry_after_statuses = set;
+        }
+        s.retry_at
+            .push(("retry_after_statuses", cx.at(value.span())));
+    }
+}
+
+/// `retry_after_statuses = [429, 503]`: each an error status, once. `None` (with
+/// the diagnostics) when an entry is wrong, so the default stays.
+fn retry_after_statuses(cx: &mut Cx<'_>, value: &Value<'_>) -> Option<StatusSet> {
+    let DeValue::Array(items) = value.get_ref() else {
+        cx.wrong_type(
+            value,
+            "`retry_after_statuses`",
+            "an array of statuses, such as `[429, 503]`",
+        );
+        return None;
+    };
+    let mut set = StatusSet::EMPTY;
+    let mut ok = true;
+    for item in items.iter() {
+        let DeValue::Integer(n) = item.get_ref() else {
+            cx.wrong_type(
+                item,
+                "each `retry_after_statuses` entry",
+                "a status, such as `503`",
+            );
+            ok = false;
+            continue;
+        };
+        let at = cx.at(item.span());
+        let shown = n.as_str();
+        let status = i64::from_str_radix(n.as_str(), n.radix())
+            .ok()
+            .and_then(|n| u16::try_from(n).ok())
+            .filter(|n| (StatusSet::FIRST..=StatusSet::LAST).contains(n));
+        match status {
+            None => {
+                cx.sink.push(
+                    Diagnostic::new(
+                        at,
+                        format!("`retry_after_statuses` lists {shown}, which is not an error status"),
+                    )
+                    .help("list statuses of 400..=599 whose `Retry-After` clients honour, such as `[429, 503]`"),
+                );
+                ok = false;
+            }
+            Some(status) if set.contains(status) => {
+                cx.sink.push(
+                    Diagnostic::new(at, format!("`retry_after_statuses` lists {status} twice"))
+                        .help("list each status once"),
+                );
+                ok = false;
+            }
+            Some(status) => set = set.with(status),
+        }
+    }
+    ok.then_some(set)
 }
 
 /// Lowers `[circuit_breaker]`.

@@ -125,6 +125,25 @@ pub(super) fn check_sent_somewhere(
     let in_message = error.message.placeholders().any(|p| p.field == *name);
     let as_param = draft.settings.envelope.style == EnvelopeStyle::Typed
         && error.param.as_deref() == Some(name.as_str());
+    if let (Some(header), Some(header_at)) = (&field.header, &field.at.header)
+        && !in_message
+        && !as_param
+        && !header_safe(&field.ty)
+        && field.ty.is_scalar()
+    {
+        sink.push(
+            Diagnostic::new(
+                header_at.clone(),
+                format!(
+                    "`{name}` of `{}` is sent only as the `{header}` header, but a `{}` can hold text no header can carry (line breaks, non-ASCII)",
+                    error.code, field.ty
+                ),
+            )
+            .help(format!(
+                "send it in `details` too (drop `details = false`; the header is then left out when the value cannot be one), or insert it in the message as `{{{name}}}`; a field sent only as a header is an integer, bool or f64"
+            )),
+        );
+    }
     if !in_message && field.header.is_none() && !as_param {
         sink.push(
             Diagnostic::new(
@@ -139,6 +158,13 @@ pub(super) fn check_sent_somewhere(
             )),
         );
     }
+}
+
+/// Whether every value of `ty` writes as header text (visible ASCII): integers,
+/// `bool` and `f64` (`inf` and `NaN` included) do; a string may hold anything.
+fn header_safe(ty: &crate::model::DetailType) -> bool {
+    use crate::model::DetailType;
+    ty.is_integer() || matches!(ty, DetailType::Bool | DetailType::F64)
 }
 
 pub(super) fn check_header<'a>(

@@ -5,6 +5,7 @@
 mod codes;
 mod errors;
 mod fields;
+mod message_only;
 mod placeholders;
 mod settings;
 

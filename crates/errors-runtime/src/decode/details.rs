@@ -4,7 +4,8 @@ use serde_core::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::error::DecodeError;
-use super::message::{Found, find, read_text};
+use super::message::{Found, find};
+use super::text::read_text;
 use crate::envelope::details_read::WireValue;
 use crate::error::CatalogError;
 use crate::meta::{ErrorMeta, FieldMeta, FormatSpec};
@@ -121,7 +122,7 @@ impl<'a> WireDetails<'a> {
                 .iter()
                 .find(|(n, _)| n.eq_ignore_ascii_case(header))
         {
-            return read_text(field.ty, FormatSpec::DISPLAY, text.trim())
+            return read_text(field.ty, FormatSpec::DISPLAY, text)
                 .map(Some)
                 .map_err(|why| unrecoverable(format!("the `{header}` header: {why}")));
         }

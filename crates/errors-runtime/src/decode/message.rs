@@ -1,6 +1,6 @@
 //! Reading fields back out of a rendered message, for fields a catalog sends in the
 //! message only (`details = false`): the received message is matched against the
-//! code's template, and each placeholder's text is read as its field's type.
+//! code's template; the text of each placeholder is then read by `super::text`.
 //!
 //! Matching is linear in the message's length (SPEC 9.2). A template is literal text
 //! and runs of placeholders ("gaps") in turn: `L0 G1 L1 .. Gk Lk`, where only `L0`
@@ -14,9 +14,7 @@
 //! `2 * (message + literals)` bytes whatever the message holds, and no step budget is
 //! needed. A gap of several placeholders splits one way only when its text is empty.
 
-use serde_json::Value;
-
-use crate::meta::{FieldType, FormatKind, FormatSpec, Piece};
+use crate::meta::{FormatSpec, Piece};
 
 /// What matching a message says of one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,93 +204,12 @@ fn field_text<'m>(
     found.map_or(Found::NotInTemplate, Found::Text)
 }
 
-/// The JSON value of a field's text in a message or a header, read as its `Display`
-/// (under `spec`) wrote it; `Err` says why it cannot be.
-pub(crate) fn read_text(ty: FieldType, spec: FormatSpec, text: &str) -> Result<Value, String> {
-    let text = unpad(&spec, text);
-    let debug = spec.format_trait() == crate::meta::FormatTrait::Debug;
-    let bad = |what: &str| format!("`{text}` is not {what}");
-    match ty {
-        FieldType::String if debug => serde_json::from_str::<String>(text)
-            .map(Value::String)
-            .map_err(|_| bad("a quoted string")),
-        FieldType::String => Ok(Value::String(text.to_owned())),
-        FieldType::Bool => match text {
-            "true" => Ok(Value::Bool(true)),
-            "false" => Ok(Value::Bool(false)),
-            _ => Err(bad("`true` or `false`")),
-        },
-        FieldType::I32 | FieldType::I64 => integer(&spec, text)
-            .and_then(|n| i64::try_from(n).ok())
-            .map(Value::from)
-            .ok_or_else(|| bad("an integer")),
-        FieldType::U32 | FieldType::U64 => integer(&spec, text)
-            .and_then(|n| u64::try_from(n).ok())
-            .map(Value::from)
-            .ok_or_else(|| bad("an unsigned integer")),
-        FieldType::F64 => {
-            let number: f64 = text
-                .trim_start_matches('+')
-                .parse()
-                .map_err(|_| bad("a number"))?;
-            // Non-finite values travel as the strings details use for them.
-            Ok(serde_json::Number::from_f64(number).map_or_else(
-                || {
-                    Value::String(
-                        crate::envelope::non_finite::name(number)
-                            .unwrap_or("NaN")
-                            .to_owned(),
-                    )
-                },
-                Value::Number,
-            ))
-        }
-        FieldType::Json => serde_json::from_str(text).map_err(|_| bad("JSON")),
-        FieldType::FieldViolations | FieldType::List(_) => {
-            Err(format!("a `{ty}` field has no text form"))
-        }
-    }
-}
-
-/// The text without the padding a width added.
-fn unpad<'a>(spec: &FormatSpec, text: &'a str) -> &'a str {
-    if spec.width.is_none() && spec.fill.is_none() {
-        return text;
-    }
-    text.trim_matches(spec.fill_char())
-}
-
-/// An integer as `spec` wrote it: sign, `#` prefix, zero padding, radix.
-fn integer(spec: &FormatSpec, text: &str) -> Option<i128> {
-    let radix = spec.kind.radix();
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(text)),
-    };
-    let digits = if spec.alternate {
-        let prefix = match spec.kind {
-            FormatKind::LowerHex | FormatKind::UpperHex => "0x",
-            FormatKind::Octal => "0o",
-            FormatKind::Binary => "0b",
-            _ => "",
-        };
-        digits.strip_prefix(prefix).unwrap_or(digits)
-    } else {
-        digits
-    };
-    // Zero padding sits after the sign.
-    let digits = digits.trim_start_matches('0');
-    let magnitude = if digits.is_empty() {
-        0
-    } else {
-        i128::from_str_radix(digits, radix).ok()?
-    };
-    Some(if negative { -magnitude } else { magnitude })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decode::text::read_text;
+    use crate::meta::FieldType;
+    use serde_json::Value;
 
     /// `find` on a template written as text, parsed as the catalog parses it.
     fn find<'m>(template: &str, message: &'m str, field: &str) -> (Found<'m>, String) {
@@ -334,17 +251,17 @@ mod tests {
             read_text(FieldType::U64, super::tests::spec(&spec), "    42"),
             Ok(Value::from(42))
         );
+        // `?` on a string escapes it in Rust's own way: never trusted (a catalog
+        // refuses it on a field sent only in the message).
         let (c, spec) = find(template, message, "c");
-        assert_eq!(
+        assert_eq!(c, Found::Text("\"q\\\"uote\""));
+        assert!(
             read_text(
                 FieldType::String,
                 super::tests::spec(&spec),
-                match c {
-                    Found::Text(t) => t,
-                    other => panic!("{other:?}"),
-                }
-            ),
-            Ok(Value::from("q\"uote"))
+                "\"q\\\"uote\""
+            )
+            .is_err()
         );
     }
 
@@ -368,40 +285,6 @@ mod tests {
         let template = "{a}{b}{c}{d}{e}{f}";
         let message = "x".repeat(10_000);
         assert_eq!(find(template, &message, "a").0, Found::Ambiguous);
-    }
-
-    #[test]
-    fn values_are_read_by_type() {
-        assert_eq!(
-            read_text(FieldType::I64, spec(""), "-12"),
-            Ok(Value::from(-12))
-        );
-        assert_eq!(
-            read_text(FieldType::U32, spec("#x"), "0xff"),
-            Ok(Value::from(255))
-        );
-        assert_eq!(
-            read_text(FieldType::U32, spec("05"), "00042"),
-            Ok(Value::from(42))
-        );
-        assert_eq!(
-            read_text(FieldType::Bool, spec(""), "true"),
-            Ok(Value::Bool(true))
-        );
-        assert_eq!(
-            read_text(FieldType::F64, spec(""), "2.5"),
-            Ok(Value::from(2.5))
-        );
-        assert_eq!(
-            read_text(FieldType::F64, spec(""), "NaN"),
-            Ok(Value::from("NaN"))
-        );
-        assert_eq!(
-            read_text(FieldType::Json, spec(""), r#"{"a":[1]}"#),
-            Ok(serde_json::json!({"a": [1]}))
-        );
-        assert!(read_text(FieldType::U32, spec(""), "-1").is_err());
-        assert!(read_text(FieldType::U32, spec(""), "ten").is_err());
     }
 
     /// The bytes `find` scans for `field` of `template` in `message`.

@@ -13,6 +13,8 @@ mod details;
 mod error;
 mod message;
 mod mismatched;
+mod render;
+mod text;
 mod unknown;
 mod wire;
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use super::failure::{AsFailure, Failure};
 use crate::error::CatalogError;
-use crate::meta::{HonorRetryAfter, RetryConfig};
+use crate::meta::{HonorRetryAfter, RetryConfig, StatusSet};
 use crate::random::{RandomSource, SplitMix64};
 
 /// What to do after a failed attempt.
@@ -70,6 +70,7 @@ pub struct RetryPolicy {
     cap: Duration,
     max_attempts: u32,
     honor_retry_after: HonorRetryAfter,
+    retry_after_statuses: StatusSet,
     max_retry_after: Duration,
     random: Arc<dyn RandomSource>,
 }
@@ -81,6 +82,7 @@ impl fmt::Debug for RetryPolicy {
             .field("cap", &self.cap)
             .field("max_attempts", &self.max_attempts)
             .field("honor_retry_after", &self.honor_retry_after)
+            .field("retry_after_statuses", &self.retry_after_statuses)
             .field("max_retry_after", &self.max_retry_after)
             .finish_non_exhaustive()
     }
@@ -112,6 +114,7 @@ impl RetryPolicy {
             cap: Duration::from_millis(config.max_delay_ms),
             max_attempts: config.max_attempts.max(1),
             honor_retry_after: config.honor_retry_after,
+            retry_after_statuses: config.retry_after_statuses,
             max_retry_after: Duration::from_millis(config.max_retry_after_ms),
             random: Arc::new(SplitMix64::from_entropy()),
         }
@@ -138,7 +141,7 @@ impl RetryPolicy {
         self
     }
 
-    /// Whether the first retry of a 429 waits exactly its `Retry-After`
+    /// Whether the first retry of a [`RetryPolicy::retry_after_statuses`] status waits exactly its `Retry-After`
     /// ([`HonorRetryAfter::FirstRetry`]) or `Retry-After` is ignored
     /// ([`HonorRetryAfter::Never`]).
     #[must_use]
@@ -151,10 +154,18 @@ impl RetryPolicy {
         self
     }
 
-    /// How a 429's `Retry-After` is honoured.
+    /// How `Retry-After` is honoured.
     #[must_use]
     pub fn with_retry_after_rule(mut self, rule: HonorRetryAfter) -> Self {
         self.honor_retry_after = rule;
+        self
+    }
+
+    /// Sets the statuses whose `Retry-After` is honoured (the catalog's
+    /// `retry_after_statuses`, by default 429 and 503).
+    #[must_use]
+    pub fn with_retry_after_statuses(mut self, statuses: StatusSet) -> Self {
+        self.retry_after_statuses = statuses;
         self
     }
 
@@ -191,14 +202,19 @@ impl RetryPolicy {
         self.max_attempts
     }
 
-    /// Whether a 429's `Retry-After` is honoured at all.
+    /// Whether `Retry-After` is honoured at all.
     pub fn honors_retry_after(&self) -> bool {
         self.honor_retry_after != HonorRetryAfter::Never
     }
 
-    /// How a 429's `Retry-After` is honoured.
+    /// How `Retry-After` is honoured.
     pub fn retry_after_rule(&self) -> HonorRetryAfter {
         self.honor_retry_after
+    }
+
+    /// The statuses whose `Retry-After` is honoured.
+    pub fn retry_after_statuses(&self) -> StatusSet {
+        self.retry_after_statuses
     }
 
     /// The longest `Retry-After` honoured; a longer one gives up.
@@ -208,7 +224,8 @@ impl RetryPolicy {
 
     /// Decides what to do after attempt `attempt` (1 for the first request) failed
     /// with `failure`: give up if it may not be retried or was the last attempt;
-    /// for a 429 that carries `Retry-After`, wait exactly that on the first retry
+    /// for a status of [`RetryPolicy::retry_after_statuses`] (429 and 503 by default)
+    /// that carries `Retry-After`, wait exactly that on the first retry
     /// ([`HonorRetryAfter::FirstRetry`]) or at least that on every retry
     /// ([`HonorRetryAfter::Always`]), giving up if it is longer than
     /// [`RetryPolicy::max_retry_after`]; otherwise wait [`RetryPolicy::backoff`].
@@ -223,7 +240,9 @@ impl RetryPolicy {
             return RetryDecision::GiveUp(GiveUp::AttemptsExhausted);
         }
         if let Some(after) = failure.retry_after()
-            && failure.status() == Some(429)
+            && failure
+                .status()
+                .is_some_and(|s| self.retry_after_statuses.contains(s))
         {
             let wait = match self.honor_retry_after {
                 HonorRetryAfter::FirstRetry if attempt == 1 => Some(after),
