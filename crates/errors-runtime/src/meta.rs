@@ -133,8 +133,8 @@ impl ErrorMeta {
         self.fields.iter().any(|f| !f.internal)
     }
 
-    /// Whether any field is sent in `details`, which decides whether `details` is
-    /// sent at all (in every style).
+    /// Whether any field can be sent in `details`. An error of such a code still
+    /// leaves `details` out when none of them is set (all optional and absent).
     pub fn has_detail_fields(&self) -> bool {
         self.fields.iter().any(|f| f.in_details)
     }
