@@ -72,7 +72,9 @@ impl Draft {
                 || HttpConfig::DEFAULT_REQUEST_ID_HEADER.to_owned(),
                 |(header, _)| header,
             ),
+            timestamp: self.settings.http.timestamp.unwrap_or(true),
             codes: http::resolve(&self.settings.http, self.settings.code_case, &self.errors),
+            statuses: http::resolve_statuses(&self.settings.http, &self.errors),
         };
         let s = self.settings;
         let name = s.name.map_or_else(|| "ApiError".to_owned(), |(n, _)| n);

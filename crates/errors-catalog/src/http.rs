@@ -1,5 +1,6 @@
-//! `[http]`: which code answers each rejection of the web framework, resolved once
-//! here so that validation, the model and every later stage read the same answer.
+//! `[http]`: which code answers each rejection of the web framework, and each bare
+//! error status (`[http.status]`, in `status`), resolved once here so that
+//! validation, the model and every later stage read the same answer.
 //!
 //! A rejection takes the code the table names, else the first of its conventional
 //! codes ([`Rejection::conventional_codes`]) that the catalog has, compared under its
@@ -7,7 +8,10 @@
 //! [`Fill`] (the one the axum layer follows): a `field_violations` field sent in
 //! `details` for `bad_request` (the fields that failed to parse), and internal
 //! fields, which are never sent. A code the table names must be such a code; once a
-//! catalog has an `[http]` table, every rejection must have a code.
+//! catalog names a code for one rejection, every rejection must have a code
+//! (`request_id_header`, `timestamp` and `[http.status]` alone ask for nothing).
+
+mod status;
 
 use errors_vocab::Fill;
 
@@ -17,6 +21,21 @@ use crate::naming;
 use crate::source::Location;
 use crate::suggest::did_you_mean;
 
+pub(crate) use status::{StatusEntry, resolve_statuses};
+
+/// The keys of `[http]`.
+pub(crate) const HTTP_KEYS: &[&str] = &[
+    "request_id_header",
+    "timestamp",
+    "bad_request",
+    "not_found",
+    "method_not_allowed",
+    "unsupported_media_type",
+    "payload_too_large",
+    "internal",
+    "status",
+];
+
 /// `[http]` as written: validation resolves it against the codes.
 #[derive(Default)]
 pub(crate) struct HttpSettings {
@@ -25,8 +44,12 @@ pub(crate) struct HttpSettings {
     /// Where the table's key is.
     pub(crate) at: Option<Location>,
     pub(crate) request_id_header: Option<(String, Location)>,
+    /// `timestamp`, when written.
+    pub(crate) timestamp: Option<bool>,
     /// Each code the table names, with its rejection and where it is written.
     pub(crate) codes: Vec<(Rejection, String, Location)>,
+    /// The entries of `[http.status]`, in the order written.
+    pub(crate) statuses: Vec<StatusEntry>,
 }
 
 /// The index in `errors` of the code of each rejection, in the order of
@@ -39,7 +62,7 @@ pub(crate) fn resolve(
     Rejection::ALL.map(|rejection| resolve_one(http, code_case, errors, rejection))
 }
 
-fn resolve_one(
+pub(super) fn resolve_one(
     http: &HttpSettings,
     code_case: Option<CodeCase>,
     errors: &[ErrorDef],
@@ -81,7 +104,8 @@ pub(crate) fn unfillable(error: &ErrorDef, rejection: Rejection) -> Vec<&Field> 
 }
 
 /// Checks `[http]`: a well-formed request id header; each code it names exists and
-/// can be filled; and, once the table is there, a code for every rejection.
+/// can be filled; once it names one rejection's code, a code for every rejection;
+/// and `[http.status]` (see `status`).
 /// `complete` is false when a file could not be read: a code may be in it.
 pub(crate) fn check(
     http: &HttpSettings,
@@ -147,8 +171,10 @@ pub(crate) fn check(
             }
         }
     }
+    status::check(http, code_case, errors, complete, sink);
+    // Completeness is asked of the six rejection keys only, once one is written.
     let Some(table_at) = &http.at else { return };
-    if !complete || !http.declared {
+    if !complete || !http.declared || http.codes.is_empty() {
         return;
     }
     for rejection in Rejection::ALL {
@@ -209,7 +235,7 @@ fn spelled(case: Option<CodeCase>, code: &str) -> String {
 }
 
 /// "field `id`" or "fields `type`, `id`".
-fn field_list(fields: &[&Field]) -> String {
+pub(super) fn field_list(fields: &[&Field]) -> String {
     let names: Vec<String> = fields.iter().map(|f| format!("`{}`", f.name)).collect();
     match names.len() {
         1 => format!("field {}", names[0]),

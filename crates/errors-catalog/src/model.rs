@@ -220,6 +220,7 @@ impl Field {
             optional: self.optional,
             internal: self.internal,
             in_details: self.in_details,
+            header: self.header.is_some(),
         }
     }
 }
@@ -334,17 +335,24 @@ impl EnvelopeSettings {
     }
 }
 
-/// The `[http]` table, resolved: the request id header, and the code that answers
-/// each [`Rejection`] (named by the table, else the first conventional code the
-/// catalog has whose required fields the framework can fill).
+/// The `[http]` table, resolved: the request id header, whether the layer writes
+/// timestamps, the code that answers each [`Rejection`] (named by the table, else the
+/// first conventional code the catalog has whose required fields the framework can
+/// fill) and the `[http.status]` entries.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct HttpConfig {
     /// The header a request id is read from and echoed in (default `X-Request-Id`).
     pub request_id_header: String,
+    /// Whether the layer writes a timestamp into the envelopes it renders
+    /// (`[http] timestamp`, default true).
+    pub timestamp: bool,
     /// The index in [`Catalog::errors`] of the code of each rejection, in the order
     /// of [`Rejection::ALL`].
     pub(crate) codes: [Option<usize>; 6],
+    /// `[http.status]`: each status with the index of the code that answers a bare
+    /// response of it, in status order.
+    pub(crate) statuses: Vec<(u16, usize)>,
 }
 
 impl HttpConfig {
@@ -355,14 +363,30 @@ impl HttpConfig {
     pub fn code_index(&self, rejection: Rejection) -> Option<usize> {
         self.codes[rejection as usize]
     }
+
+    /// The `[http.status]` entries: each status, and the index in
+    /// [`Catalog::errors`] of the code it names, in status order.
+    pub fn statuses(&self) -> &[(u16, usize)] {
+        &self.statuses
+    }
+
+    /// The index of the code `[http.status]` names for `status`, if any.
+    pub fn status_index(&self, status: u16) -> Option<usize> {
+        self.statuses
+            .iter()
+            .find(|(s, _)| *s == status)
+            .map(|(_, i)| *i)
+    }
 }
 
 impl Default for HttpConfig {
-    /// `X-Request-Id`, and no codes.
+    /// `X-Request-Id`, timestamps on, and no codes.
     fn default() -> Self {
         HttpConfig {
             request_id_header: HttpConfig::DEFAULT_REQUEST_ID_HEADER.to_owned(),
+            timestamp: true,
             codes: [None; 6],
+            statuses: Vec::new(),
         }
     }
 }

@@ -181,6 +181,7 @@ pub fn is_header_name(s: &str) -> bool {
 /// use errors_catalog::naming::reserved_header;
 /// assert!(reserved_header("content-length").unwrap().starts_with("it frames the message"));
 /// assert_eq!(reserved_header("Retry-After"), None);
+/// assert!(reserved_header("ETag").unwrap().starts_with("it describes the body"));
 /// ```
 pub fn reserved_header(name: &str) -> Option<&'static str> {
     const FRAMING: &str = "it frames the message, which the server writes from the envelope";
@@ -209,10 +210,17 @@ pub fn reserved_header(name: &str) -> Option<&'static str> {
         ("set-cookie", COOKIES),
         ("set-cookie2", COOKIES),
     ];
+    const REPRESENTATION: &str = "it describes the body, which is the envelope: the axum layer drops it when it replaces a body, and a value of a detail field would lie about the JSON sent";
     RESERVED
         .iter()
         .find(|(reserved, _)| name.eq_ignore_ascii_case(reserved))
         .map(|&(_, why)| why)
+        .or_else(|| {
+            errors_vocab::REPRESENTATION_HEADERS
+                .iter()
+                .any(|h| name.eq_ignore_ascii_case(h))
+                .then_some(REPRESENTATION)
+        })
 }
 
 #[cfg(test)]
@@ -263,13 +271,17 @@ mod tests {
         }
         assert!(reserved_header("Set-Cookie").unwrap().contains("cookies"));
         assert!(reserved_header("Upgrade").unwrap().contains("hop-by-hop"));
-        for name in [
-            "Retry-After",
-            "X-Content-Type",
-            "Content-Language",
-            "Cookie",
-            "Hosts",
-        ] {
+        // What describes a body the layer may replace (SPEC 9.1).
+        for name in errors_vocab::REPRESENTATION_HEADERS {
+            assert!(
+                reserved_header(name)
+                    .unwrap()
+                    .contains("describes the body"),
+                "{name}"
+            );
+        }
+        assert!(reserved_header("Content-Language").is_some());
+        for name in ["Retry-After", "X-Content-Type", "Vary", "Cookie", "Hosts"] {
             assert_eq!(reserved_header(name), None, "{name}");
         }
     }

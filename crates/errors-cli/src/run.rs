@@ -67,6 +67,19 @@ fn execute(run: &Invocation) -> Result<Status, String> {
     };
     match run.command {
         Subcommand::Check => {
+            // Not problems: the catalog builds; the axum layer leaves these statuses
+            // unanswered until the catalog picks a code (SPEC 9.1).
+            for (status, candidates) in catalog.ambiguous_statuses() {
+                let codes: Vec<String> =
+                    candidates.iter().map(|e| format!("`{}`", e.code)).collect();
+                eprintln!(
+                    "note: {}: a bare {status} response has {} candidate codes ({}) and no `[http.status]` entry, so the axum layer answers it with none; add `{status} = \"{}\"` to `[http.status]` to pick one",
+                    display_name(&run.input),
+                    codes.len(),
+                    codes.join(", "),
+                    candidates[0].code
+                );
+            }
             if !run.quiet {
                 let name = display_name(&run.input);
                 let n = catalog.errors.len();

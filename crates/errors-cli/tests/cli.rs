@@ -173,6 +173,30 @@ fn check_reports_problems_rustc_style_and_exits_1() {
             .is_empty()
     );
 
+    // Nothing ambiguous in it: no notes.
+    assert!(text(&output.stderr).is_empty(), "{}", text(&output.stderr));
+
+    // Two codes could answer a bare 429: a note, still exit 0 and "no problems";
+    // an `[http.status]` entry settles it.
+    let ambiguous =
+        format!("{CATALOG}\n[errors.QUOTA_EXCEEDED]\nstatus = 429\nmessage = \"Out of quota.\"\n");
+    std::fs::write(dir.join("ambiguous.toml"), &ambiguous).unwrap();
+    let output = run(&["check", "ambiguous.toml"], &dir);
+    assert_status(&output, 0);
+    assert_eq!(
+        text(&output.stderr),
+        "note: ambiguous.toml: a bare 429 response has 2 candidate codes (`RATE_LIMITED`, `QUOTA_EXCEEDED`) and no `[http.status]` entry, so the axum layer answers it with none; add `429 = \"RATE_LIMITED\"` to `[http.status]` to pick one\n"
+    );
+    assert!(text(&output.stdout).ends_with("no problems\n"));
+    let settled = ambiguous.replace(
+        "[errors.SESSION_FULL]",
+        "[http.status]\n429 = \"QUOTA_EXCEEDED\"\n\n[errors.SESSION_FULL]",
+    );
+    std::fs::write(dir.join("settled.toml"), settled).unwrap();
+    let output = run(&["check", "settled.toml"], &dir);
+    assert_status(&output, 0);
+    assert!(text(&output.stderr).is_empty(), "{}", text(&output.stderr));
+
     let broken = CATALOG
         .replace("status = 409", "status = 309")
         .replace("{session_id}", "{session}");

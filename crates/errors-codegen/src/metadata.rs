@@ -135,9 +135,15 @@ fn envelope(rt: &TokenStream, catalog: &Catalog) -> TokenStream {
 }
 
 /// The `[http]` table, resolved by the catalog crate: an index into `__ERRORS` per
-/// rejection.
+/// rejection and per `[http.status]` entry, and whether the layer writes timestamps.
 fn http(rt: &TokenStream, catalog: &Catalog) -> TokenStream {
     let header = &catalog.http.request_id_header;
+    let timestamp = catalog.http.timestamp;
+    let statuses = catalog
+        .http
+        .statuses()
+        .iter()
+        .map(|(status, i)| quote!((#status, #i)));
     let code = |r: Rejection| match catalog.http.code_index(r) {
         Some(i) => quote!(::core::option::Option::Some(#i)),
         None => quote!(::core::option::Option::None),
@@ -158,6 +164,7 @@ fn http(rt: &TokenStream, catalog: &Catalog) -> TokenStream {
             method_not_allowed: #method_not_allowed,
             unsupported_media_type: #unsupported_media_type,
             payload_too_large: #payload_too_large, internal: #internal,
+            timestamp: #timestamp, statuses: &[#(#statuses),*],
         }
     }
 }

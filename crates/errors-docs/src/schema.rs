@@ -157,6 +157,9 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Cod
         }
     };
     let details = code.sends_details();
+    // `details` is left out when none of its fields is set, so it is required only
+    // when one of them is (SPEC section 4).
+    let details_required = code.detail_fields().any(|f| !f.optional);
     match style {
         EnvelopeStyle::Flat | EnvelopeStyle::Nested => {
             if style == EnvelopeStyle::Flat {
@@ -165,7 +168,7 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Cod
             member(&keys.code, constant(Json::str(code.code.clone())), true);
             member(&keys.message, message_schema(code), true);
             if details {
-                member(&keys.details, details_schema(code, refs), true);
+                member(&keys.details, details_schema(code, refs), details_required);
             }
             member(&keys.request_id, string(), false);
             member(&keys.timestamp, refs.to(TIMESTAMP), false);
@@ -191,7 +194,7 @@ pub(crate) fn code_schema(reference: &Reference, code: &Code, refs: Refs) -> Cod
             member(&keys.doc_url, or_null(&code.doc_url), true);
             member(&keys.request_id, nullable_string(), true);
             if details {
-                member(&keys.details, details_schema(code, refs), true);
+                member(&keys.details, details_schema(code, refs), details_required);
             }
             member(&keys.timestamp, refs.to(TIMESTAMP), false);
         }

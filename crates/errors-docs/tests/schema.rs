@@ -55,6 +55,10 @@ catalogs! {
     headers: HeaderError = "../errors-runtime/tests/catalogs/headers.toml",
     service: ServiceError = "../errors-runtime/tests/catalogs/service.toml",
     client_policy: PolicyError = "../errors-runtime/tests/catalogs/client_policy.toml",
+    empty_details_flat: ApiError = "../errors-runtime/tests/catalogs/empty_details_flat.toml",
+    empty_details_nested: ApiError = "../errors-runtime/tests/catalogs/empty_details_nested.toml",
+    empty_details_typed: ApiError = "../errors-runtime/tests/catalogs/empty_details_typed.toml",
+    empty_details_problem: ApiError = "../errors-runtime/tests/catalogs/empty_details_problem.toml",
 }
 
 #[test]

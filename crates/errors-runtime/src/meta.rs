@@ -59,13 +59,20 @@ impl CatalogMeta {
     }
 }
 
-/// The catalog's `[http]` table, resolved: the request id header, and for each
-/// [`Rejection`] the index in [`CatalogMeta::errors`] of the code that answers it.
+/// The catalog's `[http]` table, resolved: the request id header, whether the layer
+/// writes timestamps, for each [`Rejection`] the index in [`CatalogMeta::errors`] of
+/// the code that answers it, and the `[http.status]` entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct HttpMeta {
     /// The header a request id is read from and echoed in (`X-Request-Id` unless the
     /// catalog names another).
     pub request_id_header: &'static str,
+    /// Whether the layer writes a timestamp into the envelopes rendered inside it
+    /// (`[http] timestamp`, default true).
+    pub timestamp: bool,
+    /// `[http.status]`: each bare error status with the index in
+    /// [`CatalogMeta::errors`] of the code that answers it, in status order.
+    pub statuses: &'static [(u16, usize)],
     /// A body, query, path or form that does not parse.
     pub bad_request: Option<usize>,
     /// No route.
@@ -92,6 +99,14 @@ impl HttpMeta {
             Rejection::PayloadTooLarge => self.payload_too_large,
             Rejection::Internal => self.internal,
         }
+    }
+
+    /// The index of the code `[http.status]` names for `status`, if any.
+    pub fn status_index(&self, status: u16) -> Option<usize> {
+        self.statuses
+            .iter()
+            .find(|(s, _)| *s == status)
+            .map(|(_, i)| *i)
     }
 }
 
@@ -133,8 +148,8 @@ impl ErrorMeta {
         self.fields.iter().any(|f| !f.internal)
     }
 
-    /// Whether any field is sent in `details`, which decides whether `details` is
-    /// sent at all (in every style).
+    /// Whether any field can be sent in `details`. An error of such a code still
+    /// leaves `details` out when none of them is set (all optional and absent).
     pub fn has_detail_fields(&self) -> bool {
         self.fields.iter().any(|f| f.in_details)
     }
@@ -170,6 +185,7 @@ impl FieldMeta {
             optional: self.optional,
             internal: self.internal,
             in_details: self.in_details,
+            header: self.header.is_some(),
         }
     }
 }

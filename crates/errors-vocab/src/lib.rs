@@ -15,6 +15,7 @@
 mod detail;
 mod envelope;
 pub mod format_spec;
+mod headers;
 mod reason;
 mod rejection;
 mod retry;
@@ -22,6 +23,7 @@ pub mod template;
 
 pub use detail::DetailType;
 pub use envelope::{EnvelopeKeys, EnvelopeStyle, Member};
+pub use headers::{REPRESENTATION_HEADERS, describes_body};
 pub use reason::reason_phrase;
 pub use rejection::{FieldShape, Fill, Rejection};
 pub use retry::{CircuitBreakerConfig, HonorRetryAfter, RetryConfig, StatusSet};

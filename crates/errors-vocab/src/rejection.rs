@@ -113,6 +113,9 @@ pub struct FieldShape<'a> {
     pub internal: bool,
     /// Whether it is sent in `details`.
     pub in_details: bool,
+    /// Whether it is also sent as an HTTP header (a bare response's header of that
+    /// name fills it).
+    pub header: bool,
 }
 
 /// How the framework fills one field of the code it answers with: the one rule the
@@ -126,6 +129,10 @@ pub enum Fill {
     Violations,
     /// An optional field: left absent.
     Absent,
+    /// A field with a `header`, answering a bare error status: read from the bare
+    /// response's header of that name (a required one it lacks leaves the response
+    /// unanswered, at run time).
+    Header,
     /// A required field the framework has no value for: a code with one cannot
     /// answer.
     Unfillable,
@@ -142,6 +149,7 @@ impl Fill {
     ///     optional: false,
     ///     internal: false,
     ///     in_details: true,
+    ///     header: false,
     /// };
     /// assert_eq!(Fill::of(violations, Some(Rejection::BadRequest)), Fill::Violations);
     /// assert_eq!(Fill::of(violations, Some(Rejection::NotFound)), Fill::Unfillable);
@@ -159,6 +167,38 @@ impl Fill {
         } else {
             Fill::Unfillable
         }
+    }
+
+    /// How the layer fills `field` when it answers a bare response of `status` (one
+    /// not made from the catalog, SPEC 9.1): as [`Fill::of`] for the rejection the
+    /// status stands for (so a 400 or 422 fills a `field_violations` field), and a
+    /// field with a `header` from that response's header.
+    ///
+    /// ```
+    /// use errors_vocab::{DetailType, FieldShape, Fill};
+    /// let retry_after = FieldShape {
+    ///     ty: &DetailType::U64,
+    ///     optional: false,
+    ///     internal: false,
+    ///     in_details: true,
+    ///     header: true,
+    /// };
+    /// assert_eq!(Fill::of_bare(retry_after, 429), Fill::Header);
+    /// assert_eq!(Fill::of(retry_after, None), Fill::Unfillable);
+    /// ```
+    pub fn of_bare(field: FieldShape<'_>, status: u16) -> Fill {
+        match Fill::of(field, Rejection::from_status(status)) {
+            Fill::Absent | Fill::Unfillable if field.header => Fill::Header,
+            fill => fill,
+        }
+    }
+
+    /// Whether the layer can fill every one of `fields` when it answers a bare
+    /// response of `status` ([`Fill::of_bare`]).
+    pub fn all_bare<'a>(fields: impl IntoIterator<Item = FieldShape<'a>>, status: u16) -> bool {
+        fields
+            .into_iter()
+            .all(|f| Fill::of_bare(f, status) != Fill::Unfillable)
     }
 
     /// Whether the framework can fill every one of `fields` when it answers
@@ -209,7 +249,44 @@ mod tests {
             optional,
             internal,
             in_details,
+            header: false,
         }
+    }
+
+    #[test]
+    fn the_bare_fill_rule_reads_headers() {
+        let u = &DetailType::U64;
+        let v = &DetailType::FieldViolations;
+        let header = |optional| FieldShape {
+            header: true,
+            ..shape(u, optional, false, false)
+        };
+        assert_eq!(Fill::of_bare(header(false), 429), Fill::Header);
+        assert_eq!(Fill::of_bare(header(true), 503), Fill::Header);
+        // Internal wins over a header; a rejection key's code never reads headers.
+        let internal = FieldShape {
+            header: true,
+            ..shape(u, false, true, false)
+        };
+        assert_eq!(Fill::of_bare(internal, 429), Fill::Internal);
+        assert_eq!(Fill::of(header(false), None), Fill::Unfillable);
+        // A 400 or 422 stands for `bad_request`: its violations are filled.
+        assert_eq!(
+            Fill::of_bare(shape(v, false, false, true), 422),
+            Fill::Violations
+        );
+        assert_eq!(
+            Fill::of_bare(shape(v, false, false, true), 409),
+            Fill::Unfillable
+        );
+        assert!(!Fill::all_bare(
+            [header(false), shape(u, false, false, true)],
+            429
+        ));
+        assert!(Fill::all_bare(
+            [header(false), shape(u, true, false, true)],
+            429
+        ));
     }
 
     #[test]

@@ -123,7 +123,7 @@ pub enum ApiError {
     IdempotencyKeyReused {
         idempotency_key: String,
     },
-    #[error("No endpoint matches this path.")]
+    #[error("Nothing answers this request: no endpoint matches its path, or the endpoint found nothing to send.")]
     RouteNotFound,
     #[error("This endpoint does not accept the request's method.")]
     MethodNotAllowed,

@@ -35,16 +35,6 @@ pub(super) const RETRY_KEYS: &[&str] = &[
 ];
 /// `[circuit_breaker]`.
 pub(super) const BREAKER_KEYS: &[&str] = &["failure_threshold", "open_ms", "half_open_requests"];
-/// `[http]`.
-pub(super) const HTTP_KEYS: &[&str] = &[
-    "request_id_header",
-    "bad_request",
-    "not_found",
-    "method_not_allowed",
-    "unsupported_media_type",
-    "payload_too_large",
-    "internal",
-];
 /// `[categories.NAME]`.
 pub(super) const CATEGORY_KEYS: &[&str] = &["description"];
 /// `[errors.CODE]`.

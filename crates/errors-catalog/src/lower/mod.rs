@@ -14,6 +14,7 @@ mod categories;
 mod context;
 mod detail_type;
 mod errors;
+mod http;
 mod keys;
 mod settings;
 
@@ -34,7 +35,7 @@ const ROOT_ONLY: [(&str, LowerSettings); 4] = [
     ("envelope", settings::envelope),
     ("retry", settings::retry),
     ("circuit_breaker", settings::circuit_breaker),
-    ("http", settings::http),
+    ("http", http::http),
 ];
 
 fn is_root_only(name: &str) -> bool {

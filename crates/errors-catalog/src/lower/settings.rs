@@ -5,12 +5,10 @@
 use toml::de::{DeTable, DeValue};
 
 use super::context::{Cx, Value, in_order};
-use super::keys::{BREAKER_KEYS, CATALOG_KEYS, ENVELOPE_KEYS, HTTP_KEYS, RETRY_KEYS};
+use super::keys::{BREAKER_KEYS, CATALOG_KEYS, ENVELOPE_KEYS, RETRY_KEYS};
 use crate::diagnostic::Diagnostic;
 use crate::draft::Settings;
-use crate::model::{
-    CodeCase, DetailsCase, EnvelopeSettings, EnvelopeStyle, HonorRetryAfter, Rejection,
-};
+use crate::model::{CodeCase, DetailsCase, EnvelopeSettings, EnvelopeStyle, HonorRetryAfter};
 use crate::source::Location;
 use crate::suggest::did_you_mean;
 use errors_vocab::StatusSet;
@@ -255,18 +253,5 @@ pub(super) fn circuit_breaker(cx: &mut Cx<'_>, table: &DeTable<'_>, s: &mut Sett
     }
     if let Some(v) = cx.count(table, "half_open_requests", at) {
         s.circuit_breaker.half_open_requests = v;
-    }
-}
-
-/// Lowers `[http]`: the request id header and the code named for each rejection;
-/// validation checks them against the catalog's codes.
-pub(super) fn http(cx: &mut Cx<'_>, table: &DeTable<'_>, s: &mut Settings) {
-    cx.check_keys(table, "[http]", HTTP_KEYS);
-    s.http.declared = true;
-    s.http.request_id_header = cx.string(table, "request_id_header");
-    for rejection in Rejection::ALL {
-        if let Some((code, at)) = cx.string(table, rejection.key()) {
-            s.http.codes.push((rejection, code, at));
-        }
     }
 }

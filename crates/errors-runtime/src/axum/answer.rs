@@ -1,202 +1,169 @@
 //! Which code of the catalog answers a response the service did not make from the
-//! catalog, and the error of that code.
+//! catalog, and the error of that code (SPEC 9.1).
 //!
-//! The code of a framework rejection or a bare error status is decided here, once:
-//! a handler panic and a 500 take the `internal` code; a status that stands for a
-//! [`Rejection`] (400 and 422, 404, 405, 413, 415, 500) takes that rejection's
-//! `[http]` code; any other status the first code of that status, not deprecated,
-//! that the layer can fill; another 5xx the `internal` code. What the layer can fill
-//! is the one rule of [`Fill`], which the catalog's validation applies too.
+//! Decided here, once:
+//! - a handler panic takes the `internal` code;
+//! - a status that stands for a [`Rejection`] (400 and 422, 404, 405, 413, 415, 500)
+//!   takes that rejection's `[http]` code when the code has that status (axum's 422,
+//!   JSON that does not fit the type, is a `bad_request` whatever its code's status);
+//! - any other error status (and a rejection status whose key has no code of it) is
+//!   a bare response: it keeps its status and takes the code `[http.status]` names,
+//!   else its only candidate, a code of that status, not deprecated, that the layer
+//!   can fill by [`Fill::of_bare`]; else nothing answers it.
+//!
+//! What the layer can fill is the one rule of [`Fill`], which the catalog's
+//! validation applies too.
 
-use crate::decode::{Decode, WireDetails};
+use http::HeaderMap;
+
+use crate::decode::{Decode, WireDetails, read_text};
 use crate::envelope::violation::FieldViolation;
 use crate::error::ErrorCode;
-use crate::meta::{CatalogMeta, ErrorMeta, FieldMeta, Fill, Rejection};
+use crate::meta::{CatalogMeta, ErrorMeta, FieldMeta, Fill, FormatSpec, Rejection};
 
-/// The code that answers a response: its index in [`CatalogMeta::errors`] and the
-/// rejection the response stands for, if any.
+/// The code that answers a response: its index in [`CatalogMeta::errors`] and what
+/// the response stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Answer {
     pub(super) index: usize,
-    pub(super) rejection: Option<Rejection>,
+    pub(super) source: Source,
 }
 
-/// The answer to a handler's panic: the `internal` code.
+/// What a response the layer answers stands for: it decides how fields are filled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Source {
+    /// A framework rejection (or a panic), answered by its `[http]` key.
+    Rejection(Rejection),
+    /// A bare response of this status: header fields come from its headers.
+    Bare(u16),
+}
+
+impl Answer {
+    /// The rejection the answer stands for, if any.
+    pub(super) fn rejection(&self) -> Option<Rejection> {
+        match self.source {
+            Source::Rejection(r) => Some(r),
+            Source::Bare(status) => Rejection::from_status(status),
+        }
+    }
+
+    fn fill(&self, field: &FieldMeta) -> Fill {
+        match self.source {
+            Source::Rejection(r) => Fill::of(field.shape(), Some(r)),
+            Source::Bare(status) => Fill::of_bare(field.shape(), status),
+        }
+    }
+}
+
+/// The answer to a handler's panic: the `internal` code, else what answers a bare
+/// 500.
 pub(super) fn for_panic(catalog: &CatalogMeta) -> Option<Answer> {
-    internal(catalog)
+    match catalog.http.internal {
+        Some(index) => Some(Answer {
+            index,
+            source: Source::Rejection(Rejection::Internal),
+        }),
+        None => bare(catalog, 500),
+    }
 }
 
-/// The answer to a response of `status` that is no catalog error; `None` when the
-/// catalog has no code for it (the response then goes out as the service made it).
+/// The answer to a response of `status` that is no catalog error; `None` when no
+/// code answers it (the response then goes out as the service made it).
 pub(super) fn for_status(catalog: &CatalogMeta, status: u16) -> Option<Answer> {
-    let rejection = Rejection::from_status(status);
-    if let Some(index) = rejection.and_then(|r| catalog.http.code_index(r)) {
-        return Some(Answer { index, rejection });
+    if let Some(rejection) = Rejection::from_status(status)
+        && let Some(index) = catalog.http.code_index(rejection)
+        && catalog
+            .errors
+            .get(index)
+            .is_some_and(|e| e.status == status || status == 422)
+    {
+        return Some(Answer {
+            index,
+            source: Source::Rejection(rejection),
+        });
     }
-    let same_status = catalog
-        .errors
-        .iter()
-        .position(|e| e.status == status && e.deprecated.is_none() && fillable(e, rejection));
-    if let Some(index) = same_status {
-        return Some(Answer { index, rejection });
-    }
-    if (500..600).contains(&status) {
-        return internal(catalog);
-    }
-    None
+    bare(catalog, status)
 }
 
-fn internal(catalog: &CatalogMeta) -> Option<Answer> {
-    catalog.http.internal.map(|index| Answer {
-        index,
-        rejection: Some(Rejection::Internal),
+/// A bare response of `status`: the `[http.status]` entry, else the only candidate.
+fn bare(catalog: &CatalogMeta, status: u16) -> Option<Answer> {
+    let source = Source::Bare(status);
+    if let Some(index) = catalog.http.status_index(status) {
+        return Some(Answer { index, source });
+    }
+    let mut candidates = candidates(catalog, status);
+    match (candidates.next(), candidates.next()) {
+        (Some((index, _)), None) => Some(Answer { index, source }),
+        _ => None,
+    }
+}
+
+/// The codes that could answer a bare `status` by themselves, with their index.
+pub(super) fn candidates(
+    catalog: &CatalogMeta,
+    status: u16,
+) -> impl Iterator<Item = (usize, &'static ErrorMeta)> + '_ {
+    catalog.errors.iter().enumerate().filter(move |(_, e)| {
+        e.status == status
+            && e.deprecated.is_none()
+            && Fill::all_bare(e.fields.iter().map(FieldMeta::shape), status)
     })
 }
 
-/// Whether the layer can build an error of this code answering `rejection`.
-fn fillable(error: &ErrorMeta, rejection: Option<Rejection>) -> bool {
-    Fill::all(error.fields.iter().map(FieldMeta::shape), rejection)
+/// Why [`build`] made no error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unbuilt {
+    /// A required header field's header is missing or does not parse as its type.
+    MissingHeader,
+    /// `E` cannot be built from catalog fields alone (a derived type's own members).
+    NotDecodable,
 }
 
 /// The error of `answer`'s code, filled by the rule of [`Fill`]: its
 /// `field_violations` field set to `violations` when it answers a `bad_request` (an
-/// optional one only when there are some), its other fields absent (internal ones at
-/// their defaults). `None` when `E` cannot be built so (a derived type's own
-/// members).
-pub(super) fn build<E: Decode>(answer: Answer, violations: &[FieldViolation]) -> Option<E> {
-    let code = *<E::Code as ErrorCode>::ALL.get(answer.index)?;
+/// optional one only when there are some), header fields from `headers` (the bare
+/// response's), its other fields absent (internal ones at their defaults).
+pub(super) fn build<E: Decode>(
+    answer: Answer,
+    violations: &[FieldViolation],
+    headers: &HeaderMap,
+) -> Result<E, Unbuilt> {
+    let code = *<E::Code as ErrorCode>::ALL
+        .get(answer.index)
+        .ok_or(Unbuilt::NotDecodable)?;
     let meta = code.meta();
     let mut members = serde_json::Map::new();
+    let mut sent = Vec::new();
     for field in meta.fields {
-        let fill = Fill::of(field.shape(), answer.rejection);
-        if fill == Fill::Violations && (!field.optional || !violations.is_empty()) {
-            members.insert(
-                field.wire.to_owned(),
-                serde_json::to_value(violations).ok()?,
-            );
+        match answer.fill(field) {
+            Fill::Violations if !field.optional || !violations.is_empty() => {
+                let value = serde_json::to_value(violations).map_err(|_| Unbuilt::NotDecodable)?;
+                members.insert(field.wire.to_owned(), value);
+            }
+            Fill::Header => {
+                let name = field.header.unwrap_or_default();
+                let text = headers
+                    .get(name)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::trim);
+                // A header that does not parse counts as missing: the layer never
+                // invents a value.
+                let value = text.and_then(|t| read_text(field.ty, FormatSpec::DISPLAY, t).ok());
+                match (value, text) {
+                    (Some(value), _) if field.in_details => {
+                        members.insert(field.wire.to_owned(), value);
+                    }
+                    // Outside `details`, `from_wire` reads it from the header itself.
+                    (Some(_), Some(text)) => sent.push((name.to_owned(), text.to_owned())),
+                    _ if field.optional => {}
+                    _ => return Err(Unbuilt::MissingHeader),
+                }
+            }
+            _ => {}
         }
     }
-    E::from_wire(code, WireDetails::new(meta.code, Some(&members))).ok()
+    E::from_wire(code, WireDetails::bare(meta, &members, &sent)).map_err(|_| Unbuilt::NotDecodable)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::meta::{
-        CircuitBreakerConfig, EnvelopeKeys, EnvelopeMeta, EnvelopeStyle, FieldType, HttpMeta,
-        RetryConfig,
-    };
-
-    const fn error(code: &'static str, status: u16, fields: &'static [FieldMeta]) -> ErrorMeta {
-        ErrorMeta {
-            code,
-            variant: code,
-            status,
-            retryable: status >= 500,
-            category: None,
-            title: code,
-            template: "",
-            pieces: &[],
-            description: None,
-            fields,
-            doc_url: None,
-            param: None,
-            deprecated: None,
-        }
-    }
-
-    const fn field(ty: FieldType, optional: bool) -> FieldMeta {
-        FieldMeta {
-            name: "f",
-            wire: "f",
-            ty,
-            optional,
-            internal: false,
-            header: None,
-            in_details: true,
-            description: None,
-        }
-    }
-
-    const VIOLATIONS: &[FieldMeta] = &[field(FieldType::FieldViolations, false)];
-    const REQUIRED_ID: &[FieldMeta] = &[field(FieldType::String, false)];
-    const OPTIONAL_ID: &[FieldMeta] = &[field(FieldType::String, true)];
-
-    static ERRORS: [ErrorMeta; 6] = [
-        error("INVALID_REQUEST", 400, VIOLATIONS),
-        error("CONFLICT_LISTED", 409, VIOLATIONS),
-        error("CONFLICT", 409, OPTIONAL_ID),
-        error("UNPROCESSABLE", 422, VIOLATIONS),
-        error("GONE", 410, REQUIRED_ID),
-        error("INTERNAL_ERROR", 500, &[]),
-    ];
-
-    fn catalog(bad_request: Option<usize>, internal: Option<usize>) -> CatalogMeta {
-        CatalogMeta {
-            name: "ApiError",
-            envelope: EnvelopeMeta {
-                style: EnvelopeStyle::Nested,
-                keys: EnvelopeKeys::defaults(EnvelopeStyle::Nested),
-            },
-            retry: RetryConfig::DEFAULT,
-            circuit_breaker: CircuitBreakerConfig::DEFAULT,
-            http: HttpMeta {
-                request_id_header: "X-Request-Id",
-                bad_request,
-                not_found: None,
-                method_not_allowed: None,
-                unsupported_media_type: None,
-                payload_too_large: None,
-                internal,
-            },
-            errors: &ERRORS,
-            categories: &[],
-        }
-    }
-
-    fn answer(index: usize, rejection: Option<Rejection>) -> Option<Answer> {
-        Some(Answer { index, rejection })
-    }
-
-    #[test]
-    fn rejection_statuses_take_their_http_code() {
-        let catalog = catalog(Some(0), Some(5));
-        assert_eq!(
-            for_status(&catalog, 400),
-            answer(0, Some(Rejection::BadRequest))
-        );
-        // axum's 422 for JSON that does not fit the type is a `bad_request` too.
-        assert_eq!(
-            for_status(&catalog, 422),
-            answer(0, Some(Rejection::BadRequest))
-        );
-        assert_eq!(
-            for_status(&catalog, 500),
-            answer(5, Some(Rejection::Internal))
-        );
-        assert_eq!(for_panic(&catalog), answer(5, Some(Rejection::Internal)));
-    }
-
-    #[test]
-    fn other_statuses_take_a_fillable_code_of_theirs() {
-        let catalog = catalog(None, Some(5));
-        // Only a `bad_request` fills violations: the 409 that needs them is passed
-        // over for the one whose field is optional.
-        assert_eq!(for_status(&catalog, 409), answer(2, None));
-        // A 422 stands for `bad_request`, so its own code's violations are filled.
-        assert_eq!(
-            for_status(&catalog, 422),
-            answer(3, Some(Rejection::BadRequest))
-        );
-        // A required field the layer has no value for: no answer.
-        assert_eq!(for_status(&catalog, 410), None);
-        assert_eq!(for_status(&catalog, 418), None);
-        // Another 5xx falls back to `internal`.
-        assert_eq!(
-            for_status(&catalog, 503),
-            answer(5, Some(Rejection::Internal))
-        );
-        assert_eq!(for_panic(&self::catalog(None, None)), None);
-        assert_eq!(for_status(&self::catalog(None, None), 503), None);
-    }
-}
+mod tests;

@@ -8,21 +8,24 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
+use std::time::Duration;
 
 use axum_core::body::Body;
 use axum_core::response::Response;
 use bytes::Bytes;
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, TRANSFER_ENCODING};
-use http::{HeaderMap, Request, StatusCode};
-use http_body_util::BodyExt;
+use http::header::HeaderValue;
+use http::{Request, StatusCode};
 use tower_http::body::UnsyncBoxBody;
 use tower_http::catch_panic::{CatchPanic, ResponseForPanic};
 use tower_layer::Layer;
 use tower_service::Service;
 
+use super::answer::{self, Answer, Unbuilt};
+use super::body::{self, Limits, Text};
 use super::request_id::{RequestId, Scope};
 use super::respond::{CatalogResponse, Settings, Verbatim, render};
-use super::{answer, violations};
+use super::unanswered::{Warned, Why, unanswered};
+use super::violations;
 use crate::decode::Decode;
 use crate::error::ErrorCode;
 use crate::meta::Rejection;
@@ -37,10 +40,20 @@ type BoxError = Box<dyn std::error::Error + Send + Sync>;
 /// hold nothing beyond catalog fields), as the layer builds the errors it answers
 /// rejections with from their code.
 ///
-/// Add it last, so it wraps every route and the fallback:
+/// Add it outermost (the last `.layer(..)` of the router), so it wraps every route,
+/// the fallback and every other layer: a response made outside it is not answered.
 /// `Router::new().route(...).layer(CatalogLayer::<ApiError>::new())`.
 pub struct CatalogLayer<E> {
     settings: Arc<Settings<E>>,
+    edge: Edge,
+}
+
+/// What the layer needs besides the hooks: its limits on the bodies it reads, and
+/// the statuses it has warned about (shared by the services it makes).
+#[derive(Debug, Clone, Default)]
+struct Edge {
+    limits: Limits,
+    warned: Arc<Warned>,
 }
 
 impl<E: Decode + 'static> CatalogLayer<E> {
@@ -49,7 +62,26 @@ impl<E: Decode + 'static> CatalogLayer<E> {
     pub fn new() -> Self {
         CatalogLayer {
             settings: Arc::new(Settings::new()),
+            edge: Edge::default(),
         }
+    }
+
+    /// The most bytes of a framework's error body the layer reads (for the failing
+    /// field of a `bad_request`, and the log); a larger body is answered from its
+    /// status alone. Default 16 KiB.
+    #[must_use]
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.edge.limits.max_bytes = bytes;
+        self
+    }
+
+    /// How long the layer waits for a framework's error body before it answers from
+    /// the status alone (a body that never arrives holds no request up for longer).
+    /// Default one second.
+    #[must_use]
+    pub fn body_timeout(mut self, timeout: Duration) -> Self {
+        self.edge.limits.timeout = timeout;
+        self
     }
 
     /// Calls `hook` with every catalog error response of `E` rendered inside the
@@ -118,6 +150,7 @@ impl<E> Clone for CatalogLayer<E> {
     fn clone(&self) -> Self {
         CatalogLayer {
             settings: Arc::clone(&self.settings),
+            edge: self.edge.clone(),
         }
     }
 }
@@ -126,6 +159,8 @@ impl<E> fmt::Debug for CatalogLayer<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("CatalogLayer")
             .field("request_id_header", &self.settings.header)
+            .field("body_limit", &self.edge.limits.max_bytes)
+            .field("body_timeout", &self.edge.limits.timeout)
             .field("on_error", &self.settings.every.len())
             .field(
                 "respond_to",
@@ -147,6 +182,7 @@ impl<S, E> Layer<S> for CatalogLayer<E> {
         CatalogService {
             inner: CatchPanic::custom(inner, PanicResponse),
             settings: Arc::clone(&self.settings),
+            edge: self.edge.clone(),
         }
     }
 }
@@ -155,6 +191,7 @@ impl<S, E> Layer<S> for CatalogLayer<E> {
 pub struct CatalogService<S, E> {
     inner: CatchPanic<S, PanicResponse>,
     settings: Arc<Settings<E>>,
+    edge: Edge,
 }
 
 impl<S: Clone, E> Clone for CatalogService<S, E> {
@@ -162,6 +199,7 @@ impl<S: Clone, E> Clone for CatalogService<S, E> {
         CatalogService {
             inner: self.inner.clone(),
             settings: Arc::clone(&self.settings),
+            edge: self.edge.clone(),
         }
     }
 }
@@ -191,12 +229,20 @@ where
     }
 
     fn call(&mut self, mut request: Request<ReqBody>) -> Self::Future {
+        // Inside another catalog layer, the outer one's id: one request, one id,
+        // whichever layer writes the header or the envelope.
         let header = &self.settings.header;
         let id = request
-            .headers()
-            .get(header)
-            .and_then(|value| value.to_str().ok())
-            .and_then(RequestId::parse)
+            .extensions()
+            .get::<RequestId>()
+            .cloned()
+            .or_else(|| {
+                request
+                    .headers()
+                    .get(header)
+                    .and_then(|value| value.to_str().ok())
+                    .and_then(RequestId::parse)
+            })
             .unwrap_or_else(RequestId::generate);
         request.extensions_mut().insert(id.clone());
         let settings = Arc::clone(&self.settings);
@@ -204,22 +250,25 @@ where
             id,
             settings: Arc::clone(&settings) as Arc<dyn Any + Send + Sync>,
         });
+        let edge = self.edge.clone();
         let inner = &mut self.inner;
         let future = Scope::enter(Arc::clone(&scope), || inner.call(request));
         Box::pin(async move {
             let response = Scope::run(Arc::clone(&scope), future).await?;
-            Ok(finish(response, scope, &settings).await)
+            Ok(finish(response, scope, &settings, &edge).await)
         })
     }
 }
 
 /// The inner service's response, as it goes out: catalog errors and successes as
-/// they are, other error statuses and panics answered from the catalog; the request
-/// id header on all of them.
+/// they are, other error statuses and panics answered from the catalog when a code
+/// answers them (see `answer`), else as the service made them (see `unanswered`);
+/// the request id header on all of them.
 async fn finish<E: Decode + 'static>(
     response: http::Response<UnsyncBoxBody<Bytes, BoxError>>,
     scope: Arc<Scope>,
     settings: &Settings<E>,
+    edge: &Edge,
 ) -> Response {
     let (mut parts, body) = response.into_parts();
     let body = Body::new(body);
@@ -227,60 +276,61 @@ async fn finish<E: Decode + 'static>(
     let status = parts.status.as_u16();
     let settled = parts.extensions.get::<CatalogResponse>().is_some()
         || parts.extensions.get::<Verbatim>().is_some();
-    let answer = if panicked.is_some() {
-        answer::for_panic(E::CATALOG)
-    } else if settled || status < 400 {
-        None
-    } else {
-        let answer = answer::for_status(E::CATALOG, status);
-        if answer.is_none() {
-            tracing::warn!(
-                target: "errors_runtime::axum",
-                status, request_id = scope.id.as_str(),
-                "no code of the catalog answers this error status: the response goes out as the service made it; add a code of status {status} to the catalog"
-            );
+    let answer = match panicked {
+        Some(_) => answer::for_panic(E::CATALOG),
+        None if settled || status < 400 => {
+            let mut response = Response::from_parts(parts, body);
+            set_request_id(&mut response, &settings.header, &scope.id);
+            return response;
         }
-        answer
+        None => answer::for_status(E::CATALOG, status),
+    };
+    let left = |parts, body, why| {
+        let mut response = unanswered(
+            E::CATALOG,
+            parts,
+            body,
+            why,
+            &edge.warned,
+            scope.id.as_str(),
+        );
+        set_request_id(&mut response, &settings.header, &scope.id);
+        response
     };
     let Some(answer) = answer else {
-        let mut response = Response::from_parts(parts, body);
-        set_request_id(&mut response, &settings.header, &scope.id);
-        return response;
+        return left(parts, body, Why::NoCode);
     };
+    // Whether the code can be built from the response's headers is known before its
+    // body is read, so that a 4xx the layer leaves keeps its body.
+    if let Err(unbuilt) = answer::build::<E>(answer, &[], &parts.headers) {
+        return left(parts, body, why(answer, unbuilt));
+    }
     let (violations, reason) = match panicked {
         Some(Panicked(message)) => (Vec::new(), format!("a handler panicked: {message}")),
         None => {
-            let text = text_of(&parts.headers, body).await;
-            let violations = match answer.rejection {
-                Some(Rejection::BadRequest) => violations::violations(&text),
+            let text = body::read_text(&parts.headers, body, edge.limits).await;
+            let violations = match (answer.rejection(), &text) {
+                (Some(Rejection::BadRequest), Text::Read(text)) => violations::violations(text),
                 _ => Vec::new(),
             };
-            let reason = match text.trim() {
-                "" => format!("the framework answered {status}"),
-                text => format!("the framework answered {status}: {text}"),
-            };
-            (violations, reason)
+            (violations, reason(status, &text, edge.limits))
         }
     };
-    let Some(error) = answer::build::<E>(answer, &violations) else {
-        // Only a catalog the layer cannot fill (a derived type's own members) lands
-        // here: answer with the bare status rather than the framework's text.
-        let mut response = Response::new(Body::empty());
-        *response.status_mut() =
-            StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        set_request_id(&mut response, &settings.header, &scope.id);
-        return response;
+    let error = match answer::build::<E>(answer, &violations, &parts.headers) {
+        Ok(error) => error,
+        // Built once above from the same headers, so this does not happen; should it,
+        // the body is gone and the status alone goes out.
+        Err(unbuilt) => return left(parts, Body::empty(), why(answer, unbuilt)),
     };
     let mut response = Scope::enter(Arc::clone(&scope), || {
         settings.apply(&error, render(error.envelope(), Some(&reason)))
     });
-    // Keep what the framework said besides its body (`Allow` on a 405, ...); the
-    // catalog's own headers win.
+    // Keep what the framework said besides its body (`Allow` on a 405, `Vary`, a
+    // rate limiter's headers ...), but nothing that described the body replaced;
+    // the catalog's own headers win.
     let headers = response.headers_mut();
     for name in parts.headers.keys() {
-        if [CONTENT_TYPE, CONTENT_LENGTH, TRANSFER_ENCODING].contains(name)
-            || headers.contains_key(name)
-        {
+        if body::describes_body(name) || headers.contains_key(name) {
             continue;
         }
         for value in parts.headers.get_all(name) {
@@ -291,27 +341,35 @@ async fn finish<E: Decode + 'static>(
     response
 }
 
+fn why(answer: Answer, unbuilt: Unbuilt) -> Why {
+    match unbuilt {
+        Unbuilt::MissingHeader => Why::MissingHeader(answer.index),
+        Unbuilt::NotDecodable => Why::NotDecodable(answer.index),
+    }
+}
+
+/// What the log says the service answered, for an error the layer made of it.
+fn reason(status: u16, text: &Text, limits: Limits) -> String {
+    match text {
+        Text::Read(text) if !text.trim().is_empty() => {
+            format!("the framework answered {status}: {}", text.trim())
+        }
+        Text::TooLarge => format!(
+            "the framework answered {status}, with a body over {} bytes (not read)",
+            limits.max_bytes
+        ),
+        Text::Late => format!(
+            "the framework answered {status}, with a body not complete within {:?} (not read)",
+            limits.timeout
+        ),
+        _ => format!("the framework answered {status}"),
+    }
+}
+
 fn set_request_id(response: &mut Response, header: &http::HeaderName, id: &RequestId) {
     // A well-formed id is always a valid header value.
     if let Ok(value) = HeaderValue::from_str(id.as_str()) {
         response.headers_mut().insert(header.clone(), value);
-    }
-}
-
-/// The text of a framework's error body: at most 16 KiB of a `text/*` (or untyped)
-/// body, else nothing.
-async fn text_of(headers: &HeaderMap, body: Body) -> String {
-    const MAX: usize = 16 * 1024;
-    let textual = headers
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_none_or(|t| t.trim_start().to_ascii_lowercase().starts_with("text/"));
-    if !textual {
-        return String::new();
-    }
-    match http_body_util::Limited::new(body, MAX).collect().await {
-        Ok(collected) => String::from_utf8_lossy(&collected.to_bytes()).into_owned(),
-        Err(_) => String::new(),
     }
 }
 

@@ -50,9 +50,11 @@
 //! id and timestamp are still written into the envelope.
 
 mod answer;
+mod body;
 mod layer;
 mod request_id;
 mod respond;
+mod unanswered;
 mod violations;
 
 use axum_core::response::Response;

@@ -65,6 +65,32 @@ impl RequestId {
         Scope::current().map(|scope| scope.id.clone())
     }
 
+    /// Carries the request being served into `future`, for a task spawned from a
+    /// handler: inside it [`RequestId::current`] is the request's id, and an error
+    /// rendered there gets it (and the layer's hooks), as in the handler itself.
+    /// Outside a request, `future` runs as it is.
+    ///
+    /// ```
+    /// use errors_runtime::axum::RequestId;
+    ///
+    /// async fn handler() {
+    ///     tokio::spawn(RequestId::scope(async {
+    ///         // Same id as the handler's, for logs and error envelopes.
+    ///         let _id = RequestId::current();
+    ///     }));
+    /// }
+    /// # let _ = handler;
+    /// ```
+    pub fn scope<F: Future>(future: F) -> impl Future<Output = F::Output> {
+        let scope = Scope::current();
+        async move {
+            match scope {
+                Some(scope) => Scope::run(scope, future).await,
+                None => future.await,
+            }
+        }
+    }
+
     /// The id.
     pub fn as_str(&self) -> &str {
         &self.0

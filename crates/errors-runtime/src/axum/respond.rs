@@ -63,8 +63,8 @@ impl CatalogResponse {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Verbatim;
 
-/// The response of `envelope`, with the request id and a timestamp when inside the
-/// layer and not set; logged once, with `reason` (what the framework said, or the
+/// The response of `envelope`, with the request id and a timestamp (unless the
+/// catalog's `[http] timestamp` is false) when inside the layer and not set; logged once, with `reason` (what the framework said, or the
 /// panic message) when the layer made the error.
 pub(crate) fn render<E: CatalogError>(
     mut envelope: Envelope<'_, E>,
@@ -74,7 +74,8 @@ pub(crate) fn render<E: CatalogError>(
         if envelope.request_id.is_none() {
             envelope.request_id = Some(Cow::Owned(scope.id.as_str().to_owned()));
         }
-        if envelope.timestamp.is_none() {
+        // `[http] timestamp = false`: the catalog's format has none.
+        if envelope.timestamp.is_none() && E::CATALOG.http.timestamp {
             envelope.timestamp = Some(Timestamp::now());
         }
     }

@@ -33,7 +33,8 @@ pub struct WireDetails<'a> {
     code: &'static str,
     meta: Option<&'static ErrorMeta>,
     members: Option<&'a Map<String, Value>>,
-    message: &'a str,
+    /// `None` when there is no message to read fields from (a bare response).
+    message: Option<&'a str>,
     param: Option<&'a str>,
     headers: &'a [(String, String)],
 }
@@ -46,7 +47,7 @@ impl<'a> WireDetails<'a> {
             code,
             meta: None,
             members,
-            message: "",
+            message: None,
             param: None,
             headers: &[],
         }
@@ -66,8 +67,27 @@ impl<'a> WireDetails<'a> {
             code: meta.code,
             meta: Some(meta),
             members,
-            message,
+            message: Some(message),
             param,
+            headers,
+        }
+    }
+
+    /// A bare response's fields, for the axum layer answering it with `meta`'s
+    /// code: `members`, and the fields outside `details` from `headers` only (there
+    /// is no message to read them from).
+    #[cfg(feature = "axum")]
+    pub(crate) fn bare(
+        meta: &'static ErrorMeta,
+        members: &'a Map<String, Value>,
+        headers: &'a [(String, String)],
+    ) -> Self {
+        WireDetails {
+            code: meta.code,
+            meta: Some(meta),
+            members: Some(members),
+            message: None,
+            param: None,
             headers,
         }
     }
@@ -126,9 +146,12 @@ impl<'a> WireDetails<'a> {
                 .map(Some)
                 .map_err(|why| unrecoverable(format!("the `{header}` header: {why}")));
         }
+        let Some(message) = self.message else {
+            return Ok(None);
+        };
         let template = self.meta.map_or("", |m| m.template);
         let pieces = self.meta.map_or(&[][..], |m| m.pieces);
-        match find(pieces, self.message, name) {
+        match find(pieces, message, name) {
             (Found::Text(text), spec) => read_text(field.ty, spec, text)
                 .map(Some)
                 .map_err(|why| unrecoverable(format!("the message: {why}"))),

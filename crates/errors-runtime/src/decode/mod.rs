@@ -24,3 +24,6 @@ pub use details::{Decode, WireDetails};
 pub use error::DecodeError;
 pub use mismatched::MismatchedError;
 pub use unknown::UnknownError;
+
+#[cfg(feature = "axum")]
+pub(crate) use text::read_text;

@@ -92,8 +92,12 @@ impl<E: CatalogError> Serialize for Envelope<'_, E> {
 }
 
 impl<E: CatalogError> Envelope<'_, E> {
+    /// Whether `details` is written: only when at least one field goes in it, so an
+    /// error whose `details` fields are all optional and unset sends no empty object
+    /// (SPEC section 4, every style). The count is the generated `details_len`, the
+    /// same that sizes the map, so the two can never disagree.
     fn has_details(&self) -> bool {
-        self.error.meta().has_detail_fields()
+        self.error.details_len() > 0
     }
 
     fn optional_len(&self) -> usize {
@@ -140,7 +144,7 @@ impl<E: CatalogError> Envelope<'_, E> {
     }
 
     /// The members flat and nested share, in order: code, message, details, request
-    /// id, timestamp. `details`: whether the error has public detail fields.
+    /// id, timestamp. `details`: whether the error sends a field in `details`.
     fn write_common<M: SerializeMap>(
         &self,
         keys: &EnvelopeKeys,

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/header_representation.toml");
+
+fn main() {}
