@@ -50,6 +50,7 @@ mod html;
 mod json;
 mod json_schema;
 mod markdown;
+mod markdown_escape;
 mod model;
 mod openapi;
 mod schema;
