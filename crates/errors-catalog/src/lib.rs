@@ -69,6 +69,7 @@ pub use errors_vocab::template::{Piece, Placeholder, literal_text};
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, EnvelopeSettings,
     EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, Rejection, RetryConfig,
+    StatusDescription,
 };
 pub use partial::{Partial, PartialError};
 pub use report::Diagnostics;

@@ -44,6 +44,14 @@ pub fn html(reference: &Reference) -> String {
             " <a href=\"#error-categories\">Categories</a>"
         }
     );
+    if let Some(intro) = &reference.description {
+        out.push_str("<section id=\"api-introduction\" class=\"intro\">\n");
+        // A blank line separates paragraphs, as in the Markdown reference.
+        for paragraph in intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+            let _ = writeln!(out, "<p>{}</p>", inline(paragraph));
+        }
+        out.push_str("</section>\n");
+    }
     out.push_str(
         "<p class=\"lead\">Every error response uses the same envelope, with a stable machine-readable code. \
          Use the code, not the message, for branching logic.</p>\n",
@@ -116,7 +124,7 @@ fn write_statuses(out: &mut String, reference: &Reference) {
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
             row.status,
-            inline(row.meaning),
+            inline(row.meaning.text()),
             inline(&row.retry)
         );
     }

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::example::Example;
-use crate::guidance;
+use crate::guidance::{self, Meaning};
 use crate::markdown_escape::Place::{Cell, Text};
 use crate::markdown_escape::{code_span, description, inline, plain};
 use crate::model::{Code, Reference};
@@ -21,6 +21,10 @@ pub fn markdown(reference: &Reference) -> String {
     out.push_str(
         "<!-- Generated from the error catalog by `errors-catalog docs`: edit the catalog, not this page. -->\n\n",
     );
+    if let Some(intro) = &reference.description {
+        out.push_str(&description(intro, Text));
+        out.push_str("\n\n");
+    }
     out.push_str(
         "Every error response uses the same envelope, with a stable machine-readable code. \
          Use the code, not the message, for branching logic.\n\n",
@@ -60,7 +64,10 @@ pub fn markdown(reference: &Reference) -> String {
             out,
             "| {} | {} | {} |",
             row.status,
-            inline(row.meaning, Cell),
+            match &row.meaning {
+                Meaning::Catalog(text) => description(text, Cell),
+                Meaning::Convention(text) => inline(text, Cell),
+            },
             inline(&row.retry, Cell)
         );
     }

@@ -151,6 +151,8 @@ mod tests {
             },
             errors: &ERRORS,
             categories: &[],
+            description: None,
+            statuses: &[],
         }
     }
 
