@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use crate::http::{self, HttpSettings};
 use crate::model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailsCase, EnvelopeSettings,
-    EnvelopeStyle, ErrorDef, HttpConfig, Member, RetryConfig,
+    EnvelopeStyle, ErrorDef, HttpConfig, Member, RetryConfig, StatusDescription,
 };
 use crate::source::Location;
 
@@ -23,6 +23,10 @@ pub(crate) struct Settings {
     pub(crate) circuit_breaker: CircuitBreakerConfig,
     pub(crate) circuit_breaker_at: Vec<(&'static str, Location)>,
     pub(crate) http: HttpSettings,
+    /// `[catalog] description`.
+    pub(crate) description: Option<String>,
+    /// `[statuses.N]`, in the order written.
+    pub(crate) statuses: Vec<StatusDescription>,
 }
 
 /// The whole catalog as lowered, problems and all.
@@ -55,6 +59,8 @@ impl Draft {
                 circuit_breaker: CircuitBreakerConfig::DEFAULT,
                 circuit_breaker_at: Vec::new(),
                 http: HttpSettings::default(),
+                description: None,
+                statuses: Vec::new(),
             },
             categories: Vec::new(),
             errors: Vec::new(),
@@ -76,7 +82,8 @@ impl Draft {
             codes: http::resolve(&self.settings.http, self.settings.code_case, &self.errors),
             statuses: http::resolve_statuses(&self.settings.http, &self.errors),
         };
-        let s = self.settings;
+        let mut s = self.settings;
+        s.statuses.sort_by_key(|d| d.status);
         let name = s.name.map_or_else(|| "ApiError".to_owned(), |(n, _)| n);
         Catalog {
             code_enum: format!("{name}Code"),
@@ -88,6 +95,8 @@ impl Draft {
             retry: s.retry,
             circuit_breaker: s.circuit_breaker,
             http,
+            description: s.description,
+            statuses: s.statuses,
             categories: self.categories,
             errors: self.errors,
             files,

@@ -69,7 +69,7 @@ pub use errors_vocab::template::{Piece, Placeholder, literal_text};
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, EnvelopeSettings,
     EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, Rejection, RetryConfig,
-    StatusSet,
+    StatusDescription, StatusSet,
 };
 pub use partial::{Partial, PartialError};
 pub use report::Diagnostics;

@@ -59,6 +59,11 @@ pub struct Catalog {
     /// What an HTTP service answers the web framework's rejections with (`[http]`):
     /// the request id header and the code of each [`Rejection`], resolved.
     pub http: HttpConfig,
+    /// The API's own introduction (`[catalog] description`), Markdown.
+    pub description: Option<String>,
+    /// What statuses mean in this API (`[statuses.N]`), by ascending status; the
+    /// reference shows them instead of its built-in conventions.
+    pub statuses: Vec<StatusDescription>,
     /// The declared categories, in declaration order.
     pub categories: Vec<Category>,
     /// Every error, in declaration order: the root file's first, then each included
@@ -77,6 +82,31 @@ impl Catalog {
     /// The category with this name.
     pub fn category(&self, name: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.name == name)
+    }
+
+    /// What `status` means in this API, if `[statuses.N]` says.
+    ///
+    /// ```
+    /// let catalog = errors_catalog::Catalog::from_str(
+    ///     "catalog.toml",
+    ///     r#"
+    ///     [statuses.422]
+    ///     description = "Contains user-friendly messages that can be shown to end users."
+    ///
+    ///     [errors.VALIDATION_ERROR]
+    ///     status = 422
+    ///     message = "Request validation failed."
+    ///     "#,
+    /// )
+    /// .unwrap();
+    /// assert!(catalog.status_description(422).unwrap().starts_with("Contains"));
+    /// assert_eq!(catalog.status_description(400), None);
+    /// ```
+    pub fn status_description(&self, status: u16) -> Option<&str> {
+        self.statuses
+            .iter()
+            .find(|s| s.status == status)
+            .map(|s| s.description.as_str())
     }
 
     /// The error that answers `rejection` (`[http]`, or the conventional code), if
@@ -231,6 +261,18 @@ pub(crate) struct FieldLocations {
     pub(crate) wire: Option<Location>,
     /// `details = ...`, when written.
     pub(crate) details: Option<Location>,
+}
+
+/// What a status means in this API: `[statuses.N] description = "..."`.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct StatusDescription {
+    /// The status, 400..=599.
+    pub status: u16,
+    /// What it means, Markdown.
+    pub description: String,
+    /// Where it is declared.
+    pub location: Location,
 }
 
 /// A declared category: `[categories.NAME]`.

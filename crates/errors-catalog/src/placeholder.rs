@@ -93,6 +93,8 @@ impl Partial {
             retry: RetryConfig::default(),
             circuit_breaker: CircuitBreakerConfig::default(),
             http: crate::model::HttpConfig::default(),
+            description: None,
+            statuses: Vec::new(),
             categories: Vec::new(),
             errors,
             files: Vec::new(),

@@ -76,6 +76,11 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
         let description = option(c.description.as_deref());
         quote!(#rt::meta::CategoryMeta { name: #cname, description: #description })
     });
+    let description = option(catalog.description.as_deref());
+    let statuses = catalog.statuses.iter().map(|s| {
+        let (status, text) = (s.status, &s.description);
+        quote!(#rt::meta::StatusMeta { status: #status, description: #text })
+    });
     quote! {
         #table
         static __CATALOG: #rt::meta::CatalogMeta = #rt::meta::CatalogMeta {
@@ -92,6 +97,8 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             http: #http,
             errors: &__ERRORS,
             categories: &[#(#categories),*],
+            description: #description,
+            statuses: &[#(#statuses),*],
         };
     }
 }

@@ -3,7 +3,7 @@
 use errors_catalog::{Catalog, ErrorDef, MessageTemplate};
 use errors_vocab::EnvelopeKeys;
 
-use crate::model::{Category, Code, EnvelopeLayout, Field, Reference};
+use crate::model::{Category, Code, EnvelopeLayout, Field, Reference, StatusDescription};
 use crate::template::Template;
 
 impl From<&Catalog> for Reference {
@@ -32,6 +32,15 @@ impl From<&Catalog> for Reference {
                 })
                 .collect(),
             codes: catalog.errors.iter().map(code).collect(),
+            description: catalog.description.clone(),
+            statuses: catalog
+                .statuses
+                .iter()
+                .map(|s| StatusDescription {
+                    status: s.status,
+                    description: s.description.clone(),
+                })
+                .collect(),
         }
     }
 }

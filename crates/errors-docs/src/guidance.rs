@@ -14,8 +14,27 @@ use crate::model::{Code, Field, Reference};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct StatusRow {
     pub(crate) status: u16,
-    pub(crate) meaning: &'static str,
+    pub(crate) meaning: Meaning,
     pub(crate) retry: String,
+}
+
+/// What a status means: the catalog's word for it, else the built-in convention.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Meaning {
+    /// `[statuses.N] description`: Markdown.
+    Catalog(String),
+    /// [`status_meaning`]: inline markup.
+    Convention(&'static str),
+}
+
+impl Meaning {
+    /// The text, whichever it is.
+    pub(crate) fn text(&self) -> &str {
+        match self {
+            Meaning::Catalog(text) => text,
+            Meaning::Convention(text) => text,
+        }
+    }
 }
 
 /// What a status means, in the words an error reference uses.
@@ -114,9 +133,13 @@ pub(crate) fn status_rows(reference: &Reference) -> Vec<StatusRow> {
                     codes.len()
                 )
             };
+            let meaning = match reference.status_description(status) {
+                Some(text) => Meaning::Catalog(text.to_owned()),
+                None => Meaning::Convention(status_meaning(status)),
+            };
             StatusRow {
                 status,
-                meaning: status_meaning(status),
+                meaning,
                 retry,
             }
         })

@@ -31,7 +31,7 @@ pub fn html(reference: &Reference) -> String {
     let _ = write!(
         out,
         "<header>\n<h1>{}</h1>\n<div class=\"search\"><input id=\"search-box\" type=\"search\" \
-         placeholder=\"Filter codes: code, status, category or words\" aria-label=\"Filter codes\" autocomplete=\"off\">\
+         placeholder=\"Filter codes: code, status, category, field, retryable or words\" aria-label=\"Filter codes\" autocomplete=\"off\">\
          <span id=\"search-count\" aria-live=\"polite\">{} codes</span></div>\n\
          <nav><a href=\"#envelope-format\">Envelope</a> <a href=\"#status-codes\">Status codes</a> \
          <a href=\"#error-codes\">Error codes</a>{} <a href=\"#retry-strategy\">Retry strategy</a> \
@@ -44,6 +44,14 @@ pub fn html(reference: &Reference) -> String {
             " <a href=\"#error-categories\">Categories</a>"
         }
     );
+    if let Some(intro) = &reference.description {
+        out.push_str("<section id=\"api-introduction\" class=\"intro\">\n");
+        // A blank line separates paragraphs, as in the Markdown reference.
+        for paragraph in intro.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
+            let _ = writeln!(out, "<p>{}</p>", inline(paragraph));
+        }
+        out.push_str("</section>\n");
+    }
     out.push_str(
         "<p class=\"lead\">Every error response uses the same envelope, with a stable machine-readable code. \
          Use the code, not the message, for branching logic.</p>\n",
@@ -116,7 +124,7 @@ fn write_statuses(out: &mut String, reference: &Reference) {
             out,
             "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
             row.status,
-            inline(row.meaning),
+            inline(row.meaning.text()),
             inline(&row.retry)
         );
     }
@@ -276,12 +284,26 @@ fn write_example(out: &mut String, reference: &Reference, c: &Code) {
     let _ = writeln!(out, "</span>\n\n{}</code></pre>", escape(&example.body));
 }
 
-/// What the search box matches a code against: lower case.
+/// What the search box matches a code against, lower case: its code, status, title,
+/// message template, category, description, the names of the fields clients see (as
+/// in the catalog and on the wire), and the words `retryable` and `deprecated` where
+/// they hold.
 fn search_text(c: &Code) -> String {
-    let mut text = format!("{} {} {}", c.code, c.status, c.title);
+    let mut text = format!("{} {} {} {}", c.code, c.status, c.title, c.template.source);
     for part in [&c.category, &c.description].into_iter().flatten() {
         text.push(' ');
         text.push_str(part);
+    }
+    for f in c.public_fields() {
+        text.push(' ');
+        text.push_str(&f.name);
+        if f.wire != f.name {
+            text.push(' ');
+            text.push_str(&f.wire);
+        }
+    }
+    if c.retryable {
+        text.push_str(" retryable");
     }
     if c.deprecated.is_some() {
         text.push_str(" deprecated");

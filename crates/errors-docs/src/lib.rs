@@ -50,6 +50,7 @@ mod html;
 mod json;
 mod json_schema;
 mod markdown;
+mod markdown_escape;
 mod model;
 mod openapi;
 mod schema;
@@ -63,7 +64,7 @@ pub use errors_vocab::{
 pub use example::{EXAMPLE_REQUEST_ID, EXAMPLE_TIMESTAMP, Example, example_body, example_message};
 pub use html::html;
 pub use markdown::markdown;
-pub use model::{Category, Code, EnvelopeLayout, Field, Reference};
+pub use model::{Category, Code, EnvelopeLayout, Field, Reference, StatusDescription};
 pub use openapi::{OPENAPI_VERSION, openapi};
 pub use schema::{DIALECT, json_schema};
 pub use template::Template;

@@ -4,17 +4,27 @@
 use std::fmt::Write as _;
 
 use crate::example::Example;
-use crate::guidance;
+use crate::guidance::{self, Meaning};
+use crate::markdown_escape::Place::{Cell, Text};
+use crate::markdown_escape::{code_span, description, inline, plain};
 use crate::model::{Code, Reference};
 
 /// The reference of `reference` as a Markdown page.
 pub fn markdown(reference: &Reference) -> String {
     let mut out = String::with_capacity(2048 + reference.codes.len() * 1500);
     let style = reference.envelope.style;
-    let _ = writeln!(out, "# {} error reference\n", reference.name);
+    let _ = writeln!(
+        out,
+        "# {} error reference\n",
+        plain(&one_line(&reference.name), Text)
+    );
     out.push_str(
         "<!-- Generated from the error catalog by `errors-catalog docs`: edit the catalog, not this page. -->\n\n",
     );
+    if let Some(intro) = &reference.description {
+        out.push_str(&description(intro, Text));
+        out.push_str("\n\n");
+    }
     out.push_str(
         "Every error response uses the same envelope, with a stable machine-readable code. \
          Use the code, not the message, for branching logic.\n\n",
@@ -32,13 +42,13 @@ pub fn markdown(reference: &Reference) -> String {
         let path = if member.path == "…" {
             "…".to_owned()
         } else {
-            code(&member.path)
+            code_span(&member.path, Cell)
         };
         let _ = writeln!(
             out,
             "| {path} | {} | {} |",
-            member.ty,
-            cell(&member.description)
+            plain(member.ty, Cell),
+            inline(&member.description, Cell)
         );
     }
     out.push('\n');
@@ -54,8 +64,11 @@ pub fn markdown(reference: &Reference) -> String {
             out,
             "| {} | {} | {} |",
             row.status,
-            cell(row.meaning),
-            cell(&row.retry)
+            match &row.meaning {
+                Meaning::Catalog(text) => description(text, Cell),
+                Meaning::Convention(text) => inline(text, Cell),
+            },
+            inline(&row.retry, Cell)
         );
     }
     out.push('\n');
@@ -73,7 +86,7 @@ pub fn markdown(reference: &Reference) -> String {
         let _ = write!(
             out,
             "| [{}](#{}) | {} | {} |",
-            code(&c.code),
+            code_span(&c.code, Cell),
             c.code,
             c.status,
             if c.retryable { "yes" } else { "no" }
@@ -82,14 +95,18 @@ pub fn markdown(reference: &Reference) -> String {
             let _ = write!(
                 out,
                 " {} |",
-                c.category.as_deref().map(code).unwrap_or_default()
+                c.category
+                    .as_deref()
+                    .map(|name| code_span(name, Cell))
+                    .unwrap_or_default()
             );
         }
-        let mut description = summary(c);
-        if c.deprecated.is_some() {
-            description.insert_str(0, "**Deprecated.** ");
-        }
-        let _ = writeln!(out, " {} |", cell(&description));
+        let deprecated = if c.deprecated.is_some() {
+            "**Deprecated.** "
+        } else {
+            ""
+        };
+        let _ = writeln!(out, " {deprecated}{} |", summary(c));
     }
     out.push('\n');
 
@@ -100,8 +117,8 @@ pub fn markdown(reference: &Reference) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {} |",
-                code(&category.name),
-                cell(category.description.as_deref().unwrap_or(""))
+                code_span(&category.name, Cell),
+                description(category.description.as_deref().unwrap_or(""), Cell)
             );
         }
         out.push('\n');
@@ -109,13 +126,13 @@ pub fn markdown(reference: &Reference) -> String {
 
     out.push_str("<a id=\"retry-strategy\"></a>\n\n## Retry strategy\n\n");
     for paragraph in guidance::retry_strategy(reference) {
-        out.push_str(&paragraph);
+        out.push_str(&inline(&paragraph, Text));
         out.push_str("\n\n");
     }
     out.push_str("<a id=\"circuit-breaker\"></a>\n\n## Circuit breaker\n\n");
     out.push_str("For high-volume integrations, put a circuit breaker in front of the API:\n\n");
     for item in guidance::circuit_breaker(reference) {
-        let _ = writeln!(out, "- {item}");
+        let _ = writeln!(out, "- {}", inline(&item, Text));
     }
     out.push('\n');
 
@@ -131,8 +148,8 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
         out,
         "<a id=\"{}\"></a>\n\n### {}: {}\n",
         c.code,
-        code(&c.code),
-        c.title
+        code_span(&c.code, Text),
+        plain(&one_line(&c.title), Text)
     );
     let _ = write!(
         out,
@@ -146,99 +163,86 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
         }
     );
     if let Some(category) = &c.category {
-        let _ = write!(out, " · category {}", code(category));
+        let _ = write!(out, " · category {}", code_span(category, Text));
     }
     out.push_str("\n\n");
     if let Some(reason) = &c.deprecated {
         out.push_str("> **Deprecated.**");
         if !reason.is_empty() {
-            let _ = write!(out, " {}", reason.replace('\n', "\n> "));
+            let _ = write!(out, " {}", plain(reason, Text).replace('\n', "\n> "));
         }
         out.push_str("\n\n");
     }
-    if let Some(description) = &c.description {
-        out.push_str(description);
+    if let Some(text) = &c.description {
+        out.push_str(&description(text, Text));
         out.push_str("\n\n");
     }
-    let _ = writeln!(out, "Message: {}\n", code(&c.template.source));
+    let _ = writeln!(out, "Message: {}\n", code_span(&c.template.source, Text));
     if c.public_fields().next().is_some() {
         out.push_str("| Field | Wire name | Type | Required | Sent in | Description |\n|---|---|---|---|---|---|\n");
         for f in c.public_fields() {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} | {} | {} |",
-                code(&f.name),
+                code_span(&f.name, Cell),
                 // A field kept out of `details` has no member name on the wire.
                 if f.in_details {
-                    code(&f.wire)
+                    code_span(&f.wire, Cell)
                 } else {
                     "—".to_owned()
                 },
-                code(&f.ty.to_string()),
+                code_span(&f.ty.to_string(), Cell),
                 if f.optional { "no" } else { "yes" },
-                guidance::placements(reference, c, f).join(", "),
-                cell(f.description.as_deref().unwrap_or(""))
+                inline(&guidance::placements(reference, c, f).join(", "), Cell),
+                description(f.description.as_deref().unwrap_or(""), Cell)
             );
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}\n", guidance::code_retry(reference, c));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        inline(&guidance::code_retry(reference, c), Text)
+    );
     write_example(out, reference, c);
 }
 
 fn write_example(out: &mut String, reference: &Reference, c: &Code) {
     let example = Example::of(reference, c);
-    let _ = writeln!(
-        out,
-        "```http\nHTTP/1.1 {} {}",
+    // Code is literal in every renderer, tags included, so the example shows the
+    // wire as it is, in a fence longer than any backtick run in it: nothing in it
+    // can close it.
+    let mut text = format!(
+        "HTTP/1.1 {} {}\n",
         example.status,
         guidance::reason_phrase(example.status)
     );
     for (name, value) in &example.headers {
-        let _ = writeln!(out, "{name}: {value}");
+        let _ = writeln!(text, "{name}: {value}");
     }
-    let _ = writeln!(out, "\n{}\n```\n", example.body);
+    let _ = write!(text, "\n{}", example.body);
+    let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);
+    let _ = writeln!(out, "{fence}http\n{text}\n{fence}\n");
 }
 
-/// The first sentence-ish summary of a code: its description, else its title.
+/// The summary of a code in the codes table: its description, else its title.
 fn summary(c: &Code) -> String {
-    c.description.clone().unwrap_or_else(|| c.title.clone())
+    match &c.description {
+        Some(text) => description(text, Cell),
+        None => plain(&c.title, Cell),
+    }
 }
 
-/// `text` as an inline code span, fenced with a longer run of backticks than any in
-/// it.
-fn code(text: &str) -> String {
+/// A heading's text: one line.
+fn one_line(text: &str) -> String {
+    text.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
+fn longest_backtick_run(text: &str) -> usize {
     let (mut longest, mut run) = (0, 0);
     for c in text.chars() {
         run = if c == '`' { run + 1 } else { 0 };
         longest = longest.max(run);
     }
-    let fence = "`".repeat(longest + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{}{pad}{fence}", cell(text))
-}
-
-/// Text fit for a table cell: one line, `|` escaped.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn code_spans_fence_backticks() {
-        assert_eq!(code("a"), "`a`");
-        assert_eq!(
-            code("lacks the `{scope}` scope"),
-            "``lacks the `{scope}` scope``"
-        );
-        assert_eq!(code("`x`"), "`` `x` ``");
-        assert_eq!(code("a|b"), "`a\\|b`");
-    }
+    longest
 }

@@ -22,6 +22,12 @@ pub struct Reference {
     pub categories: Vec<Category>,
     /// Every code, in catalog order.
     pub codes: Vec<Code>,
+    /// The API's own introduction (`[catalog] description`), Markdown: the top of
+    /// the reference.
+    pub description: Option<String>,
+    /// What statuses mean in this API (`[statuses.N]`), by ascending status: shown
+    /// instead of the built-in conventions.
+    pub statuses: Vec<StatusDescription>,
 }
 
 impl Reference {
@@ -33,6 +39,14 @@ impl Reference {
     /// The category called `name`.
     pub fn category(&self, name: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.name == name)
+    }
+
+    /// What `status` means in this API, if the catalog says (`[statuses.N]`).
+    pub fn status_description(&self, status: u16) -> Option<&str> {
+        self.statuses
+            .iter()
+            .find(|s| s.status == status)
+            .map(|s| s.description.as_str())
     }
 
     /// Every status the catalog uses, ascending, once each.
@@ -64,6 +78,15 @@ impl EnvelopeLayout {
             keys: EnvelopeKeys::defaults(style).map(str::to_owned),
         }
     }
+}
+
+/// What a status means in this API: `[statuses.N] description`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusDescription {
+    /// The status, 400..=599.
+    pub status: u16,
+    /// What it means, Markdown.
+    pub description: String,
 }
 
 /// A declared category.

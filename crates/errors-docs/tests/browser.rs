@@ -210,13 +210,19 @@ fn the_bundled_reference_renders_with_every_code_and_anchor() {
         .codes
         .iter()
         .filter(|c| {
+            let fields: Vec<&str> = c
+                .public_fields()
+                .flat_map(|f| [f.name.as_str(), f.wire.as_str()])
+                .collect();
             let text = format!(
-                "{} {} {} {} {}",
+                "{} {} {} {} {} {} {}",
                 c.code,
                 c.status,
                 c.title,
+                c.template.source,
                 c.category.as_deref().unwrap_or(""),
-                c.description.as_deref().unwrap_or("")
+                c.description.as_deref().unwrap_or(""),
+                fields.join(" ")
             )
             .to_lowercase();
             text.contains("rate") && text.contains("limit")
@@ -303,5 +309,98 @@ fn a_reference_of_two_thousand_codes_renders_and_filters() {
     assert!(
         visible[0].contains("id=\"SERVICE_1999_FAILURE\""),
         "{visible:?}"
+    );
+}
+
+/// The codes whose section the filtered page `dom` shows, in page order.
+fn visible_codes(dom: &str) -> Vec<&str> {
+    dom.match_indices("<article class=\"code\" id=\"")
+        .map(|(i, _)| &dom[i..i + dom[i..].find('>').unwrap()])
+        .filter(|tag| !tag.contains(" hidden"))
+        .map(|tag| {
+            let id = &tag[tag.find(" id=\"").unwrap() + 5..];
+            &id[..id.find('"').unwrap()]
+        })
+        .collect()
+}
+
+/// The codes whose row the filtered page's codes table shows, in page order.
+fn visible_rows(dom: &str) -> Vec<&str> {
+    dom.match_indices("<tr data-search=\"")
+        .map(|(i, _)| &dom[i..])
+        .filter(|row| !row[..row.find('>').unwrap()].contains(" hidden"))
+        .map(|row| {
+            let code = &row[row.find("<code>").unwrap() + 6..];
+            &code[..code.find('<').unwrap()]
+        })
+        .collect()
+}
+
+#[test]
+fn the_search_finds_messages_field_names_and_retryability() {
+    let Some(chromium) = chromium() else { return };
+    let dir = scratch("search-words");
+    let catalog = Catalog::from_str(
+        "search.toml",
+        r#"
+        [catalog]
+        envelope = "flat"
+
+        [errors.SESSION_FULL]
+        status = 409
+        message = "Session {session_id} is at capacity."
+        details.session_id = "string"
+
+        [errors.QUOTA_EXCEEDED]
+        status = 429
+        message = "Try again in {retry_after} seconds."
+        details.retry_after = { type = "u64", header = "Retry-After" }
+        details.internal_note = { type = "string", internal = true }
+
+        [errors.UPSTREAM_DOWN]
+        status = 503
+        message = "The payment provider did not answer."
+
+        [errors.NOT_FOUND]
+        status = 404
+        message = "No such booking."
+        description = "Never retry: the booking will not appear."
+        "#,
+    )
+    .unwrap();
+    let reference = Reference::from(&catalog);
+    check_page(&chromium, &dir, &reference);
+    let page = dir.join("errors.html");
+    let search = |query: &str| {
+        run_chromium(
+            &chromium,
+            &dir,
+            &["--dump-dom"],
+            &file_url(&page, &format!("?q={query}")),
+        )
+    };
+
+    // Words of a message template, which no title or description holds.
+    let dom = search("capacity");
+    assert_eq!(visible_codes(&dom), ["SESSION_FULL"]);
+    assert_eq!(visible_rows(&dom), ["SESSION_FULL"]);
+    assert!(dom.contains(">1 of 4 codes<"), "the count");
+    let dom = search("payment%20provider");
+    assert_eq!(visible_codes(&dom), ["UPSTREAM_DOWN"]);
+
+    // A field's name in the catalog and on the wire (camelCase in the flat style);
+    // an internal field is no client's business, so it is not found.
+    assert_eq!(visible_codes(&search("session_id")), ["SESSION_FULL"]);
+    assert_eq!(visible_codes(&search("retryAfter")), ["QUOTA_EXCEEDED"]);
+    assert!(visible_codes(&search("internal_note")).is_empty());
+
+    // "retryable" finds the codes a client may retry, not those that say "retry".
+    let dom = search("retryable");
+    assert_eq!(visible_codes(&dom), ["QUOTA_EXCEEDED", "UPSTREAM_DOWN"]);
+    assert_eq!(visible_rows(&dom), ["QUOTA_EXCEEDED", "UPSTREAM_DOWN"]);
+    assert!(dom.contains(">2 of 4 codes<"), "the count");
+    assert_eq!(
+        visible_codes(&search("retryable%20429")),
+        ["QUOTA_EXCEEDED"]
     );
 }

@@ -35,6 +35,10 @@ pub struct CatalogMeta {
     pub errors: &'static [ErrorMeta],
     /// The declared categories.
     pub categories: &'static [CategoryMeta],
+    /// The API's own introduction (`[catalog] description`), Markdown.
+    pub description: Option<&'static str>,
+    /// What statuses mean in this API (`[statuses.N]`), by ascending status.
+    pub statuses: &'static [StatusMeta],
 }
 
 impl CatalogMeta {
@@ -197,6 +201,15 @@ pub struct CategoryMeta {
     pub name: &'static str,
     /// Documentation.
     pub description: Option<&'static str>,
+}
+
+/// What a status means in this API: `[statuses.N] description`.
+#[derive(Debug, Clone, Copy)]
+pub struct StatusMeta {
+    /// The status, 400..=599.
+    pub status: u16,
+    /// What it means, Markdown.
+    pub description: &'static str,
 }
 
 /// The envelope style and the key of each member.

@@ -8,6 +8,7 @@ pub(super) const ROOT_KEYS: &[&str] = &[
     "retry",
     "circuit_breaker",
     "http",
+    "statuses",
     "categories",
     "errors",
 ];
@@ -21,6 +22,7 @@ pub(super) const CATALOG_KEYS: &[&str] = &[
     "doc_url",
     "code_case",
     "include",
+    "description",
 ];
 /// `[envelope]`.
 pub(super) const ENVELOPE_KEYS: &[&str] = &["rename"];
@@ -35,6 +37,8 @@ pub(super) const RETRY_KEYS: &[&str] = &[
 ];
 /// `[circuit_breaker]`.
 pub(super) const BREAKER_KEYS: &[&str] = &["failure_threshold", "open_ms", "half_open_requests"];
+/// `[statuses.N]`.
+pub(super) const STATUS_KEYS: &[&str] = &["description"];
 /// `[categories.NAME]`.
 pub(super) const CATEGORY_KEYS: &[&str] = &["description"];
 /// `[errors.CODE]`.

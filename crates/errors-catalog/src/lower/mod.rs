@@ -17,6 +17,7 @@ mod errors;
 mod http;
 mod keys;
 mod settings;
+mod statuses;
 
 use toml::de::DeTable;
 
@@ -31,11 +32,12 @@ type LowerSettings = fn(&mut Cx<'_>, &DeTable<'_>, &mut Settings);
 
 /// The top-level tables only the root file may hold, with their lowering, in the
 /// order they are lowered (after `[catalog]`).
-const ROOT_ONLY: [(&str, LowerSettings); 4] = [
+const ROOT_ONLY: [(&str, LowerSettings); 5] = [
     ("envelope", settings::envelope),
     ("retry", settings::retry),
     ("circuit_breaker", settings::circuit_breaker),
     ("http", http::http),
+    ("statuses", statuses::statuses),
 ];
 
 fn is_root_only(name: &str) -> bool {

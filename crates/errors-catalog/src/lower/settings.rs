@@ -65,6 +65,7 @@ fn root_catalog(cx: &mut Cx<'_>, table: &DeTable<'_>, s: &mut Settings) {
         s.code_case = cx.choice(value, "code_case", &cases, |c| c.as_str());
     }
     s.doc_url = cx.string(table, "doc_url");
+    s.description = cx.string(table, "description").map(|(text, _)| text);
 }
 
 /// `include = "path"` or `include = ["path", ...]`.

@@ -31,7 +31,7 @@ pub use service::{DocsService, service};
 
 pub use errors_docs::Reference;
 
-use errors_docs::{Category, Code, EnvelopeLayout, Field, Template};
+use errors_docs::{Category, Code, EnvelopeLayout, Field, StatusDescription, Template};
 
 use crate::error::CatalogError;
 use crate::meta::{self, CatalogMeta};
@@ -91,6 +91,15 @@ impl From<&CatalogMeta> for Reference {
                 })
                 .collect(),
             codes: catalog.errors.iter().map(code).collect(),
+            description: catalog.description.map(str::to_owned),
+            statuses: catalog
+                .statuses
+                .iter()
+                .map(|s| StatusDescription {
+                    status: s.status,
+                    description: s.description.to_owned(),
+                })
+                .collect(),
         }
     }
 }

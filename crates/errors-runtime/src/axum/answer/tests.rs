@@ -79,6 +79,8 @@ fn catalog(
         },
         errors: &ERRORS,
         categories: &[],
+        description: None,
+        statuses: &[],
     }
 }
 
