@@ -1,7 +1,9 @@
 //! A second, independent opinion on the generated documents, from Python:
-//! `openapi-spec-validator` checks each OpenAPI document against the OpenAPI 3.1
-//! specification, and `jsonschema` checks each JSON Schema against the 2020-12
-//! metaschema and validates every example of the OpenAPI document with it.
+//! `openapi-spec-validator` checks each OpenAPI document (strict and client) against
+//! the OpenAPI 3.1 specification, and `jsonschema` checks each JSON Schema against
+//! the 2020-12 metaschema and validates every example of the OpenAPI document with
+//! it: the strict schema refuses the example with its code unknown, the client
+//! schema accepts it.
 //!
 //! Without Python or those packages the test says so and passes, except where
 //! `ERRORS_CATALOG_REQUIRE_PYTHON=1` (set by `.ci/run`, which installs them) makes it
@@ -11,7 +13,7 @@ use std::path::Path;
 use std::process::Command;
 
 use errors_catalog::Catalog;
-use errors_docs::Reference;
+use errors_docs::{Reference, SchemaMode};
 
 const SCRIPT: &str = r#"
 import json, sys
@@ -24,13 +26,21 @@ for base in sys.argv[1:]:
         document = json.load(f)
     with open(base + ".schema.json") as f:
         schema = json.load(f)
+    with open(base + ".client.openapi.json") as f:
+        client_document = json.load(f)
+    with open(base + ".client.schema.json") as f:
+        client_schema = json.load(f)
     validate(document)
+    validate(client_document)
     Draft202012Validator.check_schema(schema)
+    Draft202012Validator.check_schema(client_schema)
     validator = Draft202012Validator(schema)
+    client = Draft202012Validator(client_schema)
     for code, example in document["components"]["examples"].items():
-        errors = list(validator.iter_errors(example["value"]))
-        if errors:
-            sys.exit(f"{base}: the example of {code} is invalid: {errors[0].message}")
+        for which, v in (("strict", validator), ("client", client)):
+            errors = list(v.iter_errors(example["value"]))
+            if errors:
+                sys.exit(f"{base}: the example of {code} is invalid ({which}): {errors[0].message}")
         checked += 1
     for code, example in document["components"]["examples"].items():
         # The same body with the code (under whatever key the envelope uses) unknown.
@@ -46,6 +56,9 @@ for base in sys.argv[1:]:
             sys.exit(f"{base}: the code {code} is not in its example")
         if validator.is_valid(body):
             sys.exit(f"{base}: an unknown code passes as {code}")
+        client_errors = list(client.iter_errors(body))
+        if client_errors:
+            sys.exit(f"{base}: the client schema refuses an unknown code: {client_errors[0].message}")
 print(f"validated {len(sys.argv) - 1} OpenAPI documents and {checked} examples")
 "#;
 
@@ -104,16 +117,18 @@ fn openapi_documents_and_schemas_pass_the_python_validators() {
         let catalog = Catalog::load(path).unwrap_or_else(|d| panic!("{}", d.render()));
         let reference = Reference::from(&catalog);
         let base = out.join(path.file_stem().unwrap());
-        std::fs::write(
-            base.with_extension("openapi.json"),
-            errors_docs::openapi(&reference, "1.0.0"),
-        )
-        .unwrap();
-        std::fs::write(
-            base.with_extension("schema.json"),
-            errors_docs::json_schema(&reference),
-        )
-        .unwrap();
+        for (mode, suffix) in [(SchemaMode::Strict, ""), (SchemaMode::Client, "client.")] {
+            std::fs::write(
+                base.with_extension(format!("{suffix}openapi.json")),
+                errors_docs::openapi(&reference, "1.0.0", mode),
+            )
+            .unwrap();
+            std::fs::write(
+                base.with_extension(format!("{suffix}schema.json")),
+                errors_docs::json_schema(&reference, mode),
+            )
+            .unwrap();
+        }
         bases.push(base);
     }
     let output = Command::new("python3")
