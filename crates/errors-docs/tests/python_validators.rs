@@ -9,6 +9,9 @@
 //! `ERRORS_CATALOG_REQUIRE_PYTHON=1` (set by `.ci/run`, which installs them) makes it
 //! mandatory.
 
+#[path = "support/evolution.rs"]
+mod evolution;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -148,4 +151,68 @@ fn openapi_documents_and_schemas_pass_the_python_validators() {
         said.starts_with(&format!("validated {} OpenAPI documents", paths.len())),
         "{said}"
     );
+}
+
+const EVOLUTION: &str = r#"
+import json, sys
+from jsonschema import Draft202012Validator
+
+checked = 0
+for base in sys.argv[1:]:
+    with open(base + ".json") as f:
+        case = json.load(f)
+    client = Draft202012Validator(case["client"])
+    strict = Draft202012Validator(case["strict"])
+    for code, body in case["bodies"]:
+        errors = list(client.iter_errors(body))
+        if errors:
+            sys.exit(f"{base}: the old client schema refuses the new {code}: {errors[0].message}")
+        if strict.is_valid(body) == (code in case["changed"]):
+            sys.exit(f"{base}: the old strict schema is wrong about the new {code}")
+        checked += 1
+print(f"validated {checked} bodies")
+"#;
+
+/// The bodies of the catalog's next compatible version (a new code, a new optional
+/// field, a reworded message, details on a code that had none) against the old
+/// schemas, with Python's `jsonschema`: the client schema accepts each, the strict
+/// one refuses those that changed.
+#[test]
+fn python_reads_the_next_version_with_the_old_client_schema() {
+    if !python_ready() {
+        return;
+    }
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python_evolution");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut bases = Vec::new();
+    let mut bodies = 0;
+    for style in evolution::STYLES {
+        let old = evolution::old(style);
+        let parse = |text: String| serde_json::from_str::<serde_json::Value>(&text).unwrap();
+        let new = evolution::bodies(&evolution::new(style));
+        bodies += new.len();
+        let case = serde_json::json!({
+            "client": parse(errors_docs::json_schema(&old, SchemaMode::Client)),
+            "strict": parse(errors_docs::json_schema(&old, SchemaMode::Strict)),
+            "bodies": new,
+            "changed": evolution::CHANGED,
+        });
+        let base = out.join(style.as_str());
+        std::fs::write(base.with_extension("json"), case.to_string()).unwrap();
+        bases.push(base);
+    }
+    let output = Command::new("python3")
+        .arg("-c")
+        .arg(EVOLUTION)
+        .args(&bases)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(said.trim(), format!("validated {bodies} bodies"));
 }
