@@ -322,10 +322,11 @@ fn the_strict_openapi_union_has_a_discriminator_where_the_code_is_top_level() {
             schemas["ApiError"]["discriminator"]["mapping"]
                 .as_object()
                 .map(|m| m.len()),
-            style
-                .is_wrapped()
-                .then_some(None)
-                .unwrap_or(Some(old.codes.len())),
+            if style.is_wrapped() {
+                None
+            } else {
+                Some(old.codes.len())
+            },
         );
         let client = openapi(&old, SchemaMode::Client);
         assert!(client["components"]["schemas"]["ApiError"]["discriminator"].is_null());
