@@ -5,6 +5,7 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand as ClapSubcommand, ValueEnum};
+use errors_docs::SchemaMode;
 
 use crate::help;
 
@@ -49,6 +50,8 @@ pub(crate) struct Invocation {
     pub(crate) output: Option<PathBuf>,
     pub(crate) format: Format,
     pub(crate) api_version: String,
+    /// `schema`: the client schema, or with `--strict` the service's own.
+    pub(crate) mode: SchemaMode,
     pub(crate) snapshot: Option<PathBuf>,
     pub(crate) bless: bool,
     pub(crate) locked: bool,
@@ -94,6 +97,9 @@ enum Sub {
         /// The OpenAPI document's `info.version`.
         #[arg(long, value_name = "VER", default_value = "1.0.0")]
         api_version: String,
+        /// The closed schema of the service's own output, not the client schema.
+        #[arg(long)]
+        strict: bool,
         #[command(flatten)]
         output: Output,
         #[command(flatten)]
@@ -161,6 +167,7 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         output: None,
         format: Format::Markdown,
         api_version: String::new(),
+        mode: SchemaMode::Client,
         snapshot: None,
         bless: false,
         locked: false,
@@ -187,10 +194,16 @@ pub(crate) fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Command,
         Sub::Schema {
             format,
             api_version,
+            strict,
             output,
             catalog,
         } => {
             run.command = Subcommand::Schema;
+            run.mode = if strict {
+                SchemaMode::Strict
+            } else {
+                SchemaMode::Client
+            };
             run.format = match format {
                 SchemaFormat::JsonSchema => Format::JsonSchema,
                 SchemaFormat::OpenApi => Format::OpenApi,
@@ -261,8 +274,15 @@ mod tests {
             panic!()
         };
         assert_eq!(
-            (run.format, run.api_version.as_str()),
-            (Format::JsonSchema, "1.0.0")
+            (run.format, run.api_version.as_str(), run.mode),
+            (Format::JsonSchema, "1.0.0", SchemaMode::Client)
+        );
+        let Ok(Command::Run(run)) = parse_str("schema --strict -f openapi c.toml") else {
+            panic!()
+        };
+        assert_eq!(
+            (run.format, run.mode),
+            (Format::OpenApi, SchemaMode::Strict)
         );
 
         let Ok(Command::Run(run)) = parse_str("stability --bless -q --snapshot s.contract -")

@@ -20,6 +20,7 @@ Options:
   -f, --format <FORMAT>      docs: `markdown` or `html`; schema: `json-schema` or `openapi`
   -o, --output <FILE>        docs, schema: write to FILE instead of standard output
       --api-version <VER>    schema --format openapi: the document's info.version [default: 1.0.0]
+      --strict               schema: the closed schema of the service's own output, not the client one
       --snapshot <FILE>      stability: the snapshot [default: the catalog's path with extension `.contract`]
       --bless                stability: write the catalog's contract to the snapshot
       --locked               stability: also fail unless the snapshot is exactly what --bless writes
@@ -57,11 +58,25 @@ each is sent, and an example response. Each code is under the anchor `#CODE`.
 
 /// `errors-catalog schema --help`.
 pub(crate) const SCHEMA: &str = "\
-Usage: errors-catalog schema [--format json-schema|openapi] [--api-version VER] [-o FILE] <CATALOG>
+Usage: errors-catalog schema [--format json-schema|openapi] [--strict] [--api-version VER] [-o FILE] <CATALOG>
 
 Writes the JSON Schema (2020-12) of the envelope, one branch per code, or an
 OpenAPI 3.1 document with components.schemas, one reusable response per status
 (`#/components/responses/Error429`) and an example per code.
+
+By default, the client schema: each known code's field types and required fields
+(and the problem style's `type` and `status`) are pinned; a code it does not know
+is a generic error (code and message), and members it does not know, any message
+text, `details` on a code that had none and `param` as a string or null pass, so a
+client keeps validating what a later compatible version sends. --strict writes the
+closed schema of the service's own output instead (a `oneOf` over the known codes,
+exact members and messages; a discriminator on a top-level code in OpenAPI), the
+one to generate types for other languages from.
+
+Both name each details object `<Code>Details` (the code in UpperCamelCase), and
+carry x-retryable, x-category and, where a field is sent only in the message,
+x-message-template per code; at the document level x-categories, x-http (the code
+answering each rejection), x-retry, x-circuit-breaker and x-request-id-header.
 ";
 
 /// `errors-catalog stability --help`.

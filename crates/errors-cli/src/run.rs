@@ -97,8 +97,10 @@ fn execute(run: &Invocation) -> Result<Status, String> {
             let text = match run.format {
                 Format::Markdown => errors_docs::markdown(&reference),
                 Format::Html => errors_docs::html(&reference),
-                Format::JsonSchema => errors_docs::json_schema(&reference) + "\n",
-                Format::OpenApi => errors_docs::openapi(&reference, &run.api_version) + "\n",
+                Format::JsonSchema => errors_docs::json_schema(&reference, run.mode) + "\n",
+                Format::OpenApi => {
+                    errors_docs::openapi(&reference, &run.api_version, run.mode) + "\n"
+                }
             };
             write_output(run.output.as_deref(), &text, &catalog, "the reference")?;
             Ok(Status::Ok)

@@ -277,7 +277,15 @@ fn docs_and_schema_write_to_stdout_or_a_file() {
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
     );
-    assert_eq!(schema["oneOf"].as_array().unwrap().len(), 2);
+    // The client schema by default: the generic error, then an `if`/`then` per code.
+    assert!(schema.get("oneOf").is_none(), "{schema}");
+    assert_eq!(schema["allOf"].as_array().unwrap().len(), 3);
+    assert_eq!(schema["allOf"][0]["$ref"], "#/$defs/unknown-code");
+    let strict = run(&["schema", "--strict", "catalog.toml"], &dir);
+    assert_status(&strict, 0);
+    let strict: serde_json::Value = serde_json::from_slice(&strict.stdout).unwrap();
+    assert_eq!(strict["oneOf"].as_array().unwrap().len(), 2);
+    assert!(strict["$defs"].get("unknown-code").is_none(), "{strict}");
 
     let openapi = run(
         &[

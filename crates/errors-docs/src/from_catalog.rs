@@ -1,9 +1,9 @@
 //! The reference of a catalog file, from the catalog model: no Rust compiled.
 
 use errors_catalog::{Catalog, ErrorDef, MessageTemplate};
-use errors_vocab::EnvelopeKeys;
+use errors_vocab::{EnvelopeKeys, Rejection};
 
-use crate::model::{Category, Code, EnvelopeLayout, Field, Reference, StatusDescription};
+use crate::model::{Category, Code, EnvelopeLayout, Field, Http, Reference, StatusDescription};
 use crate::template::Template;
 
 impl From<&Catalog> for Reference {
@@ -23,6 +23,13 @@ impl From<&Catalog> for Reference {
             envelope: EnvelopeLayout { style, keys },
             retry: catalog.retry,
             circuit_breaker: catalog.circuit_breaker,
+            http: Http {
+                request_id_header: catalog.http.request_id_header.clone(),
+                rejections: Rejection::ALL
+                    .into_iter()
+                    .map(|r| (r, catalog.http_error(r).map(|e| e.code.clone())))
+                    .collect(),
+            },
             categories: catalog
                 .categories
                 .iter()
@@ -54,6 +61,7 @@ impl From<Catalog> for Reference {
 fn code(error: &ErrorDef) -> Code {
     Code {
         code: error.code.clone(),
+        variant: error.variant.clone(),
         title: error.title.clone(),
         status: error.status,
         retryable: error.retryable,

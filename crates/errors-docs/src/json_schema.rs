@@ -29,6 +29,9 @@ enum Shape {
     Integer(Integer),
     Array(Array),
     AnyOf(AnyOf),
+    AllOf(AllOf),
+    OneOf(OneOf),
+    Conditional(Conditional),
     Enum(Enum),
     Any(Any),
     Object(Object),
@@ -51,7 +54,20 @@ macro_rules! schema_from_shapes {
 }
 
 schema_from_shapes!(
-    Ref, Const, Typed, Text, Pattern, Integer, Array, AnyOf, Enum, Any, Object
+    Ref,
+    Const,
+    Typed,
+    Text,
+    Pattern,
+    Integer,
+    Array,
+    AnyOf,
+    AllOf,
+    OneOf,
+    Conditional,
+    Enum,
+    Any,
+    Object
 );
 
 /// `{"$ref": ...}`: a definition by its path.
@@ -128,6 +144,42 @@ pub(crate) struct AnyOf {
     pub(crate) any_of: Vec<Schema>,
 }
 
+/// All of several schemas.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct AllOf {
+    #[serde(rename = "allOf")]
+    pub(crate) all_of: Vec<Schema>,
+}
+
+/// Exactly one of several schemas, with OpenAPI's `discriminator` where the member
+/// that tells them apart is a top-level one.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct OneOf {
+    #[serde(rename = "oneOf")]
+    pub(crate) one_of: Vec<Schema>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) discriminator: Option<Discriminator>,
+}
+
+/// OpenAPI's `discriminator`: the member whose value names the branch.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Discriminator {
+    #[serde(rename = "propertyName")]
+    pub(crate) property_name: String,
+    /// Each value, with the `$ref` of its branch.
+    pub(crate) mapping: Members<String>,
+}
+
+/// `{"if": ..., "then": ...}`: `then` applies to what `if` accepts. On the code, so
+/// that a validator reports the failures of that code's branch alone, under its
+/// index, instead of "none of the branches matched".
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Conditional {
+    #[serde(rename = "if")]
+    pub(crate) condition: Box<Schema>,
+    pub(crate) then: Box<Schema>,
+}
+
 /// One of a list of strings.
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct Enum {
@@ -139,15 +191,19 @@ pub(crate) struct Enum {
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct Any {}
 
-/// An object of exactly these properties.
+/// An object of these properties: exactly these (`additionalProperties: false`), or
+/// these and any others (no `additionalProperties`, whose default is to allow them).
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct Object {
     #[serde(rename = "type")]
     pub(crate) ty: &'static str,
     pub(crate) properties: Members<Schema>,
     pub(crate) required: Vec<String>,
-    #[serde(rename = "additionalProperties")]
-    pub(crate) additional_properties: bool,
+    #[serde(
+        rename = "additionalProperties",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub(crate) additional_properties: Option<bool>,
 }
 
 /// The schema of one code's envelope, titled by the code.
@@ -156,16 +212,41 @@ pub(crate) struct CodeSchema {
     pub(crate) title: String,
     pub(crate) description: String,
     #[serde(flatten)]
+    pub(crate) extensions: CodeExtensions,
+    #[serde(flatten)]
     pub(crate) object: Object,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub(crate) deprecated: bool,
 }
 
-/// A named definition: a code's envelope or a schema its branches share.
+/// What a code's schema says beyond validation, for generators and people: its retry
+/// rule, its category and, where a field is sent only in the message, its template
+/// (a client reads the field back from the message with it).
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct CodeExtensions {
+    #[serde(rename = "x-retryable")]
+    pub(crate) retryable: bool,
+    #[serde(rename = "x-category")]
+    pub(crate) category: Option<String>,
+    #[serde(rename = "x-message-template", skip_serializing_if = "Option::is_none")]
+    pub(crate) message_template: Option<String>,
+}
+
+/// A shared schema with a title: generators name their type after it.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Titled {
+    pub(crate) title: String,
+    #[serde(flatten)]
+    pub(crate) schema: Schema,
+}
+
+/// A named definition: a code's envelope, a code's details object or a schema the
+/// branches share.
 #[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
 pub(crate) enum Definition {
     Code(CodeSchema),
+    Titled(Titled),
     Shared(Schema),
 }
 
@@ -194,6 +275,14 @@ impl Schema {
         })
     }
 
+    /// `{"if": condition, "then": then}`.
+    pub(crate) fn conditional(condition: Schema, then: Schema) -> Schema {
+        Schema::from(Conditional {
+            condition: Box::new(condition),
+            then: Box::new(then),
+        })
+    }
+
     /// This schema with `description` first.
     pub(crate) fn described(self, description: String) -> Schema {
         Schema {
@@ -219,7 +308,16 @@ impl Object {
             ty: "object",
             properties,
             required,
-            additional_properties: false,
+            additional_properties: Some(false),
+        }
+    }
+
+    /// An object of `properties`, of which `required` must be present, and any
+    /// other members.
+    pub(crate) fn open(properties: Members<Schema>, required: Vec<String>) -> Object {
+        Object {
+            additional_properties: None,
+            ..Object::new(properties, required)
         }
     }
 }

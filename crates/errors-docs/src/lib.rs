@@ -10,7 +10,7 @@
 //!
 //! ```
 //! use errors_catalog::Catalog;
-//! use errors_docs::Reference;
+//! use errors_docs::{Reference, SchemaMode};
 //!
 //! let catalog = Catalog::from_str(
 //!     "catalog.toml",
@@ -32,9 +32,10 @@
 //! assert!(page.contains(r#"id="RATE_LIMITED""#)); // where doc_url lands
 //! let markdown = errors_docs::markdown(&reference);
 //! assert!(markdown.contains("| 429 | Rate limit exceeded | Yes, after `Retry-After` |"));
-//! let schema = errors_docs::json_schema(&reference);
+//! // The client schema by default; `SchemaMode::Strict` for the service's own output.
+//! let schema = errors_docs::json_schema(&reference, SchemaMode::Client);
 //! assert!(schema.contains(r#""const": "RATE_LIMITED""#));
-//! let openapi = errors_docs::openapi(&reference, "1.0.0");
+//! let openapi = errors_docs::openapi(&reference, "1.0.0", SchemaMode::Strict);
 //! assert!(openapi.contains(r#""Error429""#));
 //! ```
 
@@ -59,12 +60,13 @@ mod template;
 pub use errors_vocab::format_spec::FormatSpec;
 pub use errors_vocab::template::{Piece, Placeholder};
 pub use errors_vocab::{
-    CircuitBreakerConfig, DetailType, EnvelopeKeys, EnvelopeStyle, HonorRetryAfter, RetryConfig,
+    CircuitBreakerConfig, DetailType, EnvelopeKeys, EnvelopeStyle, HonorRetryAfter, Rejection,
+    RetryConfig,
 };
 pub use example::{EXAMPLE_REQUEST_ID, EXAMPLE_TIMESTAMP, Example, example_body, example_message};
 pub use html::html;
 pub use markdown::markdown;
-pub use model::{Category, Code, EnvelopeLayout, Field, Reference, StatusDescription};
+pub use model::{Category, Code, EnvelopeLayout, Field, Http, Reference, StatusDescription};
 pub use openapi::{OPENAPI_VERSION, openapi};
-pub use schema::{DIALECT, json_schema};
+pub use schema::{DIALECT, SchemaMode, json_schema};
 pub use template::Template;

@@ -3,7 +3,9 @@
 //! metadata a service was compiled with (`errors_runtime::meta::CatalogMeta`), so
 //! every output is written once, against this.
 
-use errors_vocab::{CircuitBreakerConfig, DetailType, EnvelopeKeys, EnvelopeStyle, RetryConfig};
+use errors_vocab::{
+    CircuitBreakerConfig, DetailType, EnvelopeKeys, EnvelopeStyle, Rejection, RetryConfig,
+};
 
 use crate::template::Template;
 
@@ -18,6 +20,8 @@ pub struct Reference {
     pub retry: RetryConfig,
     /// The client circuit breaker (`[circuit_breaker]`).
     pub circuit_breaker: CircuitBreakerConfig,
+    /// What an HTTP service answers on its own (`[http]`, resolved).
+    pub http: Http,
     /// The declared categories, in declaration order.
     pub categories: Vec<Category>,
     /// Every code, in catalog order.
@@ -89,6 +93,18 @@ pub struct StatusDescription {
     pub description: String,
 }
 
+/// The catalog's `[http]` table, resolved: the request id header, and the code that
+/// answers each rejection of the web framework (named by the table or inferred from
+/// the conventional codes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Http {
+    /// The header a request id is read from and echoed in.
+    pub request_id_header: String,
+    /// Every rejection, in the order of [`Rejection::ALL`], with the code that
+    /// answers it, if the catalog has one.
+    pub rejections: Vec<(Rejection, Option<String>)>,
+}
+
 /// A declared category.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Category {
@@ -103,6 +119,8 @@ pub struct Category {
 pub struct Code {
     /// The stable code, e.g. `RATE_LIMITED`.
     pub code: String,
+    /// The Rust variant: the code in UpperCamelCase, e.g. `RateLimited`.
+    pub variant: String,
     /// A short title.
     pub title: String,
     /// The HTTP status.
@@ -144,6 +162,12 @@ impl Code {
     /// Whether the message template inserts the field called `name`.
     pub fn in_message(&self, name: &str) -> bool {
         self.template.fields().any(|f| f == name)
+    }
+
+    /// The fields sent only in the message: neither in `details` nor as a header.
+    pub fn message_only_fields(&self) -> impl Iterator<Item = &Field> {
+        self.public_fields()
+            .filter(|f| !f.in_details && f.header.is_none() && self.in_message(&f.name))
     }
 
     /// The field whose header is `Retry-After`.

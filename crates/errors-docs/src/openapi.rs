@@ -4,6 +4,13 @@
 //! and one example per code in `components.examples`. An API's own document refers to
 //! `#/components/responses/Error429` from its operations, or merges these components
 //! into its own.
+//!
+//! The unions follow the [`SchemaMode`]: the client one is the generic error with an
+//! `if`/`then` per code; the strict one a `oneOf` of the codes with a
+//! `discriminator` on the code where the style has it at the top level (flat,
+//! problem). OpenAPI's discriminator names a property of the branches themselves, so
+//! where the code is nested under `error` (nested, typed) there is none: the `const`
+//! code of each branch already tells them apart.
 
 use std::collections::BTreeMap;
 
@@ -12,28 +19,30 @@ use serde::Serialize;
 use crate::example;
 use crate::guidance;
 use crate::json::{self, Json, Members};
-use crate::json_schema::{CodeSchema, Ref, Schema};
+use crate::json_schema::{AllOf, Definition, Discriminator, OneOf, Ref, Schema};
 use crate::model::{Code, Reference};
-use crate::schema::{self, Refs};
-use errors_vocab::DetailType;
+use crate::schema::{self, DocumentExtensions, GENERIC, Refs, SchemaMode};
+use errors_vocab::{DetailType, EnvelopeStyle};
 
 /// The OpenAPI version written.
 pub const OPENAPI_VERSION: &str = "3.1.0";
 
-/// The OpenAPI 3.1 document of `reference`'s error responses, pretty-printed JSON;
-/// `api_version` is its `info.version`.
+/// The OpenAPI 3.1 document of `reference`'s error responses in `mode`,
+/// pretty-printed JSON; `api_version` is its `info.version`.
 ///
 /// ```
+/// use errors_docs::SchemaMode;
 /// let catalog = errors_catalog::Catalog::from_str(
 ///     "catalog.toml",
 ///     "[errors.NOT_FOUND]\nstatus = 404\nmessage = \"Not found.\"\n",
 /// )
 /// .unwrap();
-/// let document = errors_docs::openapi(&errors_docs::Reference::from(&catalog), "1.0.0");
+/// let reference = errors_docs::Reference::from(&catalog);
+/// let document = errors_docs::openapi(&reference, "1.0.0", SchemaMode::Client);
 /// assert!(document.contains(r#""openapi": "3.1.0""#));
 /// assert!(document.contains(r#""Error404": {"#)); // components.responses
 /// ```
-pub fn openapi(reference: &Reference, api_version: &str) -> String {
+pub fn openapi(reference: &Reference, api_version: &str, mode: SchemaMode) -> String {
     let refs = Refs::OPENAPI;
     let mut by_status: BTreeMap<u16, Vec<&Code>> = BTreeMap::new();
     for code in &reference.codes {
@@ -50,9 +59,10 @@ pub fn openapi(reference: &Reference, api_version: &str) -> String {
             ),
         },
         json_schema_dialect: schema::DIALECT,
+        extensions: DocumentExtensions::of(reference),
         paths: Paths {},
         components: Components {
-            schemas: schemas(reference, &by_status, refs),
+            schemas: schemas(reference, &by_status, refs, mode),
             responses: responses(reference, &by_status, refs),
             examples: reference
                 .codes
@@ -76,6 +86,8 @@ struct Document {
     info: Info,
     #[serde(rename = "jsonSchemaDialect")]
     json_schema_dialect: &'static str,
+    #[serde(flatten)]
+    extensions: DocumentExtensions,
     paths: Paths,
     components: Components,
 }
@@ -93,26 +105,9 @@ struct Paths {}
 
 #[derive(Serialize)]
 struct Components {
-    schemas: Members<Component>,
+    schemas: Members<Definition>,
     responses: Members<Response>,
     examples: Members<Example>,
-}
-
-/// A schema of `components.schemas`.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Component {
-    Union(Union),
-    Code(CodeSchema),
-    Shared(Schema),
-}
-
-/// One of several codes' envelopes.
-#[derive(Serialize)]
-struct Union {
-    description: String,
-    #[serde(rename = "oneOf")]
-    one_of: Vec<Ref>,
 }
 
 /// A reusable response: one status, its headers, its codes.
@@ -128,6 +123,9 @@ struct Response {
 #[derive(Serialize)]
 struct Header {
     description: String,
+    /// Sent with every response of the status.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    required: bool,
     schema: Schema,
 }
 
@@ -143,40 +141,70 @@ struct Example {
     value: Json,
 }
 
-/// The union of every code, one union per status, every code's envelope and the
-/// shared definitions.
+/// The union of every code, one union per status, every code's envelope and details
+/// object, the generic error (client) and the shared definitions.
 fn schemas(
     reference: &Reference,
     by_status: &BTreeMap<u16, Vec<&Code>>,
     refs: Refs,
-) -> Members<Component> {
+    mode: SchemaMode,
+) -> Members<Definition> {
     let mut schemas = Members::new();
     schemas.push(
         union_name(reference, None),
-        Component::Union(Union {
-            description: schema::envelope_description(reference),
-            one_of: refs.to_codes(&reference.codes),
-        }),
+        Definition::Shared(
+            union(reference, &reference.codes, refs, mode)
+                .described(schema::envelope_description(reference, mode)),
+        ),
     );
     for (&status, codes) in by_status {
         schemas.push(
             union_name(reference, Some(status)),
-            Component::Union(Union {
-                description: format!("An error response with status {status}."),
-                one_of: refs.to_codes(codes.iter().copied()),
-            }),
+            Definition::Shared(
+                union(reference, codes.iter().copied(), refs, mode)
+                    .described(format!("An error response with status {status}.")),
+            ),
         );
     }
-    for code in &reference.codes {
-        schemas.push(
-            code.code.clone(),
-            Component::Code(schema::code_schema(reference, code, refs)),
-        );
-    }
-    for (name, definition) in schema::shared_definitions() {
-        schemas.push(name, Component::Shared(definition));
+    for (name, definition) in schema::definitions(reference, mode, refs) {
+        schemas.push(name, definition);
     }
     schemas
+}
+
+/// The responses of `codes`: in the client mode, any error with each of these codes
+/// fitting its branch; in the strict mode, exactly one of them.
+fn union<'a>(
+    reference: &Reference,
+    codes: impl IntoIterator<Item = &'a Code> + Clone,
+    refs: Refs,
+    mode: SchemaMode,
+) -> Schema {
+    match mode {
+        SchemaMode::Client => Schema::from(AllOf {
+            all_of: std::iter::once(refs.to(GENERIC))
+                .chain(schema::dispatch(reference, codes, refs))
+                .collect(),
+        }),
+        SchemaMode::Strict => {
+            let top_level = matches!(
+                reference.envelope.style,
+                EnvelopeStyle::Flat | EnvelopeStyle::Problem
+            );
+            let discriminator = top_level.then(|| Discriminator {
+                property_name: reference.envelope.keys.code.clone(),
+                mapping: codes
+                    .clone()
+                    .into_iter()
+                    .map(|c| (c.code.clone(), format!("{}{}", refs.0, c.code)))
+                    .collect(),
+            });
+            Schema::from(OneOf {
+                one_of: codes.into_iter().map(|c| refs.to(&c.code)).collect(),
+                discriminator,
+            })
+        }
+    }
 }
 
 /// One response per status, named `Error<status>`.
@@ -238,28 +266,40 @@ fn union_name(reference: &Reference, status: Option<u16>) -> String {
 }
 
 /// The headers the codes of one status send, each described by the codes that send
-/// it.
+/// it, and required where every code of the status sends it from a required field.
 fn headers(codes: &[&Code]) -> Members<Header> {
-    let mut by_name: BTreeMap<String, (String, DetailType, Vec<&str>)> = BTreeMap::new();
+    struct Sent<'a> {
+        name: String,
+        ty: DetailType,
+        senders: Vec<&'a str>,
+        always: usize,
+    }
+    let mut by_name: BTreeMap<String, Sent<'_>> = BTreeMap::new();
     for code in codes {
         for field in code.public_fields() {
             if let Some(header) = &field.header {
-                by_name
+                let sent = by_name
                     .entry(header.to_ascii_lowercase())
-                    .or_insert_with(|| (header.clone(), field.ty, Vec::new()))
-                    .2
-                    .push(&code.code);
+                    .or_insert_with(|| Sent {
+                        name: header.clone(),
+                        ty: field.ty,
+                        senders: Vec::new(),
+                        always: 0,
+                    });
+                sent.senders.push(&code.code);
+                sent.always += usize::from(!field.optional);
             }
         }
     }
     by_name
         .into_values()
-        .map(|(name, ty, senders)| {
+        .map(|sent| {
             let header = Header {
-                description: format!("Sent by {}.", senders.join(", ")),
-                schema: schema::type_schema(&ty, Refs::OPENAPI),
+                description: format!("Sent by {}.", sent.senders.join(", ")),
+                required: sent.always == codes.len(),
+                schema: schema::type_schema(&sent.ty, Refs::OPENAPI),
             };
-            (name, header)
+            (sent.name, header)
         })
         .collect()
 }

@@ -16,7 +16,7 @@
 
 use errors_catalog::Catalog;
 use errors_docs::DetailType;
-use errors_docs::{EXAMPLE_REQUEST_ID, EnvelopeStyle, Example, Reference};
+use errors_docs::{EXAMPLE_REQUEST_ID, EnvelopeStyle, Example, Reference, SchemaMode};
 use errors_runtime::meta::FieldMeta;
 use errors_runtime::{Decode, ErrorCode, Timestamp, WireDetails, decode_response};
 use serde_json::{Map, Value, json};
@@ -109,14 +109,19 @@ fn check_catalog<E: Decode + PartialEq>(path: &str) {
         "{path}: the reference from the catalog file and from the metadata differ"
     );
 
-    let schema: Value = serde_json::from_str(&errors_docs::json_schema(&reference)).unwrap();
+    let schema: Value =
+        serde_json::from_str(&errors_docs::json_schema(&reference, SchemaMode::Strict)).unwrap();
     jsonschema::meta::validate(&schema)
         .unwrap_or_else(|e| panic!("{path}: not a valid 2020-12 schema: {e}"));
     let by_schema = validator(&schema);
 
     // The OpenAPI components, as a schema: the document with a root `$ref`.
-    let mut openapi: Value =
-        serde_json::from_str(&errors_docs::openapi(&reference, "1.0.0")).unwrap();
+    let mut openapi: Value = serde_json::from_str(&errors_docs::openapi(
+        &reference,
+        "1.0.0",
+        SchemaMode::Strict,
+    ))
+    .unwrap();
     openapi["$ref"] = json!(format!("#/components/schemas/{}", reference.name));
     let by_openapi = validator(&openapi);
 
@@ -302,8 +307,11 @@ fn out_of_range_numbers_and_non_finite_floats() {
         "#,
     )
     .unwrap();
-    let schema: Value =
-        serde_json::from_str(&errors_docs::json_schema(&Reference::from(&catalog))).unwrap();
+    let schema: Value = serde_json::from_str(&errors_docs::json_schema(
+        &Reference::from(&catalog),
+        SchemaMode::Strict,
+    ))
+    .unwrap();
     let v = validator(&schema);
     let body = |details: Value| json!({"success": false, "errorCode": "X", "message": "x", "details": details});
     assert_valid(
@@ -344,8 +352,11 @@ fn a_templated_message_must_match_its_literal_text() {
         "[catalog]\nenvelope = \"flat\"\n[errors.X]\nstatus = 400\nmessage = \"Wait (about) {n} s. [sic] {{x}}\"\ndetails.n = \"u32\"\n",
     )
     .unwrap();
-    let schema: Value =
-        serde_json::from_str(&errors_docs::json_schema(&Reference::from(&catalog))).unwrap();
+    let schema: Value = serde_json::from_str(&errors_docs::json_schema(
+        &Reference::from(&catalog),
+        SchemaMode::Strict,
+    ))
+    .unwrap();
     let v = validator(&schema);
     let body = |message: &str| json!({"success": false, "errorCode": "X", "message": message, "details": {"n": 3}});
     assert_valid(&v, &body("Wait (about) 3 s. [sic] {x}"), "rendered");
@@ -370,7 +381,9 @@ fn a_problem_may_carry_its_instance_under_its_key() {
     fn check<E: Decode + PartialEq + std::fmt::Debug>(path: &str, instance_key: &str) {
         let reference = Reference::from(&Catalog::load(path).unwrap());
         assert_eq!(reference.envelope.keys.instance, instance_key);
-        let schema: Value = serde_json::from_str(&errors_docs::json_schema(&reference)).unwrap();
+        let schema: Value =
+            serde_json::from_str(&errors_docs::json_schema(&reference, SchemaMode::Strict))
+                .unwrap();
         let validator = validator(&schema);
         for code in &reference.codes {
             let example = Example::of(&reference, code);

@@ -19,9 +19,13 @@
 //!     .nest_service("/errors", errors_runtime::docs::service::<ApiError>());
 //! // GET /errors              the HTML reference
 //! // GET /errors/reference.md the Markdown reference
-//! // GET /errors/schema.json  the JSON Schema of the envelope
-//! // GET /errors/openapi.json the OpenAPI 3.1 document
+//! // GET /errors/schema.json  the JSON Schema of the envelope (the client schema)
+//! // GET /errors/openapi.json the OpenAPI 3.1 document (the client schema)
 //! ```
+//!
+//! The schemas are the client ones ([`SchemaMode::Client`]), which accept what a
+//! later compatible version of the service sends;
+//! [`DocsService::schema_mode`] serves the strict ones instead.
 
 #[cfg(feature = "axum")]
 mod service;
@@ -29,9 +33,11 @@ mod service;
 #[cfg(feature = "axum")]
 pub use service::{DocsService, service};
 
-pub use errors_docs::Reference;
+pub use errors_docs::{Reference, SchemaMode};
 
-use errors_docs::{Category, Code, EnvelopeLayout, Field, StatusDescription, Template};
+use errors_docs::{
+    Category, Code, EnvelopeLayout, Field, Http, Rejection, StatusDescription, Template,
+};
 
 use crate::error::CatalogError;
 use crate::meta::{self, CatalogMeta};
@@ -51,15 +57,16 @@ pub fn markdown<E: CatalogError>() -> String {
     errors_docs::markdown(&reference::<E>())
 }
 
-/// The JSON Schema (2020-12) of `E`'s envelope, one branch per code.
+/// The client JSON Schema (2020-12) of `E`'s envelope, one branch per code (for the
+/// strict one: `errors_docs::json_schema(&reference::<E>(), SchemaMode::Strict)`).
 pub fn json_schema<E: CatalogError>() -> String {
-    errors_docs::json_schema(&reference::<E>())
+    errors_docs::json_schema(&reference::<E>(), SchemaMode::Client)
 }
 
-/// The OpenAPI 3.1 document of `E`'s error responses; `api_version` is its
-/// `info.version`.
+/// The OpenAPI 3.1 document of `E`'s error responses, with the client schemas;
+/// `api_version` is its `info.version`.
 pub fn openapi<E: CatalogError>(api_version: &str) -> String {
-    errors_docs::openapi(&reference::<E>(), api_version)
+    errors_docs::openapi(&reference::<E>(), api_version, SchemaMode::Client)
 }
 
 impl From<&CatalogMeta> for Reference {
@@ -82,6 +89,13 @@ impl From<&CatalogMeta> for Reference {
             envelope: EnvelopeLayout { style, keys },
             retry: catalog.retry,
             circuit_breaker: catalog.circuit_breaker,
+            http: Http {
+                request_id_header: catalog.http.request_id_header.to_owned(),
+                rejections: Rejection::ALL
+                    .into_iter()
+                    .map(|r| (r, catalog.http_error(r).map(|e| e.code.to_owned())))
+                    .collect(),
+            },
             categories: catalog
                 .categories
                 .iter()
@@ -107,6 +121,7 @@ impl From<&CatalogMeta> for Reference {
 fn code(error: &meta::ErrorMeta) -> Code {
     Code {
         code: error.code.to_owned(),
+        variant: error.variant.to_owned(),
         title: error.title.to_owned(),
         status: error.status,
         retryable: error.retryable,

@@ -12,6 +12,7 @@ use axum_core::body::Body;
 use http::{Method, Request, Response, StatusCode, header};
 
 use crate::error::CatalogError;
+use errors_docs::SchemaMode;
 
 /// The pages, rendered once, on the first request.
 #[derive(Debug)]
@@ -31,11 +32,15 @@ struct Pages {
 /// | `/schema.json` | the JSON Schema of the envelope | `application/schema+json` |
 /// | `/openapi.json` | the OpenAPI 3.1 document | `application/json` |
 ///
+/// Both schemas are the client ones unless [`DocsService::schema_mode`] says
+/// otherwise.
+///
 /// `GET` and `HEAD` only (`405` with `Allow` otherwise); other paths are `404`. The
 /// pages are rendered from `E`'s metadata on the first request and kept.
 pub struct DocsService<E> {
     pages: Arc<OnceLock<Pages>>,
     api_version: Arc<str>,
+    mode: SchemaMode,
     error: PhantomData<fn() -> E>,
 }
 
@@ -60,6 +65,7 @@ pub fn service<E: CatalogError>() -> DocsService<E> {
     DocsService {
         pages: Arc::new(OnceLock::new()),
         api_version: Arc::from("1.0.0"),
+        mode: SchemaMode::Client,
         error: PhantomData,
     }
 }
@@ -72,6 +78,15 @@ impl<E> DocsService<E> {
         self.pages = Arc::new(OnceLock::new());
         self
     }
+
+    /// Which schemas to serve (default [`SchemaMode::Client`], what clients may
+    /// validate responses with; [`SchemaMode::Strict`] is the service's own output).
+    #[must_use]
+    pub fn schema_mode(mut self, mode: SchemaMode) -> Self {
+        self.mode = mode;
+        self.pages = Arc::new(OnceLock::new());
+        self
+    }
 }
 
 impl<E> Clone for DocsService<E> {
@@ -79,6 +94,7 @@ impl<E> Clone for DocsService<E> {
         DocsService {
             pages: Arc::clone(&self.pages),
             api_version: Arc::clone(&self.api_version),
+            mode: self.mode,
             error: PhantomData,
         }
     }
@@ -89,6 +105,7 @@ impl<E> fmt::Debug for DocsService<E> {
         f.debug_struct("DocsService")
             .field("error", &std::any::type_name::<E>())
             .field("api_version", &self.api_version)
+            .field("mode", &self.mode)
             .field("rendered", &self.pages.get().is_some())
             .finish()
     }
@@ -101,8 +118,8 @@ impl<E: CatalogError> DocsService<E> {
             Pages {
                 html: errors_docs::html(&reference),
                 markdown: errors_docs::markdown(&reference),
-                schema: errors_docs::json_schema(&reference),
-                openapi: errors_docs::openapi(&reference, &self.api_version),
+                schema: errors_docs::json_schema(&reference, self.mode),
+                openapi: errors_docs::openapi(&reference, &self.api_version, self.mode),
             }
         })
     }
