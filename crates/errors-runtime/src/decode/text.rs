@@ -42,7 +42,13 @@ pub(crate) fn read_text(ty: FieldType, spec: FormatSpec, text: &str) -> Result<V
                 .map_err(|_| bad("a number"))?;
             // Non-finite values travel as the strings details use for them.
             let value = serde_json::Number::from_f64(number).map_or_else(
-                || Value::String(crate::envelope::non_finite::name(number).unwrap_or("NaN").to_owned()),
+                || {
+                    Value::String(
+                        crate::envelope::non_finite::name(number)
+                            .unwrap_or("NaN")
+                            .to_owned(),
+                    )
+                },
                 Value::Number,
             );
             (value, Native::Float(number))
