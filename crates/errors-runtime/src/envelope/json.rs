@@ -9,7 +9,7 @@ use serde_core::ser::{Serialize, SerializeMap, Serializer};
 use crate::envelope::Envelope;
 use crate::envelope::details_write::DetailsMap;
 use crate::error::CatalogError;
-use crate::meta::{EnvelopeKeys, EnvelopeStyle};
+use crate::meta::{EnvelopeStyle, Member};
 
 impl<E: CatalogError> Envelope<'_, E> {
     /// The envelope style of the catalog.
@@ -62,31 +62,26 @@ impl<E: CatalogError> Serialize for Details<'_, E> {
     }
 }
 
-/// The members inside `"error": {...}` of the nested and typed styles.
+/// The members inside `"error": {...}` of the nested and typed styles: the style's
+/// members after the wrapper.
 struct Body<'e, 'a, E: ?Sized>(&'e Envelope<'a, E>);
 
 impl<E: CatalogError> Serialize for Body<'_, '_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let envelope = self.0;
-        let keys = &E::CATALOG.envelope.keys;
-        match E::CATALOG.envelope.style {
-            EnvelopeStyle::Typed => envelope.typed_body(keys, serializer),
-            _ => envelope.nested_body(keys, serializer),
-        }
+        let members = E::CATALOG.envelope.style.members();
+        self.0.write_members(&members[1..], serializer)
     }
 }
 
 impl<E: CatalogError> Serialize for Envelope<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let keys = &E::CATALOG.envelope.keys;
-        match E::CATALOG.envelope.style {
-            EnvelopeStyle::Flat => self.flat(keys, serializer),
-            EnvelopeStyle::Nested | EnvelopeStyle::Typed => {
-                let mut map = serializer.serialize_map(Some(1))?;
-                map.serialize_entry(keys.error, &Body(self))?;
-                map.end()
-            }
-            EnvelopeStyle::Problem => self.problem(keys, serializer),
+        let style = E::CATALOG.envelope.style;
+        if style.is_wrapped() {
+            let mut map = serializer.serialize_map(Some(1))?;
+            map.serialize_entry(E::CATALOG.envelope.keys.error, &Body(self))?;
+            map.end()
+        } else {
+            self.write_members(style.members(), serializer)
         }
     }
 }
@@ -100,105 +95,64 @@ impl<E: CatalogError> Envelope<'_, E> {
         self.error.details_len() > 0
     }
 
-    fn optional_len(&self) -> usize {
-        usize::from(self.request_id.is_some()) + usize::from(self.timestamp.is_some())
-    }
-
-    /// `request_id` and `timestamp`, each when set.
-    fn write_trace<M: SerializeMap>(
-        &self,
-        keys: &EnvelopeKeys,
-        map: &mut M,
-    ) -> Result<(), M::Error> {
-        if let Some(id) = &self.request_id {
-            map.serialize_entry(keys.request_id, id)?;
+    /// Whether `member` is written: `request_id` and `timestamp` only when set (the
+    /// typed style writes a null request id), `details` only when it holds a field,
+    /// `instance` never.
+    fn writes(&self, member: Member) -> bool {
+        match member {
+            Member::Details => self.has_details(),
+            Member::RequestId => {
+                self.request_id.is_some() || E::CATALOG.envelope.style == EnvelopeStyle::Typed
+            }
+            Member::Timestamp => self.timestamp.is_some(),
+            Member::Instance => false,
+            _ => true,
         }
-        if let Some(at) = &self.timestamp {
-            map.serialize_entry(keys.timestamp, at)?;
-        }
-        Ok(())
     }
 
-    fn flat<S: Serializer>(&self, keys: &EnvelopeKeys, serializer: S) -> Result<S::Ok, S::Error> {
-        let details = self.has_details();
-        let mut map = serializer.serialize_map(Some(1 + self.common_len(details)))?;
-        map.serialize_entry(keys.success, &false)?;
-        self.write_common(keys, details, &mut map)?;
-        map.end()
-    }
-
-    fn nested_body<S: Serializer>(
+    /// `members` (a style's, in wire order) as one JSON object; in the problem style
+    /// the detail fields follow as extension members of the object itself.
+    fn write_members<S: Serializer>(
         &self,
-        keys: &EnvelopeKeys,
+        members: &[Member],
         serializer: S,
     ) -> Result<S::Ok, S::Error> {
-        let details = self.has_details();
-        let mut map = serializer.serialize_map(Some(self.common_len(details)))?;
-        self.write_common(keys, details, &mut map)?;
-        map.end()
-    }
-
-    /// How many members [`Envelope::write_common`] writes.
-    fn common_len(&self, details: bool) -> usize {
-        2 + usize::from(details) + self.optional_len()
-    }
-
-    /// The members flat and nested share, in order: code, message, details, request
-    /// id, timestamp. `details`: whether the error sends a field in `details`.
-    fn write_common<M: SerializeMap>(
-        &self,
-        keys: &EnvelopeKeys,
-        details: bool,
-        map: &mut M,
-    ) -> Result<(), M::Error> {
-        map.serialize_entry(keys.code, self.error.meta().code)?;
-        map.serialize_entry(keys.message, &Message(self.error))?;
-        if details {
-            map.serialize_entry(keys.details, &Details(self.error))?;
-        }
-        self.write_trace(keys, map)
-    }
-
-    fn typed_body<S: Serializer>(
-        &self,
-        keys: &EnvelopeKeys,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
+        let style = E::CATALOG.envelope.style;
+        let keys = &E::CATALOG.envelope.keys;
         let meta = self.error.meta();
-        let details = self.has_details();
-        let len = 6 + usize::from(details) + usize::from(self.timestamp.is_some());
+        let extensions = if style == EnvelopeStyle::Problem {
+            self.error.details_len()
+        } else {
+            0
+        };
+        let len = members.iter().filter(|&&m| self.writes(m)).count() + extensions;
         let mut map = serializer.serialize_map(Some(len))?;
-        map.serialize_entry(keys.type_, &meta.category)?;
-        map.serialize_entry(keys.code, meta.code)?;
-        map.serialize_entry(keys.message, &Message(self.error))?;
-        map.serialize_entry(keys.param, &self.error.param())?;
-        map.serialize_entry(keys.doc_url, &meta.doc_url)?;
-        map.serialize_entry(keys.request_id, &self.request_id)?;
-        if details {
-            map.serialize_entry(keys.details, &Details(self.error))?;
+        for &member in members.iter().filter(|&&m| self.writes(m)) {
+            let key = *keys.get(member);
+            match member {
+                Member::Success => map.serialize_entry(key, &false)?,
+                Member::Code => map.serialize_entry(key, meta.code)?,
+                Member::Message | Member::Detail => {
+                    map.serialize_entry(key, &Message(self.error))?
+                }
+                Member::Details => map.serialize_entry(key, &Details(self.error))?,
+                Member::RequestId => map.serialize_entry(key, &self.request_id)?,
+                Member::Timestamp => map.serialize_entry(key, &self.timestamp)?,
+                Member::Type if style == EnvelopeStyle::Problem => {
+                    map.serialize_entry(key, meta.doc_url.unwrap_or("about:blank"))?
+                }
+                Member::Type => map.serialize_entry(key, &meta.category)?,
+                Member::Param => map.serialize_entry(key, &self.error.param())?,
+                Member::DocUrl => map.serialize_entry(key, &meta.doc_url)?,
+                Member::Title => map.serialize_entry(key, meta.title)?,
+                Member::Status => map.serialize_entry(key, &meta.status)?,
+                // The wrapper is written by `serialize`; `instance` never (`writes`).
+                Member::Error | Member::Instance => {}
+            }
         }
-        if let Some(at) = &self.timestamp {
-            map.serialize_entry(keys.timestamp, at)?;
+        if extensions > 0 {
+            self.error.write_details(&mut DetailsMap(&mut map))?;
         }
-        map.end()
-    }
-
-    fn problem<S: Serializer>(
-        &self,
-        keys: &EnvelopeKeys,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        let meta = self.error.meta();
-        let len = 5 + self.optional_len() + self.error.details_len();
-        let mut map = serializer.serialize_map(Some(len))?;
-        map.serialize_entry(keys.type_, meta.doc_url.unwrap_or("about:blank"))?;
-        map.serialize_entry(keys.title, meta.title)?;
-        map.serialize_entry(keys.status, &meta.status)?;
-        map.serialize_entry(keys.detail, &Message(self.error))?;
-        map.serialize_entry(keys.code, meta.code)?;
-        self.write_trace(keys, &mut map)?;
-        // Detail fields are extension members of the problem object itself.
-        self.error.write_details(&mut DetailsMap(&mut map))?;
         map.end()
     }
 }
