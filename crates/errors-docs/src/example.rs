@@ -5,7 +5,7 @@
 use crate::format::{self, Value, Violation};
 use crate::json::Json;
 use errors_vocab::template::Piece;
-use errors_vocab::{DetailType, EnvelopeStyle};
+use errors_vocab::{DetailType, EnvelopeStyle, Member};
 
 use crate::model::{Code, Field, Reference};
 
@@ -116,10 +116,25 @@ pub(crate) fn to_json(value: &Value) -> Json {
     }
 }
 
-/// The example envelope of `code`, in the reference's style.
+/// The example envelope of `code`, in the reference's style: the style's members in
+/// the vocabulary's wire order, as a service of the catalog writes them.
 pub(crate) fn envelope(reference: &Reference, code: &Code) -> Json {
+    let style = reference.envelope.style;
     let keys = &reference.envelope.keys;
-    let message = Json::str(example_message(code));
+    let members = style.members();
+    if style.is_wrapped() {
+        let body = members_object(reference, code, &members[1..]);
+        Json::object().with(keys.error.clone(), body)
+    } else {
+        members_object(reference, code, members)
+    }
+}
+
+/// `members` of `code`'s example as one object; in the problem style the detail
+/// fields follow as extension members.
+fn members_object(reference: &Reference, code: &Code, members: &[Member]) -> Json {
+    let style = reference.envelope.style;
+    let keys = &reference.envelope.keys;
     let details = || {
         let mut object = Json::object();
         for field in code.detail_fields() {
@@ -127,66 +142,42 @@ pub(crate) fn envelope(reference: &Reference, code: &Code) -> Json {
         }
         object
     };
-    let request_id = Json::str(EXAMPLE_REQUEST_ID);
-    let timestamp = Json::str(EXAMPLE_TIMESTAMP);
     let or_null = |value: Option<&String>| value.map_or(Json::Null, |v| Json::str(v.clone()));
-    match reference.envelope.style {
-        EnvelopeStyle::Flat | EnvelopeStyle::Nested => {
-            let mut body = Json::object();
-            if reference.envelope.style == EnvelopeStyle::Flat {
-                body.push(keys.success.clone(), Json::Bool(false));
+    let mut body = Json::object();
+    for &member in members {
+        let value = match member {
+            Member::Success => Json::Bool(false),
+            Member::Code => Json::str(code.code.clone()),
+            Member::Message | Member::Detail => Json::str(example_message(code)),
+            Member::Details if code.sends_details() => details(),
+            Member::RequestId => Json::str(EXAMPLE_REQUEST_ID),
+            Member::Timestamp if reference.http.timestamp => Json::str(EXAMPLE_TIMESTAMP),
+            Member::Type if style == EnvelopeStyle::Problem => {
+                Json::str(code.doc_url.as_deref().unwrap_or("about:blank"))
             }
-            body.push(keys.code.clone(), Json::str(code.code.clone()));
-            body.push(keys.message.clone(), message);
-            if code.sends_details() {
-                body.push(keys.details.clone(), details());
-            }
-            body.push(keys.request_id.clone(), request_id);
-            body.push(keys.timestamp.clone(), timestamp);
-            match reference.envelope.style {
-                EnvelopeStyle::Flat => body,
-                _ => Json::object().with(keys.error.clone(), body),
-            }
-        }
-        EnvelopeStyle::Typed => {
-            let param = code
+            Member::Type => or_null(code.category.as_ref()),
+            Member::Param => code
                 .param
                 .as_ref()
                 .and_then(|name| code.fields.iter().find(|f| &f.name == name))
-                .map_or(Json::Null, |f| Json::str(format::format(&sample(f), None)));
-            let mut body = Json::object()
-                .with(keys.type_.clone(), or_null(code.category.as_ref()))
-                .with(keys.code.clone(), Json::str(code.code.clone()))
-                .with(keys.message.clone(), message)
-                .with(keys.param.clone(), param)
-                .with(keys.doc_url.clone(), or_null(code.doc_url.as_ref()))
-                .with(keys.request_id.clone(), request_id);
-            if code.sends_details() {
-                body.push(keys.details.clone(), details());
-            }
-            body.push(keys.timestamp.clone(), timestamp);
-            Json::object().with(keys.error.clone(), body)
-        }
-        EnvelopeStyle::Problem => {
-            let mut body = Json::object()
-                .with(
-                    keys.type_.clone(),
-                    Json::str(code.doc_url.as_deref().unwrap_or("about:blank")),
-                )
-                .with(keys.title.clone(), Json::str(code.title.clone()))
-                .with(keys.status.clone(), Json::Int(code.status.into()))
-                .with(keys.detail.clone(), message)
-                .with(keys.code.clone(), Json::str(code.code.clone()))
-                .with(keys.request_id.clone(), request_id)
-                .with(keys.timestamp.clone(), timestamp);
-            if let Json::Object(members) = details() {
-                for (key, value) in members {
-                    body.push(key, value);
-                }
-            }
-            body
+                .map_or(Json::Null, |f| Json::str(format::format(&sample(f), None))),
+            Member::DocUrl => or_null(code.doc_url.as_ref()),
+            Member::Title => Json::str(code.title.clone()),
+            Member::Status => Json::Int(code.status.into()),
+            // No details to send, no timestamp in this API, the wrapper (written by
+            // `envelope`), and `instance`, which a service never writes.
+            Member::Details | Member::Timestamp | Member::Error | Member::Instance => continue,
+        };
+        body.push(keys.get(member).clone(), value);
+    }
+    if style == EnvelopeStyle::Problem
+        && let Json::Object(extensions) = details()
+    {
+        for (key, value) in extensions {
+            body.push(key, value);
         }
     }
+    body
 }
 
 /// The compact JSON of `code`'s example envelope: what a service sends.

@@ -29,6 +29,7 @@ impl From<&Catalog> for Reference {
                     .into_iter()
                     .map(|r| (r, catalog.http_error(r).map(|e| e.code.clone())))
                     .collect(),
+                timestamp: catalog.http.timestamp,
             },
             categories: catalog
                 .categories

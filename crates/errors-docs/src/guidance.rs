@@ -343,6 +343,7 @@ pub(crate) fn envelope_members(reference: &Reference) -> Vec<Member> {
             Key::Details => ("object", details.to_owned()),
             Key::RequestId if typed => ("string (nullable)", request_id.to_owned()),
             Key::RequestId => ("string", known(request_id)),
+            Key::Timestamp if !reference.http.timestamp => continue,
             Key::Timestamp => ("string", known(timestamp)),
             Key::Type if typed => (
                 "string (nullable)",

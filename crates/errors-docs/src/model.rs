@@ -103,6 +103,8 @@ pub struct Http {
     /// Every rejection, in the order of [`Rejection::ALL`], with the code that
     /// answers it, if the catalog has one.
     pub rejections: Vec<(Rejection, Option<String>)>,
+    /// Whether envelopes carry a timestamp (`[http] timestamp`, default true).
+    pub timestamp: bool,
 }
 
 /// A declared category.

@@ -95,6 +95,7 @@ impl From<&CatalogMeta> for Reference {
                     .into_iter()
                     .map(|r| (r, catalog.http_error(r).map(|e| e.code.to_owned())))
                     .collect(),
+                timestamp: catalog.http.timestamp,
             },
             categories: catalog
                 .categories
