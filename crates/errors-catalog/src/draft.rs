@@ -5,10 +5,12 @@ use std::path::PathBuf;
 
 use crate::http::{self, HttpSettings};
 use crate::model::{
-    Catalog, Category, CircuitBreakerConfig, CodeCase, DetailsCase, EnvelopeSettings,
-    EnvelopeStyle, ErrorDef, HttpConfig, Member, RetryConfig, StatusDescription,
+    Catalog, Category, CircuitBreakerConfig, CodeCase, DEFAULT_LANGUAGE, DetailsCase,
+    EnvelopeSettings, EnvelopeStyle, ErrorDef, HttpConfig, Member, RetryConfig, StatusDescription,
+    Translation,
 };
 use crate::source::Location;
+use crate::template::MessageTemplate;
 
 /// Settings of the root file, with where they were written for validation.
 pub(crate) struct Settings {
@@ -27,6 +29,18 @@ pub(crate) struct Settings {
     pub(crate) description: Option<String>,
     /// `[statuses.N]`, in the order written.
     pub(crate) statuses: Vec<StatusDescription>,
+    /// `[catalog] language`.
+    pub(crate) language: Option<(String, Location)>,
+}
+
+/// One `[locales.TAG.errors.CODE]` table, as written.
+pub(crate) struct DraftTranslation {
+    pub(crate) locale: String,
+    pub(crate) locale_at: Location,
+    pub(crate) code: String,
+    pub(crate) code_at: Location,
+    pub(crate) message: MessageTemplate,
+    pub(crate) message_at: Location,
 }
 
 /// The whole catalog as lowered, problems and all.
@@ -41,6 +55,8 @@ pub(crate) struct Draft {
     /// An `errors` key, or an entry of it, that is not a table was reported: the
     /// catalog is not known to be empty.
     pub(crate) errors_unreadable: bool,
+    /// Every `[locales.TAG.errors.CODE]`, in the order read.
+    pub(crate) translations: Vec<DraftTranslation>,
 }
 
 impl Draft {
@@ -61,12 +77,14 @@ impl Draft {
                 http: HttpSettings::default(),
                 description: None,
                 statuses: Vec::new(),
+                language: None,
             },
             categories: Vec::new(),
             errors: Vec::new(),
             statuses: Vec::new(),
             errors_table: None,
             errors_unreadable: false,
+            translations: Vec::new(),
         }
     }
 
@@ -82,6 +100,24 @@ impl Draft {
             codes: http::resolve(&self.settings.http, self.settings.code_case, &self.errors),
             statuses: http::resolve_statuses(&self.settings.http, &self.errors),
         };
+        let mut errors = self.errors;
+        let mut locales: Vec<String> = Vec::new();
+        for t in self.translations {
+            if !locales.contains(&t.locale) {
+                locales.push(t.locale.clone());
+            }
+            if let Some(error) = errors.iter_mut().find(|e| e.code == t.code) {
+                error.translations.push(Translation {
+                    locale: t.locale,
+                    message: t.message,
+                });
+            }
+        }
+        for error in &mut errors {
+            error
+                .translations
+                .sort_by_key(|t| locales.iter().position(|l| *l == t.locale));
+        }
         let mut s = self.settings;
         s.statuses.sort_by_key(|d| d.status);
         let name = s.name.map_or_else(|| "ApiError".to_owned(), |(n, _)| n);
@@ -97,8 +133,12 @@ impl Draft {
             http,
             description: s.description,
             statuses: s.statuses,
+            language: s
+                .language
+                .map_or_else(|| DEFAULT_LANGUAGE.to_owned(), |(tag, _)| tag),
+            locales,
             categories: self.categories,
-            errors: self.errors,
+            errors,
             files,
         }
     }

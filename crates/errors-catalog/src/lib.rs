@@ -67,9 +67,9 @@ pub use diagnostic::Diagnostic;
 pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, Sign};
 pub use errors_vocab::template::{Piece, Placeholder, literal_text};
 pub use model::{
-    Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, EnvelopeSettings,
-    EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, Rejection, RetryConfig,
-    StatusDescription, StatusSet,
+    Catalog, Category, CircuitBreakerConfig, CodeCase, DEFAULT_LANGUAGE, DetailType, DetailsCase,
+    EnvelopeSettings, EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member,
+    Rejection, RetryConfig, StatusDescription, StatusSet, Translation,
 };
 pub use partial::{Partial, PartialError};
 pub use report::Diagnostics;

@@ -64,6 +64,12 @@ pub struct Catalog {
     /// What statuses mean in this API (`[statuses.N]`), by ascending status; the
     /// reference shows them instead of its built-in conventions.
     pub statuses: Vec<StatusDescription>,
+    /// The primary language's tag (`[catalog] language`, default `en`): the language
+    /// of every `message`.
+    pub language: String,
+    /// The other languages a message is translated into (`[locales.TAG]`), in the
+    /// order first written.
+    pub locales: Vec<String>,
     /// The declared categories, in declaration order.
     pub categories: Vec<Category>,
     /// Every error, in declaration order: the root file's first, then each included
@@ -166,6 +172,9 @@ pub struct ErrorDef {
     pub deprecated: Option<String>,
     /// The detail fields, in declaration order.
     pub fields: Vec<Field>,
+    /// The message in other languages (`[locales.TAG.errors.CODE]`), in the order of
+    /// [`Catalog::locales`]; a language without a translation is left out.
+    pub translations: Vec<Translation>,
     /// The documentation URL of this code (`doc_url` with `{code}` replaced).
     pub doc_url: Option<String>,
     /// Where the code is declared (its key in `[errors.CODE]`).
@@ -198,6 +207,18 @@ impl ErrorDef {
                 .is_some_and(|h| h.eq_ignore_ascii_case("retry-after"))
         })
     }
+}
+
+/// The primary language when `[catalog] language` is not set.
+pub const DEFAULT_LANGUAGE: &str = "en";
+
+/// A code's message in another language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Translation {
+    /// The language's tag, as in [`Catalog::locales`].
+    pub locale: String,
+    /// Its template, with exactly the placeholders of the primary one.
+    pub message: MessageTemplate,
 }
 
 /// Where the parts of an error that validation checks were written.

@@ -64,6 +64,7 @@ impl Partial {
                     param: None,
                     deprecated: None,
                     fields,
+                    translations: Vec::new(),
                     doc_url: None,
                     location: nowhere.clone(),
                     at: ErrorLocations {
@@ -95,6 +96,8 @@ impl Partial {
             http: crate::model::HttpConfig::default(),
             description: None,
             statuses: Vec::new(),
+            language: crate::model::DEFAULT_LANGUAGE.to_owned(),
+            locales: Vec::new(),
             categories: Vec::new(),
             errors,
             files: Vec::new(),

@@ -123,6 +123,7 @@ fn error(
         param: param.as_ref().map(|(p, _)| p.clone()),
         deprecated,
         fields,
+        translations: Vec::new(),
         doc_url,
         at: ErrorLocations {
             status: status_at,
@@ -140,7 +141,7 @@ fn error(
 
 /// The parsed `message` and where it is written, or `None` (reported) when it is
 /// not a string; template problems are reported and the template kept.
-fn message(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<(MessageTemplate, Location)> {
+pub(super) fn message(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<(MessageTemplate, Location)> {
     let value = table.get("message")?;
     let at = cx.at(value.span());
     let DeValue::String(text) = value.get_ref() else {

@@ -11,9 +11,10 @@ pub(super) const ROOT_KEYS: &[&str] = &[
     "statuses",
     "categories",
     "errors",
+    "locales",
 ];
 /// Top-level tables of an included file.
-pub(super) const INCLUDED_KEYS: &[&str] = &["catalog", "categories", "errors"];
+pub(super) const INCLUDED_KEYS: &[&str] = &["catalog", "categories", "errors", "locales"];
 /// `[catalog]`; an included file may only hold `include`.
 pub(super) const CATALOG_KEYS: &[&str] = &[
     "name",
@@ -23,7 +24,12 @@ pub(super) const CATALOG_KEYS: &[&str] = &[
     "code_case",
     "include",
     "description",
+    "language",
 ];
+/// `[locales.TAG]`.
+pub(super) const LOCALE_KEYS: &[&str] = &["errors"];
+/// `[locales.TAG.errors.CODE]`.
+pub(super) const LOCALE_ERROR_KEYS: &[&str] = &["message"];
 /// `[envelope]`.
 pub(super) const ENVELOPE_KEYS: &[&str] = &["rename"];
 /// `[retry]`.

@@ -16,6 +16,7 @@ mod detail_type;
 mod errors;
 mod http;
 mod keys;
+mod locales;
 mod settings;
 mod statuses;
 
@@ -74,6 +75,11 @@ pub(crate) fn lower_file(
                 }
                 None => draft.errors_unreadable = true,
             },
+            "locales" => {
+                if let Some(table) = cx.table(value, "[locales]") {
+                    locales::locales(&mut cx, table, draft);
+                }
+            }
             _ if is_root_only(name) => cx.sink.push(
                 Diagnostic::new(
                     key_at,

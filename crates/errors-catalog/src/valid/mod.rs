@@ -5,6 +5,7 @@
 mod codes;
 mod errors;
 mod fields;
+mod locales;
 mod message_only;
 mod placeholders;
 mod settings;
@@ -38,4 +39,5 @@ pub(crate) fn validate(draft: &Draft, root: Option<Location>, complete: bool, si
     for (error, status) in draft.errors.iter().zip(&draft.statuses) {
         errors::check_error(draft, error, *status, complete, sink);
     }
+    locales::check_locales(draft, sink);
 }
