@@ -40,6 +40,13 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             let doc_url = option(e.doc_url.as_deref());
             let param = option(e.param.as_deref());
             let deprecated = option(e.deprecated.as_deref());
+            let translations = e.translations.iter().map(|t| {
+                let (locale, template) = (&t.locale, &t.message.source);
+                let pieces = crate::pieces::pieces(rt, &t.message.pieces);
+                quote! {
+                    #rt::meta::TranslationMeta { locale: #locale, template: #template, pieces: #pieces }
+                }
+            });
             let fields = e.fields.iter().map(|f| {
                 let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
                 let in_details = f.in_details;
@@ -60,6 +67,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
                     category: #category, title: #title, template: #template, pieces: #pieces,
                     description: #description, fields: &[#(#fields),*], doc_url: #doc_url,
                     param: #param, deprecated: #deprecated,
+                    translations: &[#(#translations),*],
                 }
             }
         })
@@ -81,6 +89,8 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
         let (status, text) = (s.status, &s.description);
         quote!(#rt::meta::StatusMeta { status: #status, description: #text })
     });
+    let language = &catalog.language;
+    let locales = &catalog.locales;
     quote! {
         #table
         static __CATALOG: #rt::meta::CatalogMeta = #rt::meta::CatalogMeta {
@@ -99,6 +109,8 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             categories: &[#(#categories),*],
             description: #description,
             statuses: &[#(#statuses),*],
+            language: #language,
+            locales: &[#(#locales),*],
         };
     }
 }

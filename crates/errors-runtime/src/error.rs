@@ -9,6 +9,7 @@ use std::time::Duration;
 use serde_core::ser::SerializeMap;
 
 use crate::envelope::Envelope;
+use crate::locale::Localized;
 use crate::meta::{CatalogMeta, ErrorMeta};
 
 /// An error type generated from a catalog, by `catalog!` or `#[derive(Catalog)]`.
@@ -46,6 +47,21 @@ pub trait CatalogError: fmt::Display + fmt::Debug {
 
     /// The value of the detail field the catalog names as `param`.
     fn param(&self) -> Option<&str>;
+
+    /// Writes the message in the locale at index `locale` of
+    /// [`CatalogMeta::locales`], or the primary message when the code has no
+    /// translation into it. Generated for catalogs with `[locales]`; the default is
+    /// the primary message. Most code calls [`CatalogError::localized`] instead.
+    fn fmt_localized(&self, locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let _ = locale;
+        fmt::Display::fmt(self, f)
+    }
+
+    /// The message in the language `tag` names (see [`CatalogMeta::locale`]: `fr-CA`
+    /// finds `fr`), falling back to the primary language.
+    fn localized(&self, tag: &str) -> Localized<'_, Self> {
+        Localized::new(self, Self::CATALOG.locale(tag))
+    }
 
     /// Calls `f` with each HTTP header the error's fields are sent as
     /// (`header = "..."` in the catalog), skipping absent optional fields.

@@ -65,6 +65,7 @@ mod decode;
 pub mod docs;
 mod envelope;
 mod error;
+mod locale;
 #[cfg(feature = "axum")]
 mod log_text;
 pub mod meta;
@@ -83,6 +84,7 @@ pub use decode::{
 pub use envelope::Envelope;
 pub use envelope::violation::FieldViolation;
 pub use error::{CatalogError, ErrorCode, UnknownCode};
+pub use locale::Localized;
 pub use meta::EnvelopeStyle;
 pub use retry::RetryPolicy;
 pub use time::Timestamp;

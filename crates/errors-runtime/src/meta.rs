@@ -39,6 +39,11 @@ pub struct CatalogMeta {
     pub description: Option<&'static str>,
     /// What statuses mean in this API (`[statuses.N]`), by ascending status.
     pub statuses: &'static [StatusMeta],
+    /// The primary language's tag (`[catalog] language`, default `en`).
+    pub language: &'static str,
+    /// The other languages messages are translated into (`[locales.TAG]`); a
+    /// locale's index here is what `CatalogError::fmt_localized` takes.
+    pub locales: &'static [&'static str],
 }
 
 impl CatalogMeta {
@@ -144,6 +149,21 @@ pub struct ErrorMeta {
     pub param: Option<&'static str>,
     /// Why the code is deprecated, when it is (empty when no reason was given).
     pub deprecated: Option<&'static str>,
+    /// The message in other languages, in the order of [`CatalogMeta::locales`]
+    /// (a language without a translation left out).
+    pub translations: &'static [TranslationMeta],
+}
+
+/// A code's message in another language (`[locales.TAG.errors.CODE]`).
+#[derive(Debug)]
+pub struct TranslationMeta {
+    /// The language's tag, as in [`CatalogMeta::locales`].
+    pub locale: &'static str,
+    /// The template as written.
+    pub template: &'static str,
+    /// The template, parsed: what a decoder matches a message of this language
+    /// against.
+    pub pieces: &'static [Piece],
 }
 
 impl ErrorMeta {

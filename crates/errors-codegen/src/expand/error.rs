@@ -9,6 +9,7 @@ use super::decode::decode_impl;
 use super::field_methods::{
     details_bodies, display_body_split, param_body, retry_after_body, visit_body,
 };
+use super::localized::localized_body;
 use super::sources::{from_impls, source_impl};
 use crate::plan::Plan;
 use crate::split;
@@ -39,6 +40,7 @@ pub(super) fn error_impls(plan: &Plan<'_>) -> TokenStream {
     let retry_after = retry_after_body(plan);
     let param = param_body(plan);
     let display = display_body_split(plan, span);
+    let localized = localized_body(plan, span);
     let headers = visit_body(plan, "headers", quote!(::core::fmt::Display), |f| {
         f.header.as_deref()
     });
@@ -76,6 +78,9 @@ pub(super) fn error_impls(plan: &Plan<'_>) -> TokenStream {
     ] {
         helpers.extend(split.helpers.iter().cloned());
     }
+    if let Some(localized) = &localized {
+        helpers.extend(localized.helpers.iter().cloned());
+    }
     helpers.extend(source.helpers);
     let decode = decode.map(|(decode, decode_helpers)| {
         helpers.extend(decode_helpers);
@@ -86,6 +91,18 @@ pub(super) fn error_impls(plan: &Plan<'_>) -> TokenStream {
         views.items
     });
     let source = source.item;
+    let localized = localized.map(|localized| {
+        let body = localized.body;
+        quote! {
+            fn fmt_localized(
+                &self,
+                __locale: usize,
+                __f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
+                #body
+            }
+        }
+    });
     let (retry_after, param, display) = (retry_after.body, param.body, display.body);
     let (headers, internals) = (headers.body, internals.body);
     let (details_len, write_details) = (details_len.body, write_details.body);
@@ -170,6 +187,8 @@ pub(super) fn error_impls(plan: &Plan<'_>) -> TokenStream {
             fn param(&self) -> ::core::option::Option<&str> {
                 #ident::param(self)
             }
+
+            #localized
 
             fn for_each_header(&self, __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display)) {
                 #headers

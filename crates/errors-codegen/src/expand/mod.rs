@@ -12,6 +12,7 @@ mod code;
 mod decode;
 mod error;
 mod field_methods;
+mod localized;
 mod sources;
 
 use proc_macro2::{Span, TokenStream};

@@ -246,9 +246,15 @@ where
             .unwrap_or_else(RequestId::generate);
         request.extensions_mut().insert(id.clone());
         let settings = Arc::clone(&self.settings);
+        let accept_language = request
+            .headers()
+            .get(http::header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok())
+            .map(Box::from);
         let scope = Arc::new(Scope {
             id,
             settings: Arc::clone(&settings) as Arc<dyn Any + Send + Sync>,
+            accept_language,
         });
         let edge = self.edge.clone();
         let inner = &mut self.inner;

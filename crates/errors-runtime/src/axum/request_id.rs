@@ -135,6 +135,9 @@ pub(crate) struct Scope {
     pub(crate) id: RequestId,
     /// The layer's settings (`Settings<E>` of its error type), for the hooks.
     pub(crate) settings: Arc<dyn Any + Send + Sync>,
+    /// The request's `Accept-Language`, which picks the language of the messages
+    /// rendered inside (SPEC 9.4).
+    pub(crate) accept_language: Option<Box<str>>,
 }
 
 tokio::task_local! {

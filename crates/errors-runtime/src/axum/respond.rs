@@ -78,10 +78,21 @@ pub(crate) fn render<E: CatalogError>(
         if envelope.timestamp.is_none() && E::CATALOG.http.timestamp {
             envelope.timestamp = Some(Timestamp::now());
         }
+        if envelope.locale.is_none() && !E::CATALOG.locales.is_empty() {
+            let accepted = scope.accept_language.as_deref();
+            envelope.locale = Some(accepted.and_then(|a| E::CATALOG.negotiate(a)));
+        }
     }
     let error = envelope.error();
     log(error, envelope.request_id.as_deref(), reason);
     let mut response = envelope.to_http_response().map(Body::from);
+    if !E::CATALOG.locales.is_empty() {
+        // The language follows `Accept-Language`: caches must key on it.
+        response.headers_mut().append(
+            http::header::VARY,
+            http::HeaderValue::from_static("accept-language"),
+        );
+    }
     response.extensions_mut().insert(CatalogResponse {
         code: error.meta().code,
     });

@@ -8,7 +8,7 @@ use super::message::{Found, find};
 use super::text::read_text;
 use crate::envelope::details_read::WireValue;
 use crate::error::CatalogError;
-use crate::meta::{ErrorMeta, FieldMeta, FormatSpec};
+use crate::meta::{ErrorMeta, FieldMeta, FormatSpec, Piece};
 
 /// An error type that can be rebuilt from the wire: every error type `catalog!`
 /// generates, and derived ones whose variants hold nothing beyond catalog fields.
@@ -149,8 +149,7 @@ impl<'a> WireDetails<'a> {
         let Some(message) = self.message else {
             return Ok(None);
         };
-        let template = self.meta.map_or("", |m| m.template);
-        let pieces = self.meta.map_or(&[][..], |m| m.pieces);
+        let (template, pieces) = self.template();
         match find(pieces, message, name) {
             (Found::Text(text), spec) => read_text(field.ty, spec, text)
                 .map(Some)
@@ -163,6 +162,28 @@ impl<'a> WireDetails<'a> {
                 "the template `{template}` can be read more than one way in the message"
             ))),
         }
+    }
+
+    /// The template the message was rendered from: the translation into the
+    /// response's `Content-Language` when the code has one (SPEC 9.4), else the
+    /// primary one.
+    fn template(&self) -> (&'static str, &'static [Piece]) {
+        let Some(meta) = self.meta else {
+            return ("", &[]);
+        };
+        let language = self
+            .headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case("content-language"))
+            .and_then(|(_, v)| v.split(',').next())
+            .map(str::trim);
+        language
+            .and_then(|tag| {
+                meta.translations
+                    .iter()
+                    .find(|t| t.locale.eq_ignore_ascii_case(tag))
+            })
+            .map_or((meta.template, meta.pieces), |t| (t.template, t.pieces))
     }
 
     fn field(&self, name: &str) -> Option<&'static FieldMeta> {

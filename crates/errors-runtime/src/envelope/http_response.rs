@@ -1,15 +1,16 @@
 //! HTTP responses (feature `http`): an error's status, content type, headers and JSON
 //! body as an [`http::Response`].
 
-use http::header::{CONTENT_TYPE, HeaderName, HeaderValue};
+use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderName, HeaderValue};
 use http::{Response, StatusCode};
 
 use crate::envelope::Envelope;
 use crate::error::CatalogError;
 
 impl<E: CatalogError> Envelope<'_, E> {
-    /// The error as an HTTP response: its status, the style's `Content-Type`, each
-    /// header the catalog sends a field as (`Retry-After`, ...), and the JSON body.
+    /// The error as an HTTP response: its status, the style's `Content-Type`, the
+    /// message's `Content-Language` when the catalog has `[locales]`, each header the
+    /// catalog sends a field as (`Retry-After`, ...), and the JSON body.
     ///
     /// A field whose value is not header text (visible ASCII and inner spaces, not
     /// empty: a string with a line break or non-ASCII, say) is left out of the headers; it is still in the
@@ -24,6 +25,13 @@ impl<E: CatalogError> Envelope<'_, E> {
             StatusCode::from_u16(self.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(self.content_type()));
+        // A catalog in several languages says which one this is (SPEC 9.4); a
+        // language tag is always header text.
+        if !E::CATALOG.locales.is_empty()
+            && let Ok(language) = HeaderValue::from_str(self.language())
+        {
+            headers.insert(CONTENT_LANGUAGE, language);
+        }
         self.error().for_each_header(&mut |name, value| {
             let value = value.to_string();
             if !is_header_text(&value) {

@@ -9,6 +9,7 @@ use serde_core::ser::{Serialize, SerializeMap, Serializer};
 use crate::envelope::Envelope;
 use crate::envelope::details_write::DetailsMap;
 use crate::error::CatalogError;
+use crate::locale::Localized;
 use crate::meta::{EnvelopeStyle, Member};
 
 impl<E: CatalogError> Envelope<'_, E> {
@@ -42,12 +43,13 @@ impl<E: CatalogError> Envelope<'_, E> {
     }
 }
 
-/// The message, streamed from the error's `Display`.
-struct Message<'a, E: ?Sized>(&'a E);
+/// The message in the envelope's language, streamed from the error's `Display` (or
+/// its `fmt_localized`).
+struct Message<'a, E: ?Sized>(Localized<'a, E>);
 
 impl<E: CatalogError + ?Sized> Serialize for Message<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self.0)
+        serializer.collect_str(&self.0)
     }
 }
 
@@ -132,9 +134,10 @@ impl<E: CatalogError> Envelope<'_, E> {
             match member {
                 Member::Success => map.serialize_entry(key, &false)?,
                 Member::Code => map.serialize_entry(key, meta.code)?,
-                Member::Message | Member::Detail => {
-                    map.serialize_entry(key, &Message(self.error))?
-                }
+                Member::Message | Member::Detail => map.serialize_entry(
+                    key,
+                    &Message(Localized::new(self.error, self.locale.flatten())),
+                )?,
                 Member::Details => map.serialize_entry(key, &Details(self.error))?,
                 Member::RequestId => map.serialize_entry(key, &self.request_id)?,
                 Member::Timestamp => map.serialize_entry(key, &self.timestamp)?,

@@ -22,6 +22,7 @@ pub(crate) mod violation;
 
 use std::borrow::Cow;
 
+use crate::error::CatalogError;
 use crate::time::Timestamp;
 
 /// An error's JSON envelope, with the request id and timestamp to send along.
@@ -33,6 +34,10 @@ pub struct Envelope<'a, E: ?Sized> {
     pub(crate) error: &'a E,
     pub(crate) request_id: Option<Cow<'a, str>>,
     pub(crate) timestamp: Option<Timestamp>,
+    /// The message's language, once chosen: an index in `CatalogMeta::locales`,
+    /// `Some(None)` for the primary one. Unchosen, the axum layer picks it from the
+    /// request's `Accept-Language`.
+    pub(crate) locale: Option<Option<usize>>,
 }
 
 impl<'a, E: ?Sized> Envelope<'a, E> {
@@ -42,6 +47,7 @@ impl<'a, E: ?Sized> Envelope<'a, E> {
             error,
             request_id: None,
             timestamp: None,
+            locale: None,
         }
     }
 
@@ -62,5 +68,28 @@ impl<'a, E: ?Sized> Envelope<'a, E> {
     /// The error.
     pub fn error(&self) -> &'a E {
         self.error
+    }
+}
+
+impl<E: CatalogError + ?Sized> Envelope<'_, E> {
+    /// Writes the message in the language `tag` names (see
+    /// [`CatalogMeta::locale`](crate::meta::CatalogMeta::locale)), falling back to
+    /// the primary language.
+    ///
+    /// ```
+    /// # mod api { errors_runtime::catalog!("tests/catalogs/locales.toml"); }
+    /// let error = api::ApiError::QuotaExceeded { limit: 5 };
+    /// let json = error.envelope().locale("fr").to_json();
+    /// assert!(json.contains(r#""message":"Quota de 5 requêtes dépassé.""#), "{json}");
+    /// ```
+    #[must_use]
+    pub fn locale(mut self, tag: &str) -> Self {
+        self.locale = Some(E::CATALOG.locale(tag));
+        self
+    }
+
+    /// The language the message is written in, for `Content-Language`.
+    pub fn language(&self) -> &'static str {
+        E::CATALOG.language_of(self.locale.flatten())
     }
 }

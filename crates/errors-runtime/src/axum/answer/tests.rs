@@ -19,6 +19,7 @@ const fn error(code: &'static str, status: u16, fields: &'static [FieldMeta]) ->
         doc_url: None,
         param: None,
         deprecated: None,
+        translations: &[],
     }
 }
 
@@ -81,6 +82,8 @@ fn catalog(
         categories: &[],
         description: None,
         statuses: &[],
+        language: "en",
+        locales: &[],
     }
 }
 
