@@ -29,6 +29,11 @@ impl From<&Catalog> for Reference {
                     .into_iter()
                     .map(|r| (r, catalog.http_error(r).map(|e| e.code.clone())))
                     .collect(),
+                statuses: catalog
+                    .bare_answers()
+                    .into_iter()
+                    .map(|(status, error)| (status, error.code.clone()))
+                    .collect(),
             },
             categories: catalog
                 .categories

@@ -146,7 +146,11 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
                 )
             })
             .collect(),
-        statuses: bare_answers(catalog),
+        statuses: catalog
+            .bare_answers()
+            .into_iter()
+            .map(|(status, error)| (status, error.code.clone()))
+            .collect(),
         timestamp: Some(catalog.http.timestamp),
         retry: Some(catalog.retry),
         circuit_breaker: Some(catalog.circuit_breaker),
@@ -159,19 +163,6 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
         categories,
         codes,
     }
-}
-
-/// The code answering a bare response of each status that has one, ascending: only
-/// a status of a code can be answered, and 422 (axum's, answered by `bad_request`).
-fn bare_answers(catalog: &Catalog) -> Vec<(u16, String)> {
-    let mut statuses: Vec<u16> = catalog.errors.iter().map(|e| e.status).collect();
-    statuses.push(422);
-    statuses.sort_unstable();
-    statuses.dedup();
-    statuses
-        .into_iter()
-        .filter_map(|s| Some((s, catalog.bare_answer(s)?.code.clone())))
-        .collect()
 }
 
 /// `retry ...`, as the catalog spells each setting.
