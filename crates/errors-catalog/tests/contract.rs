@@ -370,9 +370,11 @@ fn the_snapshot_is_stable_sorted_text() {
         body,
         [
             // Format 2 records the request id header and each rejection's answer
-            // (this catalog has none), on purpose (SPEC 9.3).
+            // (this catalog has none), on purpose (SPEC 9.3); format 3 the
+            // timestamp, each bare status's answer and the client policy.
             "envelope flat",
             "request_id_header X-Request-Id",
+            "timestamp true",
             "key success success",
             "key code errorCode",
             "key message message",
@@ -385,6 +387,10 @@ fn the_snapshot_is_stable_sorted_text() {
             "answer unsupported_media_type -",
             "answer payload_too_large -",
             "answer internal -",
+            // Inferred: the only 429 the layer can fill from a bare response.
+            "status 429 RATE_LIMITED",
+            "retry max_attempts=5 base_delay_ms=1000 max_delay_ms=30000 honor_retry_after=true retry_after_statuses=429,503 max_retry_after_ms=300000",
+            "circuit_breaker failure_threshold=5 open_ms=30000 half_open_requests=1",
             "category conflict_error",
             "category rate_limit_error",
             "code OLD_CODE 400 final deprecated",
@@ -397,7 +403,7 @@ fn the_snapshot_is_stable_sorted_text() {
         ]
     );
     assert!(
-        text.starts_with("# errors-catalog contract, format 2\n"),
+        text.starts_with("# errors-catalog contract, format 3\n"),
         "{text}"
     );
 }
@@ -659,22 +665,41 @@ fn service_changes_that_pass() {
     assert!(check(&flat).is_unchanged(), "{}", check(&flat));
 }
 
-/// Snapshots written before format 2 still read: the committed snapshot of the
-/// bundled catalog in format 1 passes, compares nothing it does not record, and is
-/// not what `bless` writes today (so `stability --locked` asks to re-bless it).
+/// Snapshots written before format 3 still read: the committed snapshots of the
+/// bundled catalog in formats 1 and 2 pass, compare nothing they do not record, and
+/// are not what `bless` writes today (so `stability --locked` asks to re-bless them).
 #[test]
-fn a_format_1_snapshot_still_reads() {
-    let old = std::fs::read_to_string("tests/fixtures/catalog.format1.contract").unwrap();
-    let snapshot = Contract::parse("catalog.format1.contract", &old).unwrap();
-    assert_eq!(snapshot.format, 1);
-    assert_eq!(
-        (snapshot.request_id_header.as_ref(), snapshot.answers.len()),
-        (None, 0)
-    );
+fn older_format_snapshots_still_read() {
     let bundled = Catalog::load("../../catalog.toml").unwrap();
-    let report = contract::check(&snapshot, &bundled, "catalog.format1.contract");
-    assert!(report.is_unchanged(), "{report}");
-    assert!(!contract::is_blessed(&bundled, old.as_bytes()));
+    for (format, path) in [
+        (1, "tests/fixtures/catalog.format1.contract"),
+        (2, "tests/fixtures/catalog.format2.contract"),
+    ] {
+        let old = std::fs::read_to_string(path).unwrap();
+        let snapshot = Contract::parse(path, &old).unwrap();
+        assert_eq!(snapshot.format, format);
+        assert_eq!(
+            (
+                snapshot.statuses.len(),
+                snapshot.timestamp,
+                snapshot.retry,
+                snapshot.circuit_breaker
+            ),
+            (0, None, None, None),
+            "{path}"
+        );
+        if format == 1 {
+            assert_eq!(
+                (snapshot.request_id_header.as_ref(), snapshot.answers.len()),
+                (None, 0)
+            );
+        } else {
+            assert_eq!(snapshot.answers.len(), 6);
+        }
+        let report = contract::check(&snapshot, &bundled, path);
+        assert!(report.is_unchanged(), "{path}: {report}");
+        assert!(!contract::is_blessed(&bundled, old.as_bytes()), "{path}");
+    }
     let current = std::fs::read("../../catalog.contract").unwrap();
     assert!(
         contract::is_blessed(&bundled, &current),

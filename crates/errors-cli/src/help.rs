@@ -76,7 +76,8 @@ one to generate types for other languages from.
 Both name each details object `<Code>Details` (the code in UpperCamelCase), and
 carry x-retryable, x-category and, where a field is sent only in the message,
 x-message-template per code; at the document level x-categories, x-http (the code
-answering each rejection), x-retry, x-circuit-breaker and x-request-id-header.
+answering each rejection, and under `status` each bare error status), x-retry,
+x-circuit-breaker and x-request-id-header.
 ";
 
 /// `errors-catalog stability --help`.
@@ -85,12 +86,14 @@ Usage: errors-catalog stability [--snapshot FILE] [--bless | --locked] [-q] <CAT
 
 Compares the catalog with its committed contract snapshot (codes, statuses,
 retryability, categories, wire fields, the request id header, the answers of
-`[http]`) and reports each change with the code and the catalog line. Exit status 1
-on a breaking change: a code removed (unless deprecated in the snapshot), a status,
-retryability or category changed, a field removed, renamed, retyped or moved, a
-required field added, the template of a message-only field, the problem style's
-`doc_url`, the request id header or a rejection's code changed. New codes, optional
-fields and a header's new letter case pass. --bless (or ERRORS_CATALOG_BLESS=1)
-writes the catalog's contract instead. --locked (for CI) also fails unless the
+`[http]` and of bare statuses, `[retry]`, `[circuit_breaker]`) and reports each
+change with the code and the catalog line. Exit status 1 on a breaking change: a
+code removed (unless deprecated in the snapshot), a status, retryability or category
+changed, a field removed, renamed, retyped or moved, a required field added, the
+template of a message-only field, the problem style's `doc_url`, the request id
+header, a rejection's or a bare status's code (named in `[http.status]` or
+inferred), or a retry or circuit breaker setting changed. New codes, optional
+fields, a header's new letter case and `[http] timestamp` pass. --bless (or
+ERRORS_CATALOG_BLESS=1) writes the catalog's contract instead. --locked (for CI) also fails unless the
 snapshot is byte for byte what --bless would write, and never blesses.
 ";

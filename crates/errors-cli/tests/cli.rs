@@ -687,12 +687,25 @@ fn stability_locked_requires_the_blessed_snapshot_byte_for_byte() {
     // A snapshot in the older format reads, and passes, but not under --locked.
     std::fs::write(dir.join("catalog.toml"), CATALOG).unwrap();
     let current = String::from_utf8(blessed).unwrap();
+    // Format 1: none of the items formats 2 and 3 added.
     let format1: String = current
-        .replace("format 2", "format 1")
+        .replace("format 3", "format 1")
         .lines()
-        .filter(|l| !l.starts_with("request_id_header") && !l.starts_with("answer "))
+        .filter(|l| {
+            ![
+                "request_id_header",
+                "answer ",
+                "timestamp ",
+                "status ",
+                "retry ",
+                "circuit_breaker ",
+            ]
+            .iter()
+            .any(|item| l.starts_with(item))
+        })
         .map(|l| format!("{l}\n"))
         .collect();
+    assert!(format1.starts_with("# errors-catalog contract, format 1\n"));
     std::fs::write(dir.join("old.contract"), &format1).unwrap();
     let old = ["stability", "catalog.toml", "--snapshot", "old.contract"];
     assert_status(&run(&old, &dir), 0);

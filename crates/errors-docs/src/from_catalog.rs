@@ -30,6 +30,11 @@ impl From<&Catalog> for Reference {
                     .map(|r| (r, catalog.http_error(r).map(|e| e.code.clone())))
                     .collect(),
                 timestamp: catalog.http.timestamp,
+                statuses: catalog
+                    .bare_answers()
+                    .into_iter()
+                    .map(|(status, error)| (status, error.code.clone()))
+                    .collect(),
             },
             categories: catalog
                 .categories

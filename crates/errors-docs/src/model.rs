@@ -93,9 +93,9 @@ pub struct StatusDescription {
     pub description: String,
 }
 
-/// The catalog's `[http]` table, resolved: the request id header, and the code that
+/// The catalog's `[http]` table, resolved: the request id header, the code that
 /// answers each rejection of the web framework (named by the table or inferred from
-/// the conventional codes).
+/// the conventional codes), and the code that answers each bare error status.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Http {
     /// The header a request id is read from and echoed in.
@@ -105,6 +105,10 @@ pub struct Http {
     pub rejections: Vec<(Rejection, Option<String>)>,
     /// Whether envelopes carry a timestamp (`[http] timestamp`, default true).
     pub timestamp: bool,
+    /// Every error status whose bare response the layer answers (SPEC 9.1: the
+    /// rejection key's code of that status, the `[http.status]` entry, or the only
+    /// code that can be filled from a bare response), ascending, with its code.
+    pub statuses: Vec<(u16, String)>,
 }
 
 /// A declared category.

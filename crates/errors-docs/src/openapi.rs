@@ -223,11 +223,21 @@ fn responses(
                 (code.code.clone(), example)
             })
             .collect();
+        // What the status means in this API (`[statuses.N] description`, Markdown as
+        // OpenAPI descriptions are), else the built-in convention.
+        let meaning = match reference.status_description(status) {
+            Some(text) => text.trim().to_owned(),
+            None => guidance::status_meaning(status).replace('`', ""),
+        };
+        let stop = if meaning.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
         let description = format!(
-            "{} {}: {}. Codes: {}.",
+            "{} {}: {meaning}{stop} Codes: {}.",
             status,
             guidance::reason_phrase(status),
-            guidance::status_meaning(status).replace('`', ""),
             codes
                 .iter()
                 .map(|c| c.code.as_str())

@@ -67,6 +67,40 @@ fn the_html_reference_says_what_the_catalog_says() {
 }
 
 #[test]
+fn the_openapi_responses_say_what_the_catalog_says() {
+    let document: serde_json::Value = serde_json::from_str(&errors_docs::openapi(
+        &from_file(),
+        "1.0.0",
+        errors_docs::SchemaMode::Client,
+    ))
+    .unwrap();
+    let responses = &document["components"]["responses"];
+    let description = |status: u16| {
+        responses[format!("Error{status}")]["description"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no Error{status} in {responses}"))
+            .to_owned()
+    };
+    // The catalog's words, then the codes; no doubled full stop.
+    assert_eq!(
+        description(422),
+        format!("422 Unprocessable Content: {SEED_422} Codes: VALIDATION_ERROR.")
+    );
+    let d400 = description(400);
+    assert!(
+        d400.starts_with(&format!("400 Bad Request: {SEED_400} Codes: ")),
+        "{d400}"
+    );
+    assert!(!d400.contains(BUILT_IN_400), "{d400}");
+    // A status the catalog does not describe keeps its convention.
+    let d429 = description(429);
+    assert!(
+        d429.starts_with("429 Too Many Requests: Rate limit exceeded"),
+        "{d429}"
+    );
+}
+
+#[test]
 fn a_compiled_service_documents_the_same_words() {
     let meta = compiled::ApiError::catalog();
     assert_eq!(meta.statuses.len(), 2);
@@ -79,6 +113,13 @@ fn a_compiled_service_documents_the_same_words() {
     let file = from_file();
     assert_eq!(served.description, file.description);
     assert_eq!(served.statuses, file.statuses);
+    // The same answers of `[http]` and bare statuses, inferred on the metadata.
+    assert_eq!(served.http, file.http);
+    assert!(!file.http.statuses.is_empty());
+    assert_eq!(
+        errors_runtime::docs::openapi::<compiled::ApiError>("1"),
+        errors_docs::openapi(&file, "1", errors_docs::SchemaMode::Client)
+    );
     assert_eq!(
         errors_runtime::docs::markdown::<compiled::ApiError>(),
         errors_docs::markdown(&file)

@@ -230,6 +230,18 @@ fn both_schemas_name_details_and_carry_the_contract() {
                         "unsupported_media_type": "UNSUPPORTED_MEDIA_TYPE",
                         "payload_too_large": "PAYLOAD_TOO_LARGE",
                         "internal": "INTERNAL_ERROR",
+                        // Each bare status's answer: 403's only code needs a field
+                        // a bare response cannot give.
+                        "status": {
+                            "400": "INVALID_REQUEST",
+                            "404": "NOT_FOUND",
+                            "405": "METHOD_NOT_ALLOWED",
+                            "413": "PAYLOAD_TOO_LARGE",
+                            "415": "UNSUPPORTED_MEDIA_TYPE",
+                            "422": "INVALID_REQUEST",
+                            "429": "RATE_LIMITED",
+                            "500": "INTERNAL_ERROR",
+                        },
                     }),
                     "{what}"
                 );
@@ -240,6 +252,7 @@ fn both_schemas_name_details_and_carry_the_contract() {
                         "base_delay_ms": 1000,
                         "max_delay_ms": 30000,
                         "honor_retry_after": true,
+                        "retry_after_statuses": [429, 503],
                         "max_retry_after_ms": 300000,
                     })
                 );

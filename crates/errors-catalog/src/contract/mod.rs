@@ -15,10 +15,17 @@
 //! optional or required, or no longer sent where it was, a required field added, a
 //! category removed, the envelope style or a member key changed, the template (text
 //! or format spec) of a message with a field sent only in it, the problem style's
-//! `doc_url`, the request id header, the code answering an `[http]` rejection.
+//! `doc_url`, the request id header, the code answering an `[http]` rejection or a
+//! bare error status (named in `[http.status]` or inferred: a status's only
+//! fillable candidate, which a new code of that status can take away), any setting
+//! of `[retry]` (`retry_after_statuses` included) or `[circuit_breaker]`, which
+//! clients built from the snapshot apply.
 //! **Compatible**, and so passing: new codes, new optional fields, a field sent in one
 //! more place, a header name respelled in another case, deprecations, removing a
-//! code the snapshot has deprecated. [`is_blessed`] tells whether a snapshot is
+//! code the snapshot has deprecated, an answer given where there was none, and
+//! `[http] timestamp` turned off or on (the envelope's timestamp is optional in
+//! every style and schema: an error a handler renders itself has none, so no
+//! client can rely on it). [`is_blessed`] tells whether a snapshot is
 //! exactly what [`bless`] writes, as `errors-catalog stability --locked` requires. Deprecation is the way
 //! out: deprecate a code, record that in the snapshot, and remove it later.
 //!
@@ -34,10 +41,14 @@
 //! Run the test once with `ERRORS_CATALOG_BLESS=1` to write the snapshot, and again
 //! after an intended change to re-bless it, as with trybuild and insta.
 
+mod codes;
 mod compare;
 mod locate;
+mod policy;
+mod report;
 mod service;
 mod snapshot;
+mod template;
 mod text;
 
 use std::fmt;
@@ -45,8 +56,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::Catalog;
+use crate::model::{CircuitBreakerConfig, RetryConfig};
 
-pub use compare::{Change, Finding, Report, check};
+pub use compare::check;
+pub use report::{Change, Finding, Report};
 pub use snapshot::SnapshotError;
 
 /// The environment variable that re-blesses snapshots: set to anything but `0` or
@@ -72,6 +85,17 @@ pub struct Contract {
     /// Each rejection of `[http]` (`bad_request`, ...) and the code that answers it,
     /// in the order of the table (empty when the snapshot does not record them).
     pub answers: Vec<(String, Option<String>)>,
+    /// Each error status whose bare response the layer answers, with the code that
+    /// answers it: a rejection key's, the `[http.status]` entry's or the only
+    /// candidate (SPEC 9.1), ascending (empty before format 3).
+    pub statuses: Vec<(u16, String)>,
+    /// Whether the layer writes a timestamp into envelopes (`[http] timestamp`;
+    /// `None` before format 3).
+    pub timestamp: Option<bool>,
+    /// The client retry policy (`[retry]`; `None` before format 3).
+    pub retry: Option<RetryConfig>,
+    /// The client circuit breaker (`[circuit_breaker]`; `None` before format 3).
+    pub circuit_breaker: Option<CircuitBreakerConfig>,
     /// Each member of the style and its key on the wire, in wire order.
     pub keys: Vec<(String, String)>,
     /// The declared categories, sorted.
@@ -148,8 +172,9 @@ impl fmt::Display for Placement {
 
 impl Contract {
     /// The snapshot format this version writes. Format 1 (no `doc_url`,
-    /// `request_id_header`, `answer` or `template=`) still reads.
-    pub const FORMAT: u32 = 2;
+    /// `request_id_header`, `answer` or `template=`) and format 2 (no `status`,
+    /// `timestamp`, `retry` or `circuit_breaker`) still read.
+    pub const FORMAT: u32 = 3;
 
     /// The contract `catalog` offers its clients.
     pub fn of(catalog: &Catalog) -> Contract {

@@ -1,10 +1,12 @@
 //! What the service promises besides its codes: the problem style's `type` URLs,
-//! the request id header, and the code that answers each rejection of `[http]`.
-//! Each is compared only when the snapshot records it (format 2 on).
+//! the request id header, the code that answers each rejection of `[http]` (format
+//! 2 on), and the code that answers each bare error status and whether envelopes
+//! carry a timestamp (format 3 on). Each is compared only when the snapshot records
+//! it.
 
-use super::compare::{Change, Findings};
+use super::report::{Change, Findings};
 use super::{Contract, locate};
-use crate::Catalog;
+use crate::{Catalog, Rejection};
 
 pub(super) fn compare(
     findings: &mut Findings<'_>,
@@ -87,5 +89,112 @@ pub(super) fn compare(
             ));
         }
         findings.push(change, now.as_deref().or(was.as_deref()), at, message);
+    }
+    if old.format >= 3 {
+        compare_statuses(findings, old, new, catalog);
+    }
+    if let (Some(was), Some(now)) = (old.timestamp, new.timestamp)
+        && was != now
+    {
+        // Compatible either way: the timestamp is optional in every style and schema,
+        // and an error a handler renders itself has none.
+        let message = if now {
+            "the layer now writes a timestamp into envelopes (`[http] timestamp`)"
+        } else {
+            "the layer no longer writes a timestamp into envelopes (`[http] timestamp = false`); clients already accept envelopes without one"
+        };
+        findings.push(
+            Change::Compatible,
+            None,
+            locate::setting(catalog, "http", "timestamp"),
+            message.to_owned(),
+        );
+    }
+}
+
+/// The code answering each bare error status (SPEC 9.1): named (`[http.status]`, a
+/// rejection key) or inferred (the status's only fillable candidate, which a new
+/// code of that status takes away).
+fn compare_statuses(
+    findings: &mut Findings<'_>,
+    old: &Contract,
+    new: &Contract,
+    catalog: &Catalog,
+) {
+    let answer = |contract: &Contract, status: u16| {
+        contract
+            .statuses
+            .iter()
+            .find(|(s, _)| *s == status)
+            .map(|(_, code)| code.clone())
+    };
+    let mut statuses: Vec<u16> = old
+        .statuses
+        .iter()
+        .chain(&new.statuses)
+        .map(|(s, _)| *s)
+        .collect();
+    statuses.sort_unstable();
+    statuses.dedup();
+    for status in statuses {
+        let (was, now) = (answer(old, status), answer(new, status));
+        // A code no longer in the catalog is reported as removed, on its own.
+        if was.as_deref().is_some_and(|c| catalog.error(c).is_none()) {
+            continue;
+        }
+        let at = || {
+            let key = status.to_string();
+            let named = catalog.http.status_index(status).is_some();
+            if named {
+                locate::setting(catalog, "http.status", &key)
+            } else {
+                now.as_deref().and_then(|c| catalog.error(c)).map_or_else(
+                    || locate::setting(catalog, "http.status", &key),
+                    |e| e.location.to_string(),
+                )
+            }
+        };
+        match (&was, &now) {
+            (Some(was), Some(now)) if was != now => findings.push(
+                Change::Breaking,
+                Some(now),
+                at(),
+                format!(
+                    "a bare {status} response is now answered with `{now}`, not `{was}`: clients branch on it; {}",
+                    naming_hint(catalog, status, was)
+                ),
+            ),
+            (Some(was), None) => {
+                let why = match catalog.bare_candidates(status).len() {
+                    0 => "no code of the catalog can answer it".to_owned(),
+                    n => format!("{n} codes of that status could answer it"),
+                };
+                findings.push(
+                    Change::Breaking,
+                    Some(was),
+                    at(),
+                    format!(
+                        "a bare {status} response is no longer answered with `{was}` ({why}): clients built from the snapshot receive `{was}`; {}",
+                        naming_hint(catalog, status, was)
+                    ),
+                );
+            }
+            (None, Some(now)) => findings.push(
+                Change::Compatible,
+                Some(now),
+                at(),
+                format!("a bare {status} response is now answered with `{now}`"),
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// Where to name `code` so that it answers a bare `status` again: the rejection key
+/// of that status when it has one, else `[http.status]`.
+fn naming_hint(catalog: &Catalog, status: u16, code: &str) -> String {
+    match Rejection::from_status(status).filter(|r| catalog.http_error(*r).is_some()) {
+        Some(rejection) => format!("name `{code}` in `[http] {}`", rejection.key()),
+        None => format!("add `{status} = \"{code}\"` to `[http.status]`"),
     }
 }

@@ -209,6 +209,20 @@ impl Catalog {
         }
     }
 
+    /// Every error status whose bare response a code answers, ascending, with that
+    /// code ([`Catalog::bare_answer`]): only a status of a code of the catalog can
+    /// be answered, and axum's 422 (by `bad_request`'s code).
+    pub fn bare_answers(&self) -> Vec<(u16, &ErrorDef)> {
+        let mut statuses: Vec<u16> = self.errors.iter().map(|e| e.status).collect();
+        statuses.push(422);
+        statuses.sort_unstable();
+        statuses.dedup();
+        statuses
+            .into_iter()
+            .filter_map(|s| Some((s, self.bare_answer(s)?)))
+            .collect()
+    }
+
     /// The statuses of the catalog's codes that no code answers when bare although
     /// several could: each with its candidates, for a note that asks for an
     /// `[http.status]` entry.

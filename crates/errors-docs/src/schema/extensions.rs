@@ -15,15 +15,27 @@ pub(crate) struct DocumentExtensions {
     /// Each declared category, with its description (`null` without one).
     #[serde(rename = "x-categories")]
     categories: Members<Option<String>>,
-    /// Each `[http]` rejection key, with the code that answers it (`null`: none).
+    /// Each `[http]` rejection key, with the code that answers it (`null`: none),
+    /// and under `status` each bare error status's answer.
     #[serde(rename = "x-http")]
-    http: Members<Option<String>>,
+    http: HttpAnswers,
     #[serde(rename = "x-retry")]
     retry: Retry,
     #[serde(rename = "x-circuit-breaker")]
     circuit_breaker: CircuitBreaker,
     #[serde(rename = "x-request-id-header")]
     request_id_header: String,
+}
+
+/// What the service answers on its own: `{"bad_request": "CODE", ..., "status":
+/// {"429": "CODE"}}`, the shape of the catalog's `[http]` and `[http.status]`,
+/// with inferred answers filled in.
+#[derive(Clone, Debug, Serialize)]
+struct HttpAnswers {
+    #[serde(flatten)]
+    rejections: Members<Option<String>>,
+    /// Every error status whose bare response a code answers, by status.
+    status: Members<String>,
 }
 
 /// `[retry]`, as the catalog spells it.
@@ -34,6 +46,8 @@ struct Retry {
     max_delay_ms: u64,
     /// `true`, `false` or `"always"`.
     honor_retry_after: Json,
+    /// The statuses whose `Retry-After` is honoured, ascending.
+    retry_after_statuses: Vec<u16>,
     max_retry_after_ms: u64,
 }
 
@@ -56,12 +70,20 @@ impl DocumentExtensions {
                 .iter()
                 .map(|c| (c.name.clone(), c.description.clone()))
                 .collect(),
-            http: reference
-                .http
-                .rejections
-                .iter()
-                .map(|(rejection, code)| (rejection.key().to_owned(), code.clone()))
-                .collect(),
+            http: HttpAnswers {
+                rejections: reference
+                    .http
+                    .rejections
+                    .iter()
+                    .map(|(rejection, code)| (rejection.key().to_owned(), code.clone()))
+                    .collect(),
+                status: reference
+                    .http
+                    .statuses
+                    .iter()
+                    .map(|(status, code)| (status.to_string(), code.clone()))
+                    .collect(),
+            },
             retry: Retry {
                 max_attempts: retry.max_attempts,
                 base_delay_ms: retry.base_delay_ms,
@@ -71,6 +93,7 @@ impl DocumentExtensions {
                     HonorRetryAfter::FirstRetry => Json::Bool(true),
                     HonorRetryAfter::Always => Json::str("always"),
                 },
+                retry_after_statuses: retry.retry_after_statuses.iter().collect(),
                 max_retry_after_ms: retry.max_retry_after_ms,
             },
             circuit_breaker: CircuitBreaker {

@@ -40,7 +40,41 @@ use errors_docs::{
 };
 
 use crate::error::CatalogError;
-use crate::meta::{self, CatalogMeta};
+use crate::meta::{self, CatalogMeta, FieldMeta, Fill};
+
+/// The code answering a bare response of each error status that has one (SPEC
+/// 9.1), ascending: the rule of the axum layer and of `errors_catalog`'s
+/// `Catalog::bare_answer`, on the metadata.
+fn bare_answers(catalog: &CatalogMeta) -> Vec<(u16, String)> {
+    let mut statuses: Vec<u16> = catalog.errors.iter().map(|e| e.status).collect();
+    statuses.push(422);
+    statuses.sort_unstable();
+    statuses.dedup();
+    let answer = |status: u16| {
+        if let Some(rejection) = Rejection::from_status(status)
+            && let Some(error) = catalog.http_error(rejection)
+            && (error.status == status || status == 422)
+        {
+            return Some(error);
+        }
+        if let Some(index) = catalog.http.status_index(status) {
+            return catalog.errors.get(index);
+        }
+        let mut candidates = catalog.errors.iter().filter(|e| {
+            e.status == status
+                && e.deprecated.is_none()
+                && Fill::all_bare(e.fields.iter().map(FieldMeta::shape), status)
+        });
+        match (candidates.next(), candidates.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    };
+    statuses
+        .into_iter()
+        .filter_map(|s| Some((s, answer(s)?.code.to_owned())))
+        .collect()
+}
 
 /// The reference of `E`'s catalog, from its generated metadata.
 pub fn reference<E: CatalogError>() -> Reference {
@@ -96,6 +130,7 @@ impl From<&CatalogMeta> for Reference {
                     .map(|r| (r, catalog.http_error(r).map(|e| e.code.to_owned())))
                     .collect(),
                 timestamp: catalog.http.timestamp,
+                statuses: bare_answers(catalog),
             },
             categories: catalog
                 .categories

@@ -2,12 +2,17 @@
 //! every change to the contract is a small diff.
 //!
 //! ```text
-//! # errors-catalog contract, format 2
+//! # errors-catalog contract, format 3
 //! envelope flat
 //! request_id_header X-Request-Id
+//! timestamp true
 //! key code errorCode
 //! answer bad_request INVALID_REQUEST
 //! answer method_not_allowed -
+//! status 400 INVALID_REQUEST
+//! status 429 RATE_LIMITED
+//! retry max_attempts=5 base_delay_ms=1000 max_delay_ms=30000 honor_retry_after=true retry_after_statuses=429,503 max_retry_after_ms=300000
+//! circuit_breaker failure_threshold=5 open_ms=30000 half_open_requests=1
 //! category rate_limit_error
 //! code RATE_LIMITED 429 retryable category=rate_limit_error
 //!   field retry_after wire=retryAfter type=u64 required in=details,header:Retry-After,message
@@ -16,17 +21,23 @@
 //!   field limit wire=limit type=u32 required in=message
 //! ```
 //!
-//! Format 1 had no `doc_url`, `request_id_header`, `answer` or `template=`: it still
-//! reads, and what it does not record is not compared.
+//! Format 1 had no `doc_url`, `request_id_header`, `answer` or `template=`; format 2
+//! no `timestamp`, `status`, `retry` or `circuit_breaker`. Both still read, and what
+//! they do not record is not compared.
 //!
 //! A value with a space, a quote, `=`, `,` or `#` in it is written as a JSON-style
 //! quoted string.
 
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use super::text::{Word, quote, words};
+mod parse;
+
+pub(super) use parse::parse;
+
+use super::text::quote;
 use super::{CodeContract, Contract, FieldContract, Placement};
+use crate::model::{HonorRetryAfter, RetryConfig};
 use crate::{Catalog, EnvelopeStyle, Rejection};
 
 const FORMAT_LINE: &str = "# errors-catalog contract, format ";
@@ -135,6 +146,14 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
                 )
             })
             .collect(),
+        statuses: catalog
+            .bare_answers()
+            .into_iter()
+            .map(|(status, error)| (status, error.code.clone()))
+            .collect(),
+        timestamp: Some(catalog.http.timestamp),
+        retry: Some(catalog.retry),
+        circuit_breaker: Some(catalog.circuit_breaker),
         style: style.as_str().to_owned(),
         keys: catalog
             .envelope
@@ -143,6 +162,37 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
             .collect(),
         categories,
         codes,
+    }
+}
+
+/// `retry ...`, as the catalog spells each setting.
+fn retry_line(retry: &RetryConfig) -> String {
+    let statuses: Vec<String> = retry
+        .retry_after_statuses
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    format!(
+        "retry max_attempts={} base_delay_ms={} max_delay_ms={} honor_retry_after={} retry_after_statuses={} max_retry_after_ms={}\n",
+        retry.max_attempts,
+        retry.base_delay_ms,
+        retry.max_delay_ms,
+        honor_word(retry.honor_retry_after),
+        if statuses.is_empty() {
+            "-".to_owned()
+        } else {
+            statuses.join(",")
+        },
+        retry.max_retry_after_ms
+    )
+}
+
+/// `true`, `false` or `always`.
+pub(super) fn honor_word(honor: HonorRetryAfter) -> &'static str {
+    match honor {
+        HonorRetryAfter::Never => "false",
+        HonorRetryAfter::FirstRetry => "true",
+        HonorRetryAfter::Always => "always",
     }
 }
 
@@ -157,12 +207,27 @@ pub(super) fn render(contract: &Contract) -> String {
     if let Some(header) = &contract.request_id_header {
         out.push_str(&format!("request_id_header {}\n", quote(header)));
     }
+    if let Some(timestamp) = contract.timestamp {
+        out.push_str(&format!("timestamp {timestamp}\n"));
+    }
     for (member, key) in &contract.keys {
         out.push_str(&format!("key {} {}\n", quote(member), quote(key)));
     }
     for (rejection, code) in &contract.answers {
         let code = code.as_deref().map_or_else(|| "-".to_owned(), quote);
         out.push_str(&format!("answer {} {code}\n", quote(rejection)));
+    }
+    for (status, code) in &contract.statuses {
+        out.push_str(&format!("status {status} {}\n", quote(code)));
+    }
+    if let Some(retry) = &contract.retry {
+        out.push_str(&retry_line(retry));
+    }
+    if let Some(b) = &contract.circuit_breaker {
+        out.push_str(&format!(
+            "circuit_breaker failure_threshold={} open_ms={} half_open_requests={}\n",
+            b.failure_threshold, b.open_ms, b.half_open_requests
+        ));
     }
     if !contract.categories.is_empty() {
         out.push('\n');
@@ -211,174 +276,10 @@ pub(super) fn render(contract: &Contract) -> String {
     out
 }
 
-pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> {
-    let mut contract = Contract {
-        // A snapshot without its format line predates format 2.
-        format: 1,
-        doc_url: None,
-        request_id_header: None,
-        answers: Vec::new(),
-        style: String::new(),
-        keys: Vec::new(),
-        categories: Vec::new(),
-        codes: Vec::new(),
-    };
-    for (index, raw) in text.lines().enumerate() {
-        let line = u32::try_from(index + 1).unwrap_or(u32::MAX);
-        let fail = |message: String| SnapshotError {
-            path: path.to_owned(),
-            line,
-            message,
-        };
-        let trimmed = raw.trim();
-        if let Some(version) = trimmed.strip_prefix(FORMAT_LINE) {
-            contract.format = match version.parse() {
-                Ok(format @ 1..=Contract::FORMAT) => format,
-                _ => {
-                    return Err(fail(format!(
-                        "format {version} is not known to this version of errors-catalog, which reads formats 1 to {}",
-                        Contract::FORMAT
-                    )));
-                }
-            };
-            continue;
-        }
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let words = words(trimmed).map_err(fail)?;
-        let mut words = words.into_iter();
-        let Some(Word::Plain(item)) = words.next() else {
-            return Err(fail(
-                "a line must start with an item: `envelope`, `doc_url`, `request_id_header`, `key`, `answer`, `category`, `code` or `field`"
-                    .into(),
-            ));
-        };
-        let rest: Vec<Word> = words.collect();
-        let plain = |i: usize, what: &str| match rest.get(i) {
-            Some(Word::Plain(word)) => Ok(word.clone()),
-            _ => Err(fail(format!("`{item}` needs {what}"))),
-        };
-        match item.as_str() {
-            "envelope" => contract.style = plain(0, "a style")?,
-            "doc_url" => contract.doc_url = Some(plain(0, "a URL")?),
-            "request_id_header" => contract.request_id_header = Some(plain(0, "a header")?),
-            "answer" => {
-                let rejection = plain(0, "a rejection")?;
-                let code = plain(1, "a code, or `-`")?;
-                let code = (code != "-").then_some(code);
-                contract.answers.push((rejection, code));
-            }
-            "key" => contract
-                .keys
-                .push((plain(0, "a member")?, plain(1, "its key")?)),
-            "category" => contract.categories.push(plain(0, "a name")?),
-            "code" => {
-                let code = plain(0, "a code")?;
-                let status = plain(1, "a status")?
-                    .parse()
-                    .map_err(|_| fail(format!("`{code}` needs a numeric status")))?;
-                let retryable = match plain(2, "`retryable` or `final`")?.as_str() {
-                    "retryable" => true,
-                    "final" => false,
-                    other => {
-                        return Err(fail(format!("`{other}`: expected `retryable` or `final`")));
-                    }
-                };
-                let mut entry = CodeContract {
-                    code,
-                    status,
-                    retryable,
-                    category: None,
-                    deprecated: false,
-                    template: None,
-                    fields: Vec::new(),
-                    line,
-                };
-                for word in &rest[3..] {
-                    match word {
-                        Word::Pair(key, values) if key == "category" && values.len() == 1 => {
-                            entry.category = Some(values[0].clone());
-                        }
-                        Word::Plain(flag) if flag == "deprecated" => entry.deprecated = true,
-                        Word::Pair(key, values) if key == "template" && values.len() == 1 => {
-                            entry.template = Some(values[0].clone());
-                        }
-                        Word::Plain(other) | Word::Pair(other, _) => {
-                            return Err(fail(format!("`{other}` is not an attribute of a code")));
-                        }
-                    }
-                }
-                contract.codes.push(entry);
-            }
-            "field" => {
-                let name = plain(0, "a name")?;
-                let mut field = FieldContract {
-                    name,
-                    wire: String::new(),
-                    ty: String::new(),
-                    optional: false,
-                    placements: Vec::new(),
-                    line,
-                };
-                for word in &rest[1..] {
-                    match word {
-                        Word::Pair(key, values) if key == "wire" && values.len() == 1 => {
-                            field.wire = values[0].clone();
-                        }
-                        Word::Pair(key, values) if key == "type" && values.len() == 1 => {
-                            field.ty = values[0].clone();
-                        }
-                        Word::Pair(key, values) if key == "in" => {
-                            for value in values {
-                                field.placements.push(match value.as_str() {
-                                    "details" => Placement::Details,
-                                    "message" => Placement::Message,
-                                    "param" => Placement::Param,
-                                    other => match other.strip_prefix("header:") {
-                                        Some(name) if !name.is_empty() => Placement::Header(name.to_owned()),
-                                        _ => return Err(fail(format!("`{other}` is not a placement: expected `details`, `header:NAME`, `message` or `param`"))),
-                                    },
-                                });
-                            }
-                        }
-                        Word::Plain(flag) if flag == "required" => field.optional = false,
-                        Word::Plain(flag) if flag == "optional" => field.optional = true,
-                        Word::Plain(other) | Word::Pair(other, _) => {
-                            return Err(fail(format!("`{other}` is not an attribute of a field")));
-                        }
-                    }
-                }
-                if field.wire.is_empty() || field.ty.is_empty() {
-                    return Err(fail(format!(
-                        "field `{}` needs `wire=` and `type=`",
-                        field.name
-                    )));
-                }
-                let Some(code) = contract.codes.last_mut() else {
-                    return Err(fail("a `field` line must follow its `code` line".into()));
-                };
-                code.fields.push(field);
-            }
-            other => {
-                return Err(fail(format!(
-                    "`{other}` is not an item: expected `envelope`, `doc_url`, `request_id_header`, `key`, `answer`, `category`, `code` or `field`"
-                )));
-            }
-        }
-    }
-    if contract.style.is_empty() {
-        return Err(SnapshotError {
-            path: path.to_owned(),
-            line: 1,
-            message: "the snapshot has no `envelope` line".into(),
-        });
-    }
-    Ok(contract)
-}
-
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
 
     #[test]
@@ -467,10 +368,10 @@ mod tests {
         );
         let err = parse(
             Path::new("c.contract"),
-            "# errors-catalog contract, format 3\n",
+            "# errors-catalog contract, format 4\n",
         )
         .unwrap_err();
-        assert!(err.to_string().contains("format 3 is not known"), "{err}");
+        assert!(err.to_string().contains("format 4 is not known"), "{err}");
         let err = parse(
             Path::new("c.contract"),
             "envelope flat\ncode X 400 final colour=red\n",

@@ -1,0 +1,69 @@
+//! Messages that clients read fields back from: a code with a field sent only in
+//! the message keeps its template, text and format specs, in the contract.
+
+use super::report::{Change, Findings};
+use super::{CodeContract, Placement};
+use crate::model::ErrorDef;
+
+/// A code with a field sent only in the message: clients read the field back with
+/// the template of the snapshot, so any change to it (text or format spec) breaks.
+pub(super) fn compare(
+    findings: &mut Findings<'_>,
+    old: &CodeContract,
+    was: &str,
+    error: &ErrorDef,
+) {
+    let code = old.code.as_str();
+    let now = error.message.to_string();
+    if *was == now {
+        return;
+    }
+    let only_in_message = old
+        .fields
+        .iter()
+        .filter(|f| f.placements == [Placement::Message]);
+    let respecified = only_in_message.clone().find(|f| {
+        spec_of(was, &f.name).is_some_and(|s| spec_of(&now, &f.name).is_some_and(|n| n != s))
+    });
+    let names: Vec<String> = only_in_message.map(|f| format!("`{}`", f.name)).collect();
+    let message = match respecified {
+        Some(field) => format!(
+            "the format spec of `{}` in the message of `{code}` changed from `{}` to `{}`: clients read the field back from the message with the old one",
+            field.name,
+            spec_of(was, &field.name).unwrap_or_default(),
+            spec_of(&now, &field.name).unwrap_or_default()
+        ),
+        None => format!(
+            "the message template of `{code}` changed from {was:?} to {now:?}: clients read {} back from the message with the old one; send {} in `details` too before changing it",
+            names.join(", "),
+            if names.len() == 1 { "it" } else { "them" }
+        ),
+    };
+    findings.push(
+        Change::Breaking,
+        Some(code),
+        error.at.message.to_string(),
+        message,
+    );
+}
+
+/// The format spec of the placeholder of `field` in `template` (`""` for none),
+/// or `None` when the template does not insert it.
+fn spec_of<'t>(template: &'t str, field: &str) -> Option<&'t str> {
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        if let Some(escaped) = after.strip_prefix('{') {
+            rest = escaped;
+            continue;
+        }
+        let end = after.find('}')?;
+        let inner = &after[..end];
+        let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
+        if name.trim() == field {
+            return Some(spec);
+        }
+        rest = &after[end + 1..];
+    }
+    None
+}
