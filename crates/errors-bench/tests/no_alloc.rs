@@ -101,3 +101,35 @@ no_alloc!(typed);
 no_alloc!(problem);
 // 1,000 codes: lists of strings, JSON values, floats with precision, literal braces.
 no_alloc!(large);
+
+mod locales {
+    errors_runtime::catalog!("benches/catalogs/locales.toml");
+}
+
+/// SPEC 9.4: a message in any language, the primary one named or not, renders into a
+/// pre-sized buffer without allocating, alone or in its envelope.
+#[test]
+fn localized_messages_and_envelopes() {
+    use errors_runtime::CatalogError;
+    use std::fmt::Write as _;
+
+    let error = locales::ApiError::NotFound {
+        kind: "book".to_owned(),
+        id: 7,
+    };
+    let mut text = String::with_capacity(1024);
+    let mut out = Vec::with_capacity(1024);
+    for tag in ["en", "fr", "fr-CA", "pt-BR", "de"] {
+        text.clear();
+        let n = allocations(|| write!(text, "{}", error.localized(tag)).unwrap());
+        assert_eq!(n, 0, "{tag}: {text}");
+        out.clear();
+        let envelope = error.envelope().locale(tag).request_id("req_1");
+        let n = allocations(|| envelope.write_json(&mut out));
+        assert_eq!(n, 0, "{tag}: {}", String::from_utf8_lossy(&out));
+    }
+    assert!(text.contains("book"));
+    // The counter would have seen a translated message rendered through a `String`.
+    let n = allocations(|| drop(std::hint::black_box(error.localized("fr").to_string())));
+    assert!(n > 0);
+}
