@@ -75,6 +75,7 @@ pub(super) fn compare(
 
     if let Some(was) = &old.template {
         template::compare(findings, old, was, error);
+        template::compare_translations(findings, old, error);
     }
 
     let mut matched = HashSet::new();

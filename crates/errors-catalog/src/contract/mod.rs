@@ -121,6 +121,10 @@ pub struct CodeContract {
     /// The message template, when a field is sent only in the message: clients
     /// read that field back from the message with it.
     pub template: Option<String>,
+    /// With `template`: the message in each other language (`[locales]`), as
+    /// `(tag, template)` sorted by tag; clients read the field back with the
+    /// template of the response's `Content-Language`.
+    pub translations: Vec<(String, String)>,
     /// Its public fields, in declaration order.
     pub fields: Vec<FieldContract>,
     /// The line of the snapshot it was read from (0 when made from a catalog).

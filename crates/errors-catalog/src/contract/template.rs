@@ -47,6 +47,57 @@ pub(super) fn compare(
     );
 }
 
+/// The messages in other languages of a code whose fields clients read back from
+/// the message: a client reads them with the template of the response's
+/// `Content-Language`, falling back to the primary one for a language it does not
+/// know. So a changed or a new translation breaks (old clients read the new text
+/// with a template it does not follow); a removed one does not (the server writes
+/// the primary message, which they know).
+pub(super) fn compare_translations(
+    findings: &mut Findings<'_>,
+    old: &CodeContract,
+    error: &ErrorDef,
+) {
+    let code = old.code.as_str();
+    let here = error.at.message.to_string();
+    for t in &error.translations {
+        let now = t.message.to_string();
+        match old.translations.iter().find(|(tag, _)| *tag == t.locale) {
+            Some((_, was)) if *was == now => {}
+            Some((_, was)) => findings.push(
+                Change::Breaking,
+                Some(code),
+                here.clone(),
+                format!(
+                    "the `{}` message template of `{code}` changed from {was:?} to {now:?}: clients read fields back from `{}` messages with the old one",
+                    t.locale, t.locale
+                ),
+            ),
+            None => findings.push(
+                Change::Breaking,
+                Some(code),
+                here.clone(),
+                format!(
+                    "`{code}` gains a `{}` message: clients built before read its fields back with the primary template, which a `{}` message does not follow; send those fields in `details` too first",
+                    t.locale, t.locale
+                ),
+            ),
+        }
+    }
+    for (tag, _) in &old.translations {
+        if !error.translations.iter().any(|t| t.locale == *tag) {
+            findings.push(
+                Change::Compatible,
+                Some(code),
+                here.clone(),
+                format!(
+                    "`{code}` no longer has a `{tag}` message: the primary one is sent instead"
+                ),
+            );
+        }
+    }
+}
+
 /// The format spec of the placeholder of `field` in `template` (`""` for none),
 /// or `None` when the template does not insert it.
 fn spec_of<'t>(template: &'t str, field: &str) -> Option<&'t str> {

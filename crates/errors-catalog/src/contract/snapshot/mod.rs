@@ -17,7 +17,7 @@
 //! code RATE_LIMITED 429 retryable category=rate_limit_error
 //!   field retry_after wire=retryAfter type=u64 required in=details,header:Retry-After,message
 //! code UNAUTHORIZED 401 final category=auth_error deprecated
-//! code QUOTA 429 retryable template="Quota {limit} exceeded."
+//! code QUOTA 429 retryable template="Quota {limit} exceeded." template.fr="Quota {limit} dépassé."
 //!   field limit wire=limit type=u32 required in=message
 //! ```
 //!
@@ -78,6 +78,16 @@ impl fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
+/// Whether clients read a field of `error` back from its message: one sent neither
+/// in `details`, nor as a header, nor as the typed envelope's `param`.
+fn message_read_back(style: EnvelopeStyle, error: &crate::model::ErrorDef) -> bool {
+    error.public_fields().any(|f| {
+        !f.in_details
+            && f.header.is_none()
+            && !(style == EnvelopeStyle::Typed && error.param.as_ref() == Some(&f.name))
+    })
+}
+
 pub(super) fn of(catalog: &Catalog) -> Contract {
     let style = catalog.envelope.style;
     let mut categories: Vec<String> = catalog.categories.iter().map(|c| c.name.clone()).collect();
@@ -86,14 +96,19 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
         .errors
         .iter()
         .map(|error| CodeContract {
-            template: error
-                .public_fields()
-                .any(|f| {
-                    !f.in_details
-                        && f.header.is_none()
-                        && !(style == EnvelopeStyle::Typed && error.param.as_ref() == Some(&f.name))
-                })
-                .then(|| error.message.to_string()),
+            translations: match message_read_back(style, error) {
+                true => {
+                    let mut all: Vec<(String, String)> = error
+                        .translations
+                        .iter()
+                        .map(|t| (t.locale.clone(), t.message.to_string()))
+                        .collect();
+                    all.sort();
+                    all
+                }
+                false => Vec::new(),
+            },
+            template: message_read_back(style, error).then(|| error.message.to_string()),
             code: error.code.clone(),
             status: error.status,
             retryable: error.retryable,
@@ -251,6 +266,9 @@ pub(super) fn render(contract: &Contract) -> String {
         }
         if let Some(template) = &code.template {
             out.push_str(&format!(" template={}", quote(template)));
+        }
+        for (tag, template) in &code.translations {
+            out.push_str(&format!(" template.{tag}={}", quote(template)));
         }
         out.push('\n');
         for field in &code.fields {

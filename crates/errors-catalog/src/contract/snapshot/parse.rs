@@ -112,6 +112,7 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
                     category: None,
                     deprecated: false,
                     template: None,
+                    translations: Vec::new(),
                     fields: Vec::new(),
                     line,
                 };
@@ -123,6 +124,12 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
                         Word::Plain(flag) if flag == "deprecated" => entry.deprecated = true,
                         Word::Pair(key, values) if key == "template" && values.len() == 1 => {
                             entry.template = Some(values[0].clone());
+                        }
+                        Word::Pair(key, values)
+                            if key.starts_with("template.") && values.len() == 1 =>
+                        {
+                            let tag = key["template.".len()..].to_owned();
+                            entry.translations.push((tag, values[0].clone()));
                         }
                         Word::Plain(other) | Word::Pair(other, _) => {
                             return Err(fail(format!("`{other}` is not an attribute of a code")));

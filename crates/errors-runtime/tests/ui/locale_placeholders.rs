@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/locale_placeholders.toml");
+
+fn main() {}
