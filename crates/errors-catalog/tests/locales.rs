@@ -58,11 +58,12 @@ fn every_locale_problem_is_reported_at_its_line() {
                 [locales.fr.errors.X]\nmessage = \"Mauvais {n:>3}.\"\n";
     let problems = Catalog::from_str("c.toml", text).unwrap_err().render();
     assert!(
-        problems.contains("c.toml:2:12: `english` is not a language tag"),
+        problems.contains("`en_US` is not a language tag\n --> c.toml:2:12"),
         "{problems}"
     );
     assert!(
-        problems.contains("c.toml:10:11: the `fr` message of `X` has `{n:>3}` in place of `{n}`"),
+        problems
+            .contains("the `fr` message of `X` has `{n:>3}` in place of `{n}`\n  --> c.toml:10:11"),
         "{problems}"
     );
 }
