@@ -72,7 +72,7 @@ impl CatalogMeta {
             })
             .collect();
         // Stable: equal weights keep the client's order.
-        ranges.sort_by(|a, b| b.1.cmp(&a.1));
+        ranges.sort_by_key(|&(_, weight)| std::cmp::Reverse(weight));
         for (tag, _) in ranges {
             if tag == "*" {
                 return None;
