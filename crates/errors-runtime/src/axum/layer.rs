@@ -249,6 +249,7 @@ where
         let scope = Arc::new(Scope {
             id,
             settings: Arc::clone(&settings) as Arc<dyn Any + Send + Sync>,
+            reject: answer::reject::<E>,
         });
         let edge = self.edge.clone();
         let inner = &mut self.inner;

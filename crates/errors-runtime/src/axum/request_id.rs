@@ -8,8 +8,11 @@ use std::fmt;
 use std::sync::Arc;
 
 use axum_core::extract::FromRequestParts;
+use axum_core::response::Response;
 use http::request::Parts;
 
+use crate::envelope::violation::FieldViolation;
+use crate::meta::Rejection;
 use crate::random::secure;
 
 /// The id of one request: the incoming request id header when it is well-formed
@@ -135,7 +138,15 @@ pub(crate) struct Scope {
     pub(crate) id: RequestId,
     /// The layer's settings (`Settings<E>` of its error type), for the hooks.
     pub(crate) settings: Arc<dyn Any + Send + Sync>,
+    /// Renders a rejection as the catalog's error of the layer's type, for the
+    /// extractors, which do not know that type.
+    pub(crate) reject: Reject,
 }
+
+/// How a [`Scope`] renders what an extractor rejected: its `[http]` code with the
+/// field violations, logged with the reason; `None` when the catalog has no code for
+/// it (or the error type cannot be built from catalog fields alone).
+pub(crate) type Reject = fn(&Scope, Rejection, &[FieldViolation], &str) -> Option<Response>;
 
 tokio::task_local! {
     static SCOPE: Arc<Scope>;
