@@ -139,6 +139,9 @@ pub(crate) fn shortened(text: &str) -> String {
 }
 
 #[cfg(test)]
+mod axum_wording;
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
