@@ -1,6 +1,6 @@
 //! The service-wide request limit: [`tower_governor`], a rate-limiting middleware
 //! that knows nothing of the catalog. Its refusal is a bare `429` with `Retry-After`
-//! and `X-RateLimit-*` headers; [`CatalogLayer`](errors_runtime::axum::CatalogLayer),
+//! and `X-RateLimit-After` headers; [`CatalogLayer`](errors_runtime::axum::CatalogLayer),
 //! outside it, answers that with the catalog's `TOO_MANY_REQUESTS`, which the
 //! bundled catalog's `[http.status]` names for a bare 429 and fills from those
 //! headers.
@@ -37,14 +37,16 @@ impl Default for Burst {
 }
 
 /// `router` behind the governor of `burst`: one global key (every caller shares the
-/// bucket, so it works the same over loopback and behind a proxy), with the
-/// `X-RateLimit-*` headers on every response. A zero `per` or `size` limits nothing.
+/// bucket, so it works the same over loopback and behind a proxy). Its 429 says
+/// `Retry-After` and `X-RateLimit-After`; its `use_headers` is left off, as its
+/// `X-RateLimit-Limit` and `-Remaining` on every success would overwrite those of
+/// the per-key limit, the ones a caller acts on. A zero `per` or `size` limits
+/// nothing.
 pub(crate) fn limited(router: Router, burst: Burst) -> Router {
     let config = GovernorConfigBuilder::default()
         .period(burst.per)
         .burst_size(burst.size)
         .key_extractor(GlobalKeyExtractor)
-        .use_headers()
         .finish();
     match config {
         Some(config) => router.layer(GovernorLayer::new(config)),
