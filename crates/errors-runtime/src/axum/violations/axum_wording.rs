@@ -41,6 +41,9 @@ async fn rejected(request: Request<Body>) -> (u16, String) {
     (status, String::from_utf8(body.to_vec()).unwrap())
 }
 
+/// What the layer reads of a text: path, message, rule.
+type Read<'a> = (&'a str, &'a str, Option<&'a str>);
+
 fn post_to(uri: &str, content_type: &str, body: &'static str) -> Request<Body> {
     Request::post(uri)
         .header("content-type", content_type)
@@ -54,7 +57,7 @@ fn get_from(uri: &str) -> Request<Body> {
 
 #[tokio::test]
 async fn axum_rejection_texts_are_the_ones_the_layer_reads() {
-    let cases: [(Request<Body>, u16, &str, (&str, &str, Option<&str>)); 7] = [
+    let cases: [(Request<Body>, u16, &str, Read<'_>); 7] = [
         (
             post_to(
                 "/json",
