@@ -130,6 +130,8 @@ fn every_code_with_its_status_retryability_and_category() {
                 Some("validation_error")
             ),
             ("PAYLOAD_TOO_LARGE", 413, false, Some("validation_error")),
+            // What answers a rate limiter's bare 429 ([http.status]).
+            ("TOO_MANY_REQUESTS", 429, true, Some("rate_limit_error")),
         ]
     );
     // Seed 002's generic codes are all there, with its retryable column.
@@ -317,4 +319,25 @@ fn every_framework_rejection_has_a_code_without_fields_to_fill() {
             ("INTERNAL_ERROR", 500),
         ]
     );
+}
+
+#[test]
+fn a_bare_429_is_answered_by_a_code_filled_from_headers() {
+    let c = bundled();
+    let statuses: Vec<(u16, &str)> = c
+        .http
+        .statuses()
+        .iter()
+        .map(|&(status, index)| (status, c.errors[index].code.as_str()))
+        .collect();
+    assert_eq!(statuses, [(429, "TOO_MANY_REQUESTS")]);
+    let error = c.error("TOO_MANY_REQUESTS").unwrap();
+    // Every required field comes from a header of the limiter's response.
+    let required: Vec<(&str, Option<&str>)> = error
+        .fields
+        .iter()
+        .filter(|f| !f.optional)
+        .map(|f| (f.name.as_str(), f.header.as_deref()))
+        .collect();
+    assert_eq!(required, [("retry_after", Some("Retry-After"))]);
 }

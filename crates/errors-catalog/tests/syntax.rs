@@ -127,7 +127,7 @@ fn render_shows_the_line_and_a_caret_under_the_span() {
 fn a_byte_order_mark_does_not_shift_columns() {
     assert_eq!(
         problem("\u{feff}bogus = 1\n[errors.X]\nstatus = 400\nmessage = \"m\"\n"),
-        "catalog.toml:1:1: unknown key `bogus` in the catalog file; expected one of: catalog, envelope, retry, circuit_breaker, http, statuses, categories, errors"
+        "catalog.toml:1:1: unknown key `bogus` in the catalog file; expected one of: catalog, envelope, retry, circuit_breaker, http, statuses, categories, errors, locales"
     );
     assert_eq!(
         problem("\u{feff}[errors.\"ÜBER\"]\nstatus = 400\nmessage = \"m\"\n"),

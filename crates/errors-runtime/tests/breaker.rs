@@ -361,8 +361,11 @@ fn one_breaker_is_shared_by_many_threads() {
         })
         .collect();
     let refused: u32 = threads.into_iter().map(|t| t.join().unwrap()).sum();
-    // 1,600 attempts: exactly the first 1,000 failures went through, then it opened.
-    assert_eq!(refused, 600);
+    // 1,600 attempts: the first 1,000 failures went through, then it opened. A closed
+    // circuit admits every request, so each of the other 7 threads may have taken a
+    // permit just before the 1,000th failure was reported: up to 7 more went through,
+    // never fewer than 1,000 (the count must not open it early).
+    assert!((593..=600).contains(&refused), "{refused} refused");
     assert_eq!(breaker.state(), CircuitState::Open);
 
     // Half-open under contention: exactly one trial is let through.

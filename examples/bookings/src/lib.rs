@@ -16,6 +16,7 @@
 //! Every error response is the catalog's flat envelope, with the request id.
 
 pub mod client;
+pub mod limit;
 pub mod model;
 pub mod service;
 

@@ -20,18 +20,19 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use axum::extract::{DefaultBodyLimit, Path, Query, Request, State};
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Json, Router};
 use errors_runtime::FieldViolation;
-use errors_runtime::axum::{CatalogLayer, RequestId};
+use errors_runtime::axum::{CatalogLayer, Form, Json, Path, Query, RequestId};
 use errors_runtime::retry::{IdempotencyKey, RandomSource, SplitMix64};
 use tokio::net::TcpListener;
 
 use crate::api::ApiError;
+use crate::limit::{Burst, limited};
 use crate::model::{
     Booking, BookingRequest, Feedback, NewSession, Page, Session, WaitlistEntry, WaitlistRequest,
 };
@@ -53,10 +54,14 @@ pub struct Config {
     pub seed: u64,
     /// The largest request body read, in bytes.
     pub body_limit: usize,
+    /// The service-wide limit ([`tower_governor`], answered as the catalog's
+    /// `TOO_MANY_REQUESTS`); `None` for none.
+    pub burst: Option<Burst>,
 }
 
 impl Default for Config {
-    /// 100 requests a minute per key, no failures on purpose, 16 KiB bodies.
+    /// 100 requests a minute per key, 1,000 a second in all, no failures on
+    /// purpose, 16 KiB bodies.
     fn default() -> Self {
         Config {
             rate_limit: 100,
@@ -64,6 +69,7 @@ impl Default for Config {
             failure_rate: 0.0,
             seed: 0x5EED,
             body_limit: 16 * 1024,
+            burst: Some(Burst::default()),
         }
     }
 }
@@ -122,8 +128,8 @@ impl Bookings {
         }
     }
 
-    /// The routes, behind the rate limiter, the failure injector and
-    /// [`CatalogLayer`].
+    /// The routes, behind the per-key rate limiter, the failure injector, the
+    /// service-wide limit ([`limit`](crate::limit)) and [`CatalogLayer`].
     pub fn router(&self) -> Router {
         let catalog = CatalogLayer::<ApiError>::new()
             // Error responses are never cached, whoever made them.
@@ -132,7 +138,7 @@ impl Bookings {
                     .headers_mut()
                     .insert("cache-control", HeaderValue::from_static("no-store"));
             });
-        Router::new()
+        let router = Router::new()
             .route("/sessions", post(create_session).get(list_sessions))
             .route("/sessions/{id}", get(session))
             .route("/sessions/{id}/bookings", post(book))
@@ -149,8 +155,13 @@ impl Bookings {
                 Arc::clone(&self.state),
                 rate_limit,
             ))
-            .with_state(Arc::clone(&self.state))
-            .layer(catalog)
+            .with_state(Arc::clone(&self.state));
+        // The governor's bare 429 is answered from the catalog: CatalogLayer outermost.
+        let router = match self.state.config.burst {
+            Some(burst) => limited(router, burst),
+            None => router,
+        };
+        router.layer(catalog)
     }
 
     /// Serves on `listener` until the task is dropped.

@@ -46,6 +46,7 @@ struct Outcomes {
 async fn two_thousand_requests_through_30_percent_failures_all_end_typed() {
     let config = Config {
         rate_limit: u32::MAX,
+        burst: None,
         failure_rate: 0.3,
         seed: 2026,
         ..Config::default()
@@ -153,6 +154,7 @@ async fn two_thousand_requests_through_30_percent_failures_all_end_typed() {
 async fn a_sustained_outage_opens_the_shared_breaker_and_recovery_closes_it() {
     let (service, base) = start(Config {
         rate_limit: u32::MAX,
+        burst: None,
         ..Config::default()
     })
     .await;

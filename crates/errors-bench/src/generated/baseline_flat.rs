@@ -144,6 +144,13 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("The request body is larger than this endpoint accepts.")]
     PayloadTooLarge,
+    #[error("Too many requests. Retry in {retry_after} seconds.")]
+    TooManyRequests {
+        #[serde(rename = "retryAfter")]
+        retry_after: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        limit: Option<u32>,
+    },
 }
 
 /// The code of an error.
@@ -179,11 +186,12 @@ pub enum ApiErrorCode {
     MethodNotAllowed,
     UnsupportedMediaType,
     PayloadTooLarge,
+    TooManyRequests,
 }
 
 impl ApiErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: [ApiErrorCode; 30] = [
+    pub const ALL: [ApiErrorCode; 31] = [
         ApiErrorCode::InvalidRequest,
         ApiErrorCode::Unauthenticated,
         ApiErrorCode::TokenExpired,
@@ -214,6 +222,7 @@ impl ApiErrorCode {
         ApiErrorCode::MethodNotAllowed,
         ApiErrorCode::UnsupportedMediaType,
         ApiErrorCode::PayloadTooLarge,
+        ApiErrorCode::TooManyRequests,
     ];
 
     /// `as_str` of the code.
@@ -250,6 +259,7 @@ impl ApiErrorCode {
             Self::MethodNotAllowed => "METHOD_NOT_ALLOWED",
             Self::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
             Self::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
+            Self::TooManyRequests => "TOO_MANY_REQUESTS",
         }
     }
 
@@ -287,6 +297,7 @@ impl ApiErrorCode {
             Self::MethodNotAllowed => 405,
             Self::UnsupportedMediaType => 415,
             Self::PayloadTooLarge => 413,
+            Self::TooManyRequests => 429,
         }
     }
 
@@ -302,6 +313,7 @@ impl ApiErrorCode {
                 | Self::BadGateway
                 | Self::ServiceUnavailable
                 | Self::Timeout
+                | Self::TooManyRequests
         )
     }
 
@@ -343,6 +355,7 @@ impl std::str::FromStr for ApiErrorCode {
             "METHOD_NOT_ALLOWED" => Self::MethodNotAllowed,
             "UNSUPPORTED_MEDIA_TYPE" => Self::UnsupportedMediaType,
             "PAYLOAD_TOO_LARGE" => Self::PayloadTooLarge,
+            "TOO_MANY_REQUESTS" => Self::TooManyRequests,
             _ => return Err(UnknownCode::new(text)),
         })
     }
@@ -389,6 +402,7 @@ impl ApiError {
             Self::MethodNotAllowed => ApiErrorCode::MethodNotAllowed,
             Self::UnsupportedMediaType => ApiErrorCode::UnsupportedMediaType,
             Self::PayloadTooLarge => ApiErrorCode::PayloadTooLarge,
+            Self::TooManyRequests { .. } => ApiErrorCode::TooManyRequests,
         }
     }
 
@@ -426,6 +440,7 @@ impl ApiError {
             Self::MethodNotAllowed => 405,
             Self::UnsupportedMediaType => 415,
             Self::PayloadTooLarge => 413,
+            Self::TooManyRequests { .. } => 429,
         }
     }
 
@@ -441,6 +456,7 @@ impl ApiError {
                 | Self::BadGateway
                 | Self::ServiceUnavailable { .. }
                 | Self::Timeout { .. }
+                | Self::TooManyRequests { .. }
         )
     }
 
@@ -450,6 +466,7 @@ impl ApiError {
             Self::RateLimited { retry_after, .. } => Some(std::time::Duration::from_secs(*retry_after)),
             Self::RateLimitExceeded { retry_after, .. } => Some(std::time::Duration::from_secs(*retry_after)),
             Self::ServiceUnavailable { retry_after, .. } => retry_after.map(std::time::Duration::from_secs),
+            Self::TooManyRequests { retry_after, .. } => Some(std::time::Duration::from_secs(*retry_after)),
             _ => None,
         }
     }
@@ -479,6 +496,7 @@ impl ApiError {
                 | Self::ConcurrentModification { .. }
                 | Self::UniqueViolation { .. }
                 | Self::IdempotencyKeyReused { .. }
+                | Self::TooManyRequests { .. }
         )
     }
 

@@ -132,6 +132,12 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("The request body is larger than this endpoint accepts.")]
     PayloadTooLarge,
+    #[error("Too many requests. Retry in {retry_after} seconds.")]
+    TooManyRequests {
+        retry_after: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        limit: Option<u32>,
+    },
 }
 
 /// The code of an error.
@@ -167,11 +173,12 @@ pub enum ApiErrorCode {
     MethodNotAllowed,
     UnsupportedMediaType,
     PayloadTooLarge,
+    TooManyRequests,
 }
 
 impl ApiErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: [ApiErrorCode; 30] = [
+    pub const ALL: [ApiErrorCode; 31] = [
         ApiErrorCode::InvalidRequest,
         ApiErrorCode::Unauthenticated,
         ApiErrorCode::TokenExpired,
@@ -202,6 +209,7 @@ impl ApiErrorCode {
         ApiErrorCode::MethodNotAllowed,
         ApiErrorCode::UnsupportedMediaType,
         ApiErrorCode::PayloadTooLarge,
+        ApiErrorCode::TooManyRequests,
     ];
 
     /// `as_str` of the code.
@@ -238,6 +246,7 @@ impl ApiErrorCode {
             Self::MethodNotAllowed => "METHOD_NOT_ALLOWED",
             Self::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
             Self::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
+            Self::TooManyRequests => "TOO_MANY_REQUESTS",
         }
     }
 
@@ -275,6 +284,7 @@ impl ApiErrorCode {
             Self::MethodNotAllowed => 405,
             Self::UnsupportedMediaType => 415,
             Self::PayloadTooLarge => 413,
+            Self::TooManyRequests => 429,
         }
     }
 
@@ -290,6 +300,7 @@ impl ApiErrorCode {
                 | Self::BadGateway
                 | Self::ServiceUnavailable
                 | Self::Timeout
+                | Self::TooManyRequests
         )
     }
 
@@ -327,6 +338,7 @@ impl ApiErrorCode {
             Self::MethodNotAllowed => Some("https://docs.example.com/errors#METHOD_NOT_ALLOWED"),
             Self::UnsupportedMediaType => Some("https://docs.example.com/errors#UNSUPPORTED_MEDIA_TYPE"),
             Self::PayloadTooLarge => Some("https://docs.example.com/errors#PAYLOAD_TOO_LARGE"),
+            Self::TooManyRequests => Some("https://docs.example.com/errors#TOO_MANY_REQUESTS"),
         }
     }
 
@@ -364,6 +376,7 @@ impl ApiErrorCode {
             Self::MethodNotAllowed => "Method not allowed",
             Self::UnsupportedMediaType => "Unsupported media type",
             Self::PayloadTooLarge => "Payload too large",
+            Self::TooManyRequests => "Too many requests",
         }
     }
 
@@ -405,6 +418,7 @@ impl std::str::FromStr for ApiErrorCode {
             "METHOD_NOT_ALLOWED" => Self::MethodNotAllowed,
             "UNSUPPORTED_MEDIA_TYPE" => Self::UnsupportedMediaType,
             "PAYLOAD_TOO_LARGE" => Self::PayloadTooLarge,
+            "TOO_MANY_REQUESTS" => Self::TooManyRequests,
             _ => return Err(UnknownCode::new(text)),
         })
     }
@@ -451,6 +465,7 @@ impl ApiError {
             Self::MethodNotAllowed => ApiErrorCode::MethodNotAllowed,
             Self::UnsupportedMediaType => ApiErrorCode::UnsupportedMediaType,
             Self::PayloadTooLarge => ApiErrorCode::PayloadTooLarge,
+            Self::TooManyRequests { .. } => ApiErrorCode::TooManyRequests,
         }
     }
 
@@ -488,6 +503,7 @@ impl ApiError {
             Self::MethodNotAllowed => 405,
             Self::UnsupportedMediaType => 415,
             Self::PayloadTooLarge => 413,
+            Self::TooManyRequests { .. } => 429,
         }
     }
 
@@ -503,6 +519,7 @@ impl ApiError {
                 | Self::BadGateway
                 | Self::ServiceUnavailable { .. }
                 | Self::Timeout { .. }
+                | Self::TooManyRequests { .. }
         )
     }
 
@@ -512,6 +529,7 @@ impl ApiError {
             Self::RateLimited { retry_after, .. } => Some(std::time::Duration::from_secs(*retry_after)),
             Self::RateLimitExceeded { retry_after, .. } => Some(std::time::Duration::from_secs(*retry_after)),
             Self::ServiceUnavailable { retry_after, .. } => retry_after.map(std::time::Duration::from_secs),
+            Self::TooManyRequests { retry_after, .. } => Some(std::time::Duration::from_secs(*retry_after)),
             _ => None,
         }
     }
@@ -541,6 +559,7 @@ impl ApiError {
                 | Self::ConcurrentModification { .. }
                 | Self::UniqueViolation { .. }
                 | Self::IdempotencyKeyReused { .. }
+                | Self::TooManyRequests { .. }
         )
     }
 

@@ -131,6 +131,12 @@ pub enum ApiError {
     UnsupportedMediaType,
     #[error("The request body is larger than this endpoint accepts.")]
     PayloadTooLarge,
+    #[error("Too many requests. Retry in {retry_after} seconds.")]
+    TooManyRequests {
+        retry_after: u64,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        limit: Option<u32>,
+    },
 }
 
 /// The code of an error.
@@ -166,11 +172,12 @@ pub enum ApiErrorCode {
     MethodNotAllowed,
     UnsupportedMediaType,
     PayloadTooLarge,
+    TooManyRequests,
 }
 
 impl ApiErrorCode {
     /// Every code, in catalog order.
-    pub const ALL: [ApiErrorCode; 30] = [
+    pub const ALL: [ApiErrorCode; 31] = [
         ApiErrorCode::InvalidRequest,
         ApiErrorCode::Unauthenticated,
         ApiErrorCode::TokenExpired,
@@ -201,6 +208,7 @@ impl ApiErrorCode {
         ApiErrorCode::MethodNotAllowed,
         ApiErrorCode::UnsupportedMediaType,
         ApiErrorCode::PayloadTooLarge,
+        ApiErrorCode::TooManyRequests,
     ];
 
     /// `as_str` of the code.
@@ -237,6 +245,7 @@ impl ApiErrorCode {
             Self::MethodNotAllowed => "METHOD_NOT_ALLOWED",
             Self::UnsupportedMediaType => "UNSUPPORTED_MEDIA_TYPE",
             Self::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
+            Self::TooManyRequests => "TOO_MANY_REQUESTS",
         }
     }
 
@@ -274,6 +283,7 @@ impl ApiErrorCode {
             Self::MethodNotAllowed => 405,
             Self::UnsupportedMediaType => 415,
             Self::PayloadTooLarge => 413,
+            Self::TooManyRequests => 429,
         }
     }
 
@@ -289,6 +299,7 @@ impl ApiErrorCode {
                 | Self::BadGateway
                 | Self::ServiceUnavailable
                 | Self::Timeout
+                | Self::TooManyRequests
         )
     }
 
@@ -326,6 +337,7 @@ impl ApiErrorCode {
             Self::MethodNotAllowed => Some("validation_error"),
             Self::UnsupportedMediaType => Some("validation_error"),
             Self::PayloadTooLarge => Some("validation_error"),
+            Self::TooManyRequests => Some("rate_limit_error"),
         }
     }
 
@@ -363,6 +375,7 @@ impl ApiErrorCode {
             Self::MethodNotAllowed => Some("https://docs.example.com/errors#METHOD_NOT_ALLOWED"),
             Self::UnsupportedMediaType => Some("https://docs.example.com/errors#UNSUPPORTED_MEDIA_TYPE"),
             Self::PayloadTooLarge => Some("https://docs.example.com/errors#PAYLOAD_TOO_LARGE"),
+            Self::TooManyRequests => Some("https://docs.example.com/errors#TOO_MANY_REQUESTS"),
         }
     }
 
@@ -404,6 +417,7 @@ impl std::str::FromStr for ApiErrorCode {
             "METHOD_NOT_ALLOWED" => Self::MethodNotAllowed,
             "UNSUPPORTED_MEDIA_TYPE" => Self::UnsupportedMediaType,
             "PAYLOAD_TOO_LARGE" => Self::PayloadTooLarge,
+            "TOO_MANY_REQUESTS" => Self::TooManyRequests,
             _ => return Err(UnknownCode::new(text)),
         })
     }
@@ -450,6 +464,7 @@ impl ApiError {
             Self::MethodNotAllowed => ApiErrorCode::MethodNotAllowed,
             Self::UnsupportedMediaType => ApiErrorCode::UnsupportedMediaType,
             Self::PayloadTooLarge => ApiErrorCode::PayloadTooLarge,
+            Self::TooManyRequests { .. } => ApiErrorCode::TooManyRequests,
         }
     }
 
@@ -487,6 +502,7 @@ impl ApiError {
             Self::MethodNotAllowed => 405,
             Self::UnsupportedMediaType => 415,
             Self::PayloadTooLarge => 413,
+            Self::TooManyRequests { .. } => 429,
         }
     }
 
@@ -502,6 +518,7 @@ impl ApiError {
                 | Self::BadGateway
                 | Self::ServiceUnavailable { .. }
                 | Self::Timeout { .. }
+                | Self::TooManyRequests { .. }
         )
     }
 
@@ -511,6 +528,7 @@ impl ApiError {
             Self::RateLimited { retry_after, .. } => Some(std::time::Duration::from_secs(*retry_after)),
             Self::RateLimitExceeded { retry_after, .. } => Some(std::time::Duration::from_secs(*retry_after)),
             Self::ServiceUnavailable { retry_after, .. } => retry_after.map(std::time::Duration::from_secs),
+            Self::TooManyRequests { retry_after, .. } => Some(std::time::Duration::from_secs(*retry_after)),
             _ => None,
         }
     }
@@ -540,6 +558,7 @@ impl ApiError {
                 | Self::ConcurrentModification { .. }
                 | Self::UniqueViolation { .. }
                 | Self::IdempotencyKeyReused { .. }
+                | Self::TooManyRequests { .. }
         )
     }
 

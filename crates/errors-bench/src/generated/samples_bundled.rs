@@ -35,5 +35,6 @@ pub fn samples() -> Vec<ApiError> {
         ApiError::MethodNotAllowed,
         ApiError::UnsupportedMediaType,
         ApiError::PayloadTooLarge,
+        ApiError::TooManyRequests { retry_after: 42, limit: Some(42) },
     ]
 }

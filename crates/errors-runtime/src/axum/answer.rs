@@ -14,8 +14,11 @@
 //! What the layer can fill is the one rule of [`Fill`], which the catalog's
 //! validation applies too.
 
+use axum_core::response::Response;
 use http::HeaderMap;
 
+use super::request_id::Scope;
+use super::respond::{Settings, render};
 use crate::decode::{Decode, WireDetails, read_text};
 use crate::envelope::violation::FieldViolation;
 use crate::error::ErrorCode;
@@ -163,6 +166,29 @@ pub(super) fn build<E: Decode>(
         }
     }
     E::from_wire(code, WireDetails::bare(meta, &members, &sent)).map_err(|_| Unbuilt::NotDecodable)
+}
+
+/// What an extractor rejected, as the catalog's error of `E` (the [`Reject`] of the
+/// layer's scope): the `[http]` code of `rejection` with its `field_violations`
+/// field set to `violations`, rendered in `scope` (request id, timestamp, hooks) and
+/// logged once with `reason`. `None` when the catalog has no code for it, or `E`
+/// cannot build that code.
+///
+/// [`Reject`]: super::request_id::Reject
+pub(super) fn reject<E: Decode + 'static>(
+    scope: &Scope,
+    rejection: Rejection,
+    violations: &[FieldViolation],
+    reason: &str,
+) -> Option<Response> {
+    let index = E::CATALOG.http.code_index(rejection)?;
+    let answer = Answer {
+        index,
+        source: Source::Rejection(rejection),
+    };
+    let error = build::<E>(answer, violations, &HeaderMap::new()).ok()?;
+    let settings = scope.settings.downcast_ref::<Settings<E>>()?;
+    Some(settings.apply(&error, render(error.envelope(), Some(reason))))
 }
 
 #[cfg(test)]

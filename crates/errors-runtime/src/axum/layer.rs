@@ -255,6 +255,7 @@ where
             id,
             settings: Arc::clone(&settings) as Arc<dyn Any + Send + Sync>,
             accept_language,
+            reject: answer::reject::<E>,
         });
         let edge = self.edge.clone();
         let inner = &mut self.inner;

@@ -51,6 +51,7 @@
 
 mod answer;
 mod body;
+mod extract;
 mod layer;
 mod request_id;
 mod respond;
@@ -62,6 +63,7 @@ use axum_core::response::Response;
 use crate::error::CatalogError;
 pub(crate) use respond::render;
 
+pub use extract::{ExtractRejection, Form, Json, Path, Query};
 pub use layer::{CatalogLayer, CatalogService};
 pub use request_id::RequestId;
 pub use respond::{CatalogResponse, Verbatim};

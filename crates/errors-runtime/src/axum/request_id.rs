@@ -8,8 +8,11 @@ use std::fmt;
 use std::sync::Arc;
 
 use axum_core::extract::FromRequestParts;
+use axum_core::response::Response;
 use http::request::Parts;
 
+use crate::envelope::violation::FieldViolation;
+use crate::meta::Rejection;
 use crate::random::secure;
 
 /// The id of one request: the incoming request id header when it is well-formed
@@ -138,7 +141,15 @@ pub(crate) struct Scope {
     /// The request's `Accept-Language`, which picks the language of the messages
     /// rendered inside (SPEC 9.4).
     pub(crate) accept_language: Option<Box<str>>,
+    /// Renders a rejection as the catalog's error of the layer's type, for the
+    /// extractors, which do not know that type.
+    pub(crate) reject: Reject,
 }
+
+/// How a [`Scope`] renders what an extractor rejected: its `[http]` code with the
+/// field violations, logged with the reason; `None` when the catalog has no code for
+/// it (or the error type cannot be built from catalog fields alone).
+pub(crate) type Reject = fn(&Scope, Rejection, &[FieldViolation], &str) -> Option<Response>;
 
 tokio::task_local! {
     static SCOPE: Arc<Scope>;

@@ -11,6 +11,7 @@ use http::response::Parts;
 
 use super::answer;
 use super::body::drop_body_headers;
+use crate::log_text::LogText;
 use crate::meta::CatalogMeta;
 
 /// The error statuses (400 to 599) the layer has warned about, one bit each.
@@ -53,7 +54,10 @@ pub(super) fn unanswered(
 ) -> Response {
     let status = parts.status.as_u16();
     if warned.first(status) {
-        let fix = fix(catalog, status, why);
+        // The id is well-formed and the fix names the catalog's own codes, but
+        // both go through `LogText` like every text of a log line (SPEC 9.1).
+        let fix = LogText(fix(catalog, status, why));
+        let request_id = tracing::field::display(LogText(request_id));
         tracing::warn!(
             target: "errors_runtime::axum",
             status, request_id,

@@ -37,6 +37,14 @@ fn serde_violation(text: &str) -> FieldViolation {
         Some((path, message)) if is_path(path) => (path, message),
         _ => ("", text),
     };
+    serde_error(path, message)
+}
+
+/// The violation of serde's error `message` at `path` (serde_path_to_error's path,
+/// empty for the root): a missing or unknown field named by its own path, a rule
+/// from serde's standard wording (`invalid type`, `invalid value`, ...), and the
+/// message without serde_json's position.
+pub(crate) fn serde_error(path: &str, message: &str) -> FieldViolation {
     let message = without_position(message);
     // The path of a missing field is its parent's; that of an unknown field may
     // already end with it.
@@ -122,13 +130,16 @@ fn is_number(text: &str) -> bool {
 }
 
 /// At most 300 characters of a message, cut at a character boundary.
-fn shortened(text: &str) -> String {
+pub(crate) fn shortened(text: &str) -> String {
     const MAX: usize = 300;
     match text.char_indices().nth(MAX) {
         Some((end, _)) => format!("{}...", &text[..end]),
         None => text.to_owned(),
     }
 }
+
+#[cfg(test)]
+mod axum_wording;
 
 #[cfg(test)]
 mod tests {
