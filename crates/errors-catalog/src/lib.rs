@@ -48,6 +48,7 @@
 pub mod contract;
 mod diagnostic;
 mod draft;
+mod evolve;
 mod http;
 mod load;
 mod lower;
@@ -66,10 +67,11 @@ use std::path::Path;
 pub use diagnostic::Diagnostic;
 pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, Sign};
 pub use errors_vocab::template::{Piece, Placeholder, literal_text};
+pub use evolve::Deprecation;
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DEFAULT_LANGUAGE, DetailType, DetailsCase,
     EnvelopeSettings, EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member,
-    Rejection, RetryConfig, StatusDescription, StatusSet, Translation,
+    Rejection, RetryClass, RetryConfig, StatusDescription, StatusSet, Translation,
 };
 pub use partial::{Partial, PartialError};
 pub use report::Diagnostics;

@@ -8,9 +8,10 @@ use std::path::PathBuf;
 
 pub use errors_vocab::{
     CircuitBreakerConfig, DetailType, EnvelopeStyle, HonorRetryAfter, Member, Rejection,
-    RetryConfig, StatusSet,
+    RetryClass, RetryConfig, StatusSet,
 };
 
+use crate::evolve::Deprecation;
 use crate::source::Location;
 use crate::template::MessageTemplate;
 
@@ -168,8 +169,17 @@ pub struct ErrorDef {
     pub description: Option<String>,
     /// The detail field whose value is the envelope's `param`.
     pub param: Option<String>,
-    /// Why the error is deprecated, when it is.
+    /// Why the error is deprecated, when it is: the string form as written, or a
+    /// note built from the table form ([`Deprecation::note`]).
     pub deprecated: Option<String>,
+    /// What the table form `deprecated = { since, replacement, remove_after }` says.
+    pub deprecation: Option<Deprecation>,
+    /// Old spellings of the code (`aliases`): decoded and parsed as this code, never
+    /// written.
+    pub aliases: Vec<String>,
+    /// How clients retry it: [`RetryClass::Retryable`] exactly when `retryable`;
+    /// [`RetryClass::AfterRefresh`] for `retry = "after_refresh"`.
+    pub retry_class: RetryClass,
     /// The detail fields, in declaration order.
     pub fields: Vec<Field>,
     /// The message in other languages (`[locales.TAG.errors.CODE]`), in the order of
@@ -233,6 +243,8 @@ pub(crate) struct ErrorLocations {
     pub(crate) broken_fields: Vec<String>,
     /// The message was missing or unparsable: already reported.
     pub(crate) broken_message: bool,
+    /// `aliases`, `deprecated.replacement`: where validation reports them.
+    pub(crate) evolve: crate::evolve::EvolveLocations,
 }
 
 /// A typed detail field of an error.

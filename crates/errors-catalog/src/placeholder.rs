@@ -63,6 +63,9 @@ impl Partial {
                     description: None,
                     param: None,
                     deprecated: None,
+                    deprecation: None,
+                    aliases: Vec::new(),
+                    retry_class: crate::model::RetryClass::Retryable,
                     fields,
                     translations: Vec::new(),
                     doc_url: None,
@@ -74,6 +77,7 @@ impl Partial {
                         param: None,
                         broken_fields: Vec::new(),
                         broken_message: false,
+                        evolve: Default::default(),
                     },
                 }
             })

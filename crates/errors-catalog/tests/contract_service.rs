@@ -79,7 +79,7 @@ fn the_snapshot_records_answers_policy_and_timestamp() {
     let catalog = Catalog::from_str("c.toml", BASE).unwrap();
     let text = Contract::of(&catalog).to_string();
     for line in [
-        "# errors-catalog contract, format 3\n",
+        "# errors-catalog contract, format 4\n",
         "timestamp true\n",
         // Named, then inferred; 409's only code has a required field without a header.
         "status 429 TOO_MANY\nstatus 503 UNAVAILABLE\n",
@@ -254,7 +254,7 @@ fn a_format_2_snapshot_compares_none_of_this() {
     let catalog = Catalog::from_str("c.toml", BASE).unwrap();
     let text = Contract::of(&catalog).to_string();
     let format2: String = text
-        .replace("format 3", "format 2")
+        .replace("format 4", "format 2")
         .lines()
         .filter(|l| {
             !["timestamp ", "status ", "retry ", "circuit_breaker "]

@@ -122,7 +122,7 @@ fn values_of_the_wrong_type() {
         ),
         (
             "[errors.X]\nstatus = 400\nmessage = \"m\"\ndeprecated = 2\n",
-            "catalog.toml:4:14: `deprecated` must be a string (why, and what to use instead), found an integer",
+            "catalog.toml:4:14: `deprecated` must be a string (why, and what to use instead) or a table such as `{ since = \"2.3\", replacement = \"NEW_CODE\" }`, found an integer",
         ),
         (
             "errors = 3\n",

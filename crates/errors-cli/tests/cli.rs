@@ -689,7 +689,7 @@ fn stability_locked_requires_the_blessed_snapshot_byte_for_byte() {
     let current = String::from_utf8(blessed).unwrap();
     // Format 1: none of the items formats 2 and 3 added.
     let format1: String = current
-        .replace("format 3", "format 1")
+        .replace("format 4", "format 1")
         .lines()
         .filter(|l| {
             ![

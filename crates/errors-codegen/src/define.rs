@@ -91,6 +91,6 @@ fn deprecated(note: Option<&str>) -> TokenStream {
     match note {
         None => TokenStream::new(),
         Some("") => quote!(#[deprecated]),
-        Some(note) => quote!(#[deprecated = #note]),
+        Some(note) => quote!(#[deprecated(note = #note)]),
     }
 }

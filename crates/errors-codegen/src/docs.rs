@@ -28,10 +28,11 @@ pub(crate) fn variant(error: &ErrorDef) -> String {
         error.code,
         error.status,
         errors_vocab::reason_phrase(error.status).map_or_else(String::new, |r| format!(" {r}")),
-        if error.retryable {
-            "retryable"
-        } else {
-            "not retryable"
+        match error.retry_class {
+            errors_catalog::RetryClass::Retryable => "retryable",
+            errors_catalog::RetryClass::AfterRefresh =>
+                "retried once after the client refreshes its credentials",
+            errors_catalog::RetryClass::Never => "not retryable",
         },
         code_span(&error.message.source),
     );
@@ -41,6 +42,13 @@ pub(crate) fn variant(error: &ErrorDef) -> String {
     if let Some(description) = &error.description {
         doc.push_str("\n\n");
         doc.push_str(description);
+    }
+    if !error.aliases.is_empty() {
+        let aliases: Vec<String> = error.aliases.iter().map(|a| format!("`{a}`")).collect();
+        doc.push_str(&format!(
+            "\n\nAlso decoded from the old spellings {}.",
+            aliases.join(", ")
+        ));
     }
     if let Some(url) = &error.doc_url {
         doc.push_str(&format!("\n\nSee <{url}>."));

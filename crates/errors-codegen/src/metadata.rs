@@ -1,7 +1,7 @@
 //! The static metadata table: everything the catalog says, as `errors_runtime::meta`
 //! values the generated code and generic runtime code read.
 
-use errors_catalog::{Catalog, EnvelopeStyle, HonorRetryAfter, Member, Rejection};
+use errors_catalog::{Catalog, EnvelopeStyle, HonorRetryAfter, Member, Rejection, RetryClass};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -47,6 +47,23 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
                     #rt::meta::TranslationMeta { locale: #locale, template: #template, pieces: #pieces }
                 }
             });
+            let deprecation = match &e.deprecation {
+                Some(d) => {
+                    let since = option(d.since.as_deref());
+                    let replacement = option(d.replacement.as_deref());
+                    let remove_after = option(d.remove_after.as_deref());
+                    quote!(::core::option::Option::Some(#rt::meta::DeprecationMeta {
+                        since: #since, replacement: #replacement, remove_after: #remove_after,
+                    }))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            let aliases = &e.aliases;
+            let retry_class = match e.retry_class {
+                RetryClass::Never => quote!(Never),
+                RetryClass::Retryable => quote!(Retryable),
+                RetryClass::AfterRefresh => quote!(AfterRefresh),
+            };
             let fields = e.fields.iter().map(|f| {
                 let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
                 let in_details = f.in_details;
@@ -66,7 +83,8 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
                     code: #code, variant: #variant, status: #status, retryable: #retryable,
                     category: #category, title: #title, template: #template, pieces: #pieces,
                     description: #description, fields: &[#(#fields),*], doc_url: #doc_url,
-                    param: #param, deprecated: #deprecated,
+                    param: #param, deprecated: #deprecated, deprecation: #deprecation,
+                    aliases: &[#(#aliases),*], retry_class: #rt::meta::RetryClass::#retry_class,
                     translations: &[#(#translations),*],
                 }
             }

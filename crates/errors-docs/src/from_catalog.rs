@@ -76,6 +76,12 @@ fn code(error: &ErrorDef) -> Code {
         template: template(&error.message),
         param: error.param.clone(),
         deprecated: error.deprecated.clone(),
+        replacement: error
+            .deprecation
+            .as_ref()
+            .and_then(|d| d.replacement.clone()),
+        aliases: error.aliases.clone(),
+        retry_class: error.retry_class,
         doc_url: error.doc_url.clone(),
         fields: error
             .fields

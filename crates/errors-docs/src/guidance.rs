@@ -420,6 +420,9 @@ pub(crate) fn placements(reference: &Reference, code: &Code, field: &Field) -> V
 
 /// What a client does with one code: retry it, and how, or not.
 pub(crate) fn code_retry(reference: &Reference, code: &Code) -> String {
+    if code.retry_class == errors_vocab::RetryClass::AfterRefresh {
+        return "Retried once after a credentials refresh: refresh the credentials (a new token, say), then send the request once more, whatever its method. A client without a refresh hook treats it as final.".to_owned();
+    }
     if !code.retryable {
         return match instead_of_retrying(code.status) {
             Some(action) => format!("Not retryable: {action}."),

@@ -148,7 +148,11 @@ fn write_codes_table(out: &mut String, reference: &Reference) {
             escape(&c.code),
             escape(&c.code),
             c.status,
-            if c.retryable { "yes" } else { "no" }
+            match c.retry_class {
+                errors_vocab::RetryClass::AfterRefresh => "after refresh",
+                _ if c.retryable => "yes",
+                _ => "no",
+            }
         );
         if categorized {
             let _ = write!(
@@ -208,11 +212,7 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
         c.status,
         escape(guidance::reason_phrase(c.status)),
         if c.retryable { "retryable" } else { "final" },
-        if c.retryable {
-            "retryable"
-        } else {
-            "not retryable"
-        }
+        crate::markdown::retry_word(c)
     );
     if let Some(category) = &c.category {
         let _ = write!(
@@ -226,10 +226,26 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
     }
     out.push_str("</p>\n");
     if let Some(reason) = &c.deprecated {
+        let replacement = c.replacement.as_deref().map_or_else(String::new, |code| {
+            let code = escape(code);
+            format!(" Replacement: <a href=\"#{code}\"><code>{code}</code></a>.")
+        });
         let _ = writeln!(
             out,
-            "<p class=\"deprecation\"><strong>Deprecated.</strong> {}</p>",
+            "<p class=\"deprecation\"><strong>Deprecated.</strong> {}{replacement}</p>",
             inline(reason)
+        );
+    }
+    if !c.aliases.is_empty() {
+        let aliases: Vec<String> = c
+            .aliases
+            .iter()
+            .map(|a| format!("<code>{}</code>", escape(a)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "<p class=\"aliases\">Old spellings, decoded as this code: {}.</p>",
+            aliases.join(", ")
         );
     }
     if let Some(description) = &c.description {
@@ -307,6 +323,10 @@ fn search_text(c: &Code) -> String {
     }
     if c.deprecated.is_some() {
         text.push_str(" deprecated");
+    }
+    for alias in &c.aliases {
+        text.push(' ');
+        text.push_str(alias);
     }
     text.to_lowercase()
 }

@@ -230,6 +230,15 @@ pub(crate) struct CodeExtensions {
     pub(crate) category: Option<String>,
     #[serde(rename = "x-message-template", skip_serializing_if = "Option::is_none")]
     pub(crate) message_template: Option<String>,
+    /// `"after_refresh"` for a code retried once after a credentials refresh.
+    #[serde(rename = "x-retry", skip_serializing_if = "Option::is_none")]
+    pub(crate) retry: Option<&'static str>,
+    /// The code a deprecation names to use instead.
+    #[serde(rename = "x-replacement", skip_serializing_if = "Option::is_none")]
+    pub(crate) replacement: Option<String>,
+    /// Old spellings of the code, which clients decode as it.
+    #[serde(rename = "x-aliases", skip_serializing_if = "Vec::is_empty")]
+    pub(crate) aliases: Vec<String>,
 }
 
 /// A shared schema with a title: generators name their type after it.

@@ -89,7 +89,7 @@ pub fn markdown(reference: &Reference) -> String {
             code_span(&c.code, Cell),
             c.code,
             c.status,
-            if c.retryable { "yes" } else { "no" }
+            retry_cell(c)
         );
         if categorized {
             let _ = write!(
@@ -156,11 +156,7 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
         "**{} {}** · {}",
         c.status,
         guidance::reason_phrase(c.status),
-        if c.retryable {
-            "retryable"
-        } else {
-            "not retryable"
-        }
+        retry_word(c)
     );
     if let Some(category) = &c.category {
         let _ = write!(out, " · category {}", code_span(category, Text));
@@ -171,7 +167,18 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
         if !reason.is_empty() {
             let _ = write!(out, " {}", plain(reason, Text).replace('\n', "\n> "));
         }
+        if let Some(code) = &c.replacement {
+            let _ = write!(out, " Replacement: [{}](#{code}).", code_span(code, Text));
+        }
         out.push_str("\n\n");
+    }
+    if !c.aliases.is_empty() {
+        let aliases: Vec<String> = c.aliases.iter().map(|a| code_span(a, Text)).collect();
+        let _ = writeln!(
+            out,
+            "Old spellings, decoded as this code: {}.\n",
+            aliases.join(", ")
+        );
     }
     if let Some(text) = &c.description {
         out.push_str(&description(text, Text));
@@ -245,4 +252,22 @@ fn longest_backtick_run(text: &str) -> usize {
         longest = longest.max(run);
     }
     longest
+}
+
+/// The index's retry column.
+fn retry_cell(c: &Code) -> &'static str {
+    match c.retry_class {
+        errors_vocab::RetryClass::AfterRefresh => "after refresh",
+        _ if c.retryable => "yes",
+        _ => "no",
+    }
+}
+
+/// The retry word of a code's facts line.
+pub(crate) fn retry_word(c: &Code) -> &'static str {
+    match c.retry_class {
+        errors_vocab::RetryClass::AfterRefresh => "retried after a credentials refresh",
+        _ if c.retryable => "retryable",
+        _ => "not retryable",
+    }
 }

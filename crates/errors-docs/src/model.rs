@@ -143,6 +143,12 @@ pub struct Code {
     pub param: Option<String>,
     /// Why the code is deprecated, when it is (empty when no reason was given).
     pub deprecated: Option<String>,
+    /// The code a deprecation names to use instead.
+    pub replacement: Option<String>,
+    /// Old spellings of the code, which clients decode as it.
+    pub aliases: Vec<String>,
+    /// How a client retries it; `AfterRefresh` once after refreshing credentials.
+    pub retry_class: errors_vocab::RetryClass,
     /// The documentation URL of this code.
     pub doc_url: Option<String>,
     /// The detail fields, internal ones included, in declaration order.

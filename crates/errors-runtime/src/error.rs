@@ -10,7 +10,7 @@ use serde_core::ser::SerializeMap;
 
 use crate::envelope::Envelope;
 use crate::locale::Localized;
-use crate::meta::{CatalogMeta, ErrorMeta};
+use crate::meta::{CatalogMeta, ErrorMeta, RetryClass};
 
 /// An error type generated from a catalog, by `catalog!` or `#[derive(Catalog)]`.
 ///
@@ -39,6 +39,12 @@ pub trait CatalogError: fmt::Display + fmt::Debug {
     /// Whether a client may retry the request.
     fn is_retryable(&self) -> bool {
         self.code().is_retryable()
+    }
+
+    /// How a client retries it: under the policy, once after a credentials
+    /// refresh (`retry = "after_refresh"`), or never.
+    fn retry_class(&self) -> RetryClass {
+        self.code().retry_class()
     }
 
     /// The value of the field sent as the `Retry-After` header, if the code has one
@@ -111,6 +117,11 @@ pub trait ErrorCode:
     /// Whether a client may retry.
     fn is_retryable(self) -> bool {
         self.meta().retryable
+    }
+
+    /// How a client retries it (the catalog's `retryable` or `retry`).
+    fn retry_class(self) -> RetryClass {
+        self.meta().retry_class
     }
 }
 

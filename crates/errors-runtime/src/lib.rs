@@ -85,7 +85,7 @@ pub use envelope::Envelope;
 pub use envelope::violation::FieldViolation;
 pub use error::{CatalogError, ErrorCode, UnknownCode};
 pub use locale::Localized;
-pub use meta::EnvelopeStyle;
+pub use meta::{EnvelopeStyle, RetryClass};
 pub use retry::RetryPolicy;
 pub use time::Timestamp;
 

@@ -8,7 +8,7 @@
 
 pub use errors_vocab::{
     CircuitBreakerConfig, EnvelopeKeys, EnvelopeStyle, FieldShape, Fill, HonorRetryAfter, Member,
-    Rejection, RetryConfig, StatusSet,
+    Rejection, RetryClass, RetryConfig, StatusSet,
 };
 
 /// The type of a detail field, as the catalog spells it: the name generated
@@ -149,6 +149,16 @@ pub struct ErrorMeta {
     pub param: Option<&'static str>,
     /// Why the code is deprecated, when it is (empty when no reason was given).
     pub deprecated: Option<&'static str>,
+    /// What `deprecated = { since, replacement, remove_after }` says, when the
+    /// catalog writes the table form.
+    pub deprecation: Option<DeprecationMeta>,
+    /// Old spellings of the code (`aliases`): decoded and parsed as this code, never
+    /// written.
+    pub aliases: &'static [&'static str],
+    /// How clients retry it: [`RetryClass::Retryable`] exactly when
+    /// [`retryable`](Self::retryable), [`RetryClass::AfterRefresh`] for
+    /// `retry = "after_refresh"` (retried once after a credentials refresh).
+    pub retry_class: RetryClass,
     /// The message in other languages, in the order of [`CatalogMeta::locales`]
     /// (a language without a translation left out).
     pub translations: &'static [TranslationMeta],
@@ -164,6 +174,17 @@ pub struct TranslationMeta {
     /// The template, parsed: what a decoder matches a message of this language
     /// against.
     pub pieces: &'static [Piece],
+}
+
+/// The table form of `deprecated`: every member optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DeprecationMeta {
+    /// The version that deprecated the code.
+    pub since: Option<&'static str>,
+    /// The code to use instead.
+    pub replacement: Option<&'static str>,
+    /// The day after which the code may be removed, `YYYY-MM-DD`.
+    pub remove_after: Option<&'static str>,
 }
 
 impl ErrorMeta {

@@ -26,4 +26,4 @@ pub use envelope::{EnvelopeKeys, EnvelopeStyle, Member};
 pub use headers::{REPRESENTATION_HEADERS, describes_body};
 pub use reason::reason_phrase;
 pub use rejection::{FieldShape, Fill, Rejection};
-pub use retry::{CircuitBreakerConfig, HonorRetryAfter, RetryConfig, StatusSet};
+pub use retry::{CircuitBreakerConfig, HonorRetryAfter, RetryClass, RetryConfig, StatusSet};

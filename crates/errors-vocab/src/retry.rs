@@ -227,3 +227,78 @@ mod tests {
         assert_eq!(spelled, ["false", "true", "\"always\""]);
     }
 }
+
+/// How a client may retry an error of a code: never, under the retry policy
+/// (`retryable`), or once after refreshing its credentials (`retry = "after_refresh"`).
+///
+/// ```
+/// use errors_vocab::RetryClass;
+/// assert!(RetryClass::Retryable.is_retryable());
+/// // An after-refresh error is not retryable under the policy: it is retried once,
+/// // after the client's refresh hook.
+/// assert!(!RetryClass::AfterRefresh.is_retryable());
+/// assert!(RetryClass::AfterRefresh.needs_refresh());
+/// assert_eq!(RetryClass::parse("after_refresh"), Some(RetryClass::AfterRefresh));
+/// assert_eq!(RetryClass::from_retryable(false), RetryClass::Never);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum RetryClass {
+    /// Final: the client does not retry it.
+    #[default]
+    Never,
+    /// Retried under the retry policy (`retryable = true`).
+    Retryable,
+    /// Retried once, whatever the method, after the client refreshed its
+    /// credentials (`retry = "after_refresh"`); final for a client without a
+    /// refresh hook.
+    AfterRefresh,
+}
+
+impl RetryClass {
+    /// Every class, in order.
+    pub const ALL: [RetryClass; 3] = [
+        RetryClass::Never,
+        RetryClass::Retryable,
+        RetryClass::AfterRefresh,
+    ];
+
+    /// `Retryable` or `Never`.
+    pub const fn from_retryable(retryable: bool) -> RetryClass {
+        if retryable {
+            RetryClass::Retryable
+        } else {
+            RetryClass::Never
+        }
+    }
+
+    /// Whether the retry policy retries it.
+    pub const fn is_retryable(self) -> bool {
+        matches!(self, RetryClass::Retryable)
+    }
+
+    /// Whether it is retried once after a credentials refresh.
+    pub const fn needs_refresh(self) -> bool {
+        matches!(self, RetryClass::AfterRefresh)
+    }
+
+    /// The spelling: `never`, `retryable`, `after_refresh` (the catalog's
+    /// `retry = "after_refresh"`, the snapshots' and schemas' word).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RetryClass::Never => "never",
+            RetryClass::Retryable => "retryable",
+            RetryClass::AfterRefresh => "after_refresh",
+        }
+    }
+
+    /// The class spelled `text`, if any.
+    pub fn parse(text: &str) -> Option<RetryClass> {
+        RetryClass::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+}
+
+impl std::fmt::Display for RetryClass {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

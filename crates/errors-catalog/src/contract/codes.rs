@@ -26,18 +26,7 @@ pub(super) fn compare(
             ),
         );
     }
-    if old.retryable != new.retryable {
-        findings.push(
-            Change::Breaking,
-            Some(code),
-            here.clone(),
-            if new.retryable {
-                format!("`{code}` became retryable: clients built from the snapshot never retry it")
-            } else {
-                format!("`{code}` is no longer retryable: clients built from the snapshot retry it")
-            },
-        );
-    }
+    super::evolve::retry_class(findings, old, new, error);
     if old.category != new.category {
         let at = error
             .at

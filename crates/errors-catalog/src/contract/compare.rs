@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::report::{Change, Findings, Report};
-use super::{CodeContract, Contract, codes, locate, policy, service};
+use super::{CodeContract, Contract, codes, evolve, locate, policy, service};
 use crate::model::{Catalog, ErrorDef};
 
 /// Compares `catalog` with the contract recorded in `snapshot` (read from the file
@@ -78,24 +78,11 @@ pub fn check(snapshot: &Contract, catalog: &Catalog, snapshot_path: impl AsRef<P
     let snapshot_codes: HashSet<&str> = snapshot.codes.iter().map(|c| c.code.as_str()).collect();
     for old in &snapshot.codes {
         match errors.get(old.code.as_str()).copied() {
-            None if old.deprecated => findings.push(
-                Change::Compatible,
-                Some(&old.code),
-                findings.at_snapshot(old.line),
-                format!("`{}` was removed, after its deprecation", old.code),
-            ),
-            None => findings.push(
-                Change::Breaking,
-                Some(&old.code),
-                findings.at_snapshot(old.line),
-                format!(
-                    "`{}` was removed from the catalog; clients still handle it. Deprecate it first (`deprecated = \"...\"`), re-bless the snapshot, and remove it in a later release",
-                    old.code
-                ),
-            ),
+            None => evolve::removed(&mut findings, old, snapshot, &current),
             Some(error) => {
                 let new = current_codes[old.code.as_str()];
                 codes::compare(&mut findings, old, new, error);
+                evolve::aliases(&mut findings, snapshot.format, old, new, error);
             }
         }
     }

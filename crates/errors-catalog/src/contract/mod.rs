@@ -43,6 +43,7 @@
 
 mod codes;
 mod compare;
+mod evolve;
 mod locate;
 mod policy;
 mod report;
@@ -112,12 +113,19 @@ pub struct CodeContract {
     pub code: String,
     /// The HTTP status.
     pub status: u16,
-    /// Whether clients may retry it.
+    /// Whether clients may retry it under the retry policy.
     pub retryable: bool,
+    /// How clients retry it: `retryable` as a class, or after a credentials
+    /// refresh (`after_refresh`).
+    pub retry_class: crate::RetryClass,
     /// Its category.
     pub category: Option<String>,
     /// Whether it is deprecated (and so may be removed).
     pub deprecated: bool,
+    /// The code its deprecation names as the replacement (format 4).
+    pub replacement: Option<String>,
+    /// Its old spellings, which clients decode as it (format 4).
+    pub aliases: Vec<String>,
     /// The message template, when a field is sent only in the message: clients
     /// read that field back from the message with it.
     pub template: Option<String>,
@@ -176,9 +184,10 @@ impl fmt::Display for Placement {
 
 impl Contract {
     /// The snapshot format this version writes. Format 1 (no `doc_url`,
-    /// `request_id_header`, `answer` or `template=`) and format 2 (no `status`,
-    /// `timestamp`, `retry` or `circuit_breaker`) still read.
-    pub const FORMAT: u32 = 3;
+    /// `request_id_header`, `answer` or `template=`), format 2 (no `status`,
+    /// `timestamp`, `retry` or `circuit_breaker`) and format 3 (no `after_refresh`,
+    /// `aliases=` or `replacement=`) still read.
+    pub const FORMAT: u32 = 4;
 
     /// The contract `catalog` offers its clients.
     pub fn of(catalog: &Catalog) -> Contract {

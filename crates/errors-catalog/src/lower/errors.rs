@@ -72,15 +72,15 @@ fn error(
     let broken_message = message.is_none();
     let message = message.unwrap_or_else(|| MessageTemplate::literal(""));
 
-    let retryable = cx
-        .bool(table, "retryable")
-        .map(|(b, _)| b)
-        .unwrap_or(status == 429 || status >= 500);
+    let retryable = match cx.bool(table, "retryable") {
+        Some((b, at)) => (b, Some(at)),
+        None => (status == 429 || status >= 500, None),
+    };
     let category = cx.string(table, "category");
     let title = cx.string(table, "title").map(|(t, _)| t);
     let description = cx.string(table, "description").map(|(d, _)| d);
     let param = cx.string(table, "param");
-    let deprecated = deprecated(cx, table);
+    let evolve = super::evolve::evolve(cx, table, &place, retryable);
 
     let mut fields = Vec::new();
     let mut broken_fields = Vec::new();
@@ -116,12 +116,15 @@ fn error(
         variant: naming::variant_name(&code),
         title: title.unwrap_or_else(|| naming::default_title(&code)),
         status,
-        retryable,
+        retryable: evolve.retryable,
+        retry_class: evolve.retry_class,
         message,
         category: category.as_ref().map(|(c, _)| c.clone()),
         description,
         param: param.as_ref().map(|(p, _)| p.clone()),
-        deprecated,
+        deprecated: evolve.deprecated,
+        deprecation: evolve.deprecation,
+        aliases: evolve.aliases,
         fields,
         translations: Vec::new(),
         doc_url,
@@ -132,6 +135,7 @@ fn error(
             param: param.map(|(_, at)| at),
             broken_fields,
             broken_message,
+            evolve: evolve.at,
         },
         location,
         code,
@@ -165,24 +169,6 @@ pub(super) fn message(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<(MessageTe
     let (template, problems) = MessageTemplate::parse(text, &locate);
     problems.into_iter().for_each(|d| cx.sink.push(d));
     Some((template, at))
-}
-
-/// `deprecated = "why"` or `deprecated = true`.
-fn deprecated(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<String> {
-    let value = table.get("deprecated")?;
-    match value.get_ref() {
-        DeValue::String(note) => Some(note.to_string()),
-        DeValue::Boolean(true) => Some(String::new()),
-        DeValue::Boolean(false) => None,
-        _ => {
-            cx.wrong_type(
-                value,
-                "`deprecated`",
-                "a string (why, and what to use instead)",
-            );
-            None
-        }
-    }
 }
 
 /// One detail field: `name = "type"` or `name = { type = "...", ... }`.

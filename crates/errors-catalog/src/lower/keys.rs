@@ -58,6 +58,8 @@ pub(super) const ERROR_KEYS: &[&str] = &[
     "param",
     "deprecated",
     "details",
+    "aliases",
+    "retry",
 ];
 /// A detail field written as a table.
 pub(super) const FIELD_KEYS: &[&str] = &[
@@ -69,3 +71,5 @@ pub(super) const FIELD_KEYS: &[&str] = &[
     "description",
     "details",
 ];
+/// `deprecated = { ... }`, the table form.
+pub(super) const DEPRECATED_KEYS: &[&str] = &["since", "replacement", "remove_after"];

@@ -2,6 +2,7 @@
 //! lowered catalog. Each rule reports where to look and how to fix it; all are
 //! checked, so a user sees every problem at once.
 
+mod aliases;
 mod codes;
 mod errors;
 mod fields;
@@ -36,6 +37,8 @@ pub(crate) fn validate(draft: &Draft, root: Option<Location>, complete: bool, si
         }
     }
     codes::check_codes(draft, sink);
+    aliases::check_aliases(draft, sink);
+    aliases::check_replacements(draft, complete, sink);
     for (error, status) in draft.errors.iter().zip(&draft.statuses) {
         errors::check_error(draft, error, *status, complete, sink);
     }

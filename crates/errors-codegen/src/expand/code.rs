@@ -125,7 +125,7 @@ pub(super) fn code_impls(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
-/// `FromStr`: a `match` on the code string. Past `SPLIT_ABOVE` codes, a chain of
+/// `FromStr`: a `match` on the code string, aliases included. Past `SPLIT_ABOVE` codes, a chain of
 /// functions of `SPLIT_ABOVE` arms, each trying the next when the text is none of its
 /// codes: the same comparisons in the same order. (Not chunks of `CHUNK`: a string
 /// `match` is cheap to check, and a longer chain is slower to run.)
@@ -135,12 +135,17 @@ fn parse_body(plan: &Plan<'_>) -> TokenStream {
     let unknown = quote!(::core::result::Result::Err(
         #rt::UnknownCode::new(text)
     ));
+    // Each code, then its aliases (old spellings parse as the code they name).
     let codes: Vec<(&str, Ident)> = plan
         .catalog
         .errors
         .iter()
-        .map(|e| e.code.as_str())
         .zip(plan.code_variants())
+        .flat_map(|(e, ident)| {
+            std::iter::once(e.code.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .map(move |text| (text, ident.clone()))
+        })
         .collect();
     let chunks: Vec<_> = codes.chunks(SPLIT_ABOVE).collect();
     let arms = |chunk: &[(&str, Ident)]| -> Vec<TokenStream> {

@@ -164,6 +164,12 @@ pub(crate) fn code_schema(
                 .message_only_fields()
                 .next()
                 .map(|_| code.template.source.clone()),
+            retry: code
+                .retry_class
+                .needs_refresh()
+                .then(|| code.retry_class.as_str()),
+            replacement: code.replacement.clone(),
+            aliases: code.aliases.clone(),
         },
         object: envelope,
         deprecated: code.deprecated.is_some(),
@@ -175,7 +181,11 @@ fn code_description(code: &Code) -> String {
         "{} {}{}",
         code.status,
         code.title,
-        if code.retryable { " (retryable)" } else { "" }
+        match code.retry_class {
+            errors_vocab::RetryClass::AfterRefresh => " (retried once after a credentials refresh)",
+            _ if code.retryable => " (retryable)",
+            _ => "",
+        }
     );
     if let Some(description) = &code.description {
         text.push_str(": ");

@@ -73,6 +73,17 @@ impl<E: CatalogError> Decoded<E> {
         }
     }
 
+    /// How a client retries it: the catalog's class for a known code (whether or
+    /// not its fields fit); for an unknown one, retryable when the status is 5xx or
+    /// 429.
+    pub fn retry_class(&self) -> crate::meta::RetryClass {
+        match &self.error {
+            Received::Known(error) => error.retry_class(),
+            Received::Mismatched(error) => error.meta().retry_class,
+            Received::Unknown(_) => crate::meta::RetryClass::from_retryable(self.is_retryable()),
+        }
+    }
+
     /// How long the server asked to wait: the value given to
     /// [`Decoder::retry_after`](crate::Decoder::retry_after) (the `Retry-After` header), else the known error's
     /// `Retry-After` field.

@@ -169,6 +169,12 @@ fn code(error: &meta::ErrorMeta) -> Code {
         },
         param: error.param.map(str::to_owned),
         deprecated: error.deprecated.map(str::to_owned),
+        replacement: error
+            .deprecation
+            .and_then(|d| d.replacement)
+            .map(str::to_owned),
+        aliases: error.aliases.iter().map(|a| (*a).to_owned()).collect(),
+        retry_class: error.retry_class,
         doc_url: error.doc_url.map(str::to_owned),
         fields: error
             .fields

@@ -2,7 +2,9 @@
 //! middleware.
 
 use std::fmt;
+use std::future::Future;
 use std::marker::PhantomData;
+use std::pin::Pin;
 use std::sync::Arc;
 
 use ::reqwest::{Method, Request, Response, ResponseBuilderExt};
@@ -13,7 +15,16 @@ use super::error::transport_failure;
 use super::response::{decode_error, is_error, read_capped};
 use crate::breaker::CircuitBreaker;
 use crate::decode::{Decode, Decoder};
-use crate::retry::{AsFailure, Failure, IdempotencyKey, RandomSource, RetryDecision, RetryPolicy};
+use crate::retry::{
+    AsFailure, Failure, GiveUp, IdempotencyKey, RandomSource, RetryDecision, RetryPolicy,
+};
+
+/// What a refresh hook returns: the request rewritten with fresh credentials.
+pub type RefreshFuture = Pin<Box<dyn Future<Output = Result<Request, Error>> + Send>>;
+
+/// A refresh hook: takes the request an after-refresh error answered and gives it
+/// back with renewed credentials (see [`CatalogMiddleware::with_refresh`]).
+type RefreshHook = Arc<dyn Fn(Request) -> RefreshFuture + Send + Sync>;
 
 /// A `reqwest_middleware` middleware that sends each request as the catalog of `E`
 /// says: retried under its `[retry]` policy ([`RetryPolicy::for_catalog`]), sleeping
@@ -28,6 +39,9 @@ use crate::retry::{AsFailure, Failure, IdempotencyKey, RandomSource, RetryDecisi
 ///   middleware never invents a key, since only the caller knows which requests are
 ///   one operation;
 /// - a request whose body cannot be cloned (a stream);
+/// - an error of a code the catalog marks `retry = "after_refresh"`, unless the
+///   middleware has a refresh hook ([`with_refresh`](Self::with_refresh)): then the
+///   hook rewrites the request once and it is sent once more, whatever its method;
 /// - a request refused by the open circuit: it fails at once with
 ///   [`CircuitOpen`](crate::breaker::CircuitOpen) inside a
 ///   `reqwest_middleware::Error`, which `?` turns into
@@ -71,6 +85,7 @@ use crate::retry::{AsFailure, Failure, IdempotencyKey, RandomSource, RetryDecisi
 pub struct CatalogMiddleware<E> {
     policy: RetryPolicy,
     breaker: Option<Arc<CircuitBreaker>>,
+    refresh: Option<RefreshHook>,
     catalog: PhantomData<fn() -> E>,
 }
 
@@ -81,6 +96,7 @@ impl<E: Decode> CatalogMiddleware<E> {
         CatalogMiddleware {
             policy: RetryPolicy::for_catalog::<E>(),
             breaker: Some(Arc::new(CircuitBreaker::for_catalog::<E>())),
+            refresh: None,
             catalog: PhantomData,
         }
     }
@@ -158,6 +174,41 @@ impl<E> CatalogMiddleware<E> {
         self
     }
 
+    /// Refreshes credentials on an error of a code the catalog marks
+    /// `retry = "after_refresh"`: `hook` gets the request and gives it back rewritten
+    /// (a new `Authorization` header, say), and the middleware sends it once more,
+    /// whatever its method (its body must be clonable). Once per request: a second
+    /// such error is returned, as is an error of the hook. Without a hook such an
+    /// error is final.
+    ///
+    /// ```
+    /// # mod api { errors_runtime::catalog!("../../catalog.toml"); }
+    /// use errors_runtime::reqwest::CatalogMiddleware;
+    ///
+    /// let middleware = CatalogMiddleware::<api::ApiError>::new().with_refresh(|mut request| {
+    ///     Box::pin(async move {
+    ///         let token = "fresh"; // e.g. from the token endpoint
+    ///         let value = format!("Bearer {token}").parse().expect("a header value");
+    ///         request.headers_mut().insert(reqwest::header::AUTHORIZATION, value);
+    ///         Ok(request)
+    ///     })
+    /// });
+    /// assert!(middleware.has_refresh());
+    /// ```
+    #[must_use]
+    pub fn with_refresh(
+        mut self,
+        hook: impl Fn(Request) -> RefreshFuture + Send + Sync + 'static,
+    ) -> Self {
+        self.refresh = Some(Arc::new(hook));
+        self
+    }
+
+    /// Whether it has a refresh hook.
+    pub fn has_refresh(&self) -> bool {
+        self.refresh.is_some()
+    }
+
     /// The retry policy.
     pub fn policy(&self) -> &RetryPolicy {
         &self.policy
@@ -180,6 +231,7 @@ impl<E> Clone for CatalogMiddleware<E> {
         CatalogMiddleware {
             policy: self.policy.clone(),
             breaker: self.breaker.clone(),
+            refresh: self.refresh.clone(),
             catalog: PhantomData,
         }
     }
@@ -191,6 +243,7 @@ impl<E> fmt::Debug for CatalogMiddleware<E> {
             .field("catalog", &std::any::type_name::<E>())
             .field("policy", &self.policy)
             .field("breaker", &self.breaker)
+            .field("refresh", &self.refresh.is_some())
             .finish()
     }
 }
@@ -215,11 +268,19 @@ impl<E: Decode + 'static> Middleware for CatalogMiddleware<E> {
         extensions: &mut Extensions,
         next: Next<'_>,
     ) -> Result<Response, Error> {
+        let mut request = request;
         let mut attempt: u32 = 1;
+        let mut refresh = self.refresh.as_ref();
         loop {
             // A body that clones once clones every time, so a request that may be
-            // retried always has its copy; any other is sent as it is, once.
-            let Some(this) = request.try_clone().filter(|_| may_retry(&request)) else {
+            // sent again always has its copy; any other is sent as it is, once. A
+            // request is sent again under the policy when `may_retry`, and once after
+            // a refresh whatever its method.
+            let retriable = may_retry(&request);
+            let copy = request
+                .try_clone()
+                .filter(|_| retriable || refresh.is_some());
+            let Some(this) = copy else {
                 return match self.attempt(request, extensions, next).await? {
                     Attempt::Done(response) => Ok(response),
                     Attempt::Failed { result, .. } => result,
@@ -230,11 +291,17 @@ impl<E: Decode + 'static> Middleware for CatalogMiddleware<E> {
                 Attempt::Failed { result, failure } => (result, failure),
             };
             match self.policy.decide(attempt, &failure) {
-                RetryDecision::Retry(delay) => {
+                RetryDecision::Retry(delay) if retriable => {
                     drop(result); // frees the connection before the wait
                     tokio::time::sleep(delay).await;
                 }
-                RetryDecision::GiveUp(_) => return result,
+                RetryDecision::GiveUp(GiveUp::RefreshNeeded) if refresh.is_some() => {
+                    drop(result);
+                    if let Some(hook) = refresh.take() {
+                        request = hook(request).await?;
+                    }
+                }
+                _ => return result,
             }
             attempt = attempt.saturating_add(1);
         }

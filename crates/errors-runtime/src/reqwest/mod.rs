@@ -41,5 +41,5 @@ mod response;
 
 pub use error::{ClientError, UndecodableResponse};
 #[cfg(feature = "reqwest-middleware")]
-pub use middleware::CatalogMiddleware;
+pub use middleware::{CatalogMiddleware, RefreshFuture};
 pub use response::ResponseExt;

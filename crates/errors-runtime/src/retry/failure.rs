@@ -27,6 +27,7 @@ pub struct Failure {
     retryable: bool,
     status: Option<u16>,
     retry_after: Option<Duration>,
+    needs_refresh: bool,
 }
 
 impl Failure {
@@ -36,6 +37,7 @@ impl Failure {
             retryable,
             status: None,
             retry_after: None,
+            needs_refresh: false,
         }
     }
 
@@ -52,6 +54,7 @@ impl Failure {
             retryable: is_retryable_status(status),
             status: Some(status),
             retry_after: None,
+            needs_refresh: false,
         }
     }
 
@@ -90,6 +93,20 @@ impl Failure {
     pub const fn with_retry_after(mut self, delay: Option<Duration>) -> Self {
         self.retry_after = delay;
         self
+    }
+
+    /// Sets whether it is retried once after a credentials refresh (a code the
+    /// catalog marks `retry = "after_refresh"`).
+    #[must_use]
+    pub const fn with_refresh(mut self, needs_refresh: bool) -> Self {
+        self.needs_refresh = needs_refresh;
+        self
+    }
+
+    /// Whether it is retried once after a credentials refresh: the retry helpers
+    /// given a refresh hook call it, then retry once; without one it is final.
+    pub const fn needs_refresh(&self) -> bool {
+        self.needs_refresh
     }
 
     /// Whether it may be retried.
@@ -154,6 +171,7 @@ impl<E: CatalogError> AsFailure for E {
             retryable: self.is_retryable(),
             status: Some(self.status()),
             retry_after: self.retry_after(),
+            needs_refresh: self.retry_class().needs_refresh(),
         }
     }
 }
@@ -165,6 +183,7 @@ impl<E: CatalogError> AsFailure for Decoded<E> {
             retryable: self.is_retryable(),
             status: self.status(),
             retry_after: self.retry_after(),
+            needs_refresh: self.retry_class().needs_refresh(),
         }
     }
 }
@@ -173,9 +192,9 @@ impl<E: CatalogError> AsFailure for Received<E> {
     fn as_failure(&self) -> Failure {
         match self {
             Received::Known(error) => error.as_failure(),
-            Received::Mismatched(error) => {
-                Failure::new(error.is_retryable()).with_status(Some(error.status()))
-            }
+            Received::Mismatched(error) => Failure::new(error.is_retryable())
+                .with_status(Some(error.status()))
+                .with_refresh(error.meta().retry_class.needs_refresh()),
             Received::Unknown(error) => error.as_failure(),
         }
     }
@@ -188,6 +207,7 @@ impl AsFailure for UnknownError {
             retryable: self.status().is_some_and(is_retryable_status),
             status: self.status(),
             retry_after: None,
+            needs_refresh: false,
         }
     }
 }

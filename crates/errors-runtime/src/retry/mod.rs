@@ -41,6 +41,8 @@ mod failure;
 mod idempotency;
 mod policy;
 #[cfg(feature = "tokio")]
+mod refresh;
+#[cfg(feature = "tokio")]
 mod run;
 
 pub use crate::random::{RandomSource, SplitMix64};
@@ -48,5 +50,7 @@ pub use crate::time::RetryAfter;
 pub use failure::{AsFailure, Failure};
 pub use idempotency::{IdempotencyKey, InvalidIdempotencyKey};
 pub use policy::{GiveUp, RetryDecision, RetryPolicy};
+#[cfg(feature = "tokio")]
+pub use refresh::retry_refreshing;
 #[cfg(feature = "tokio")]
 pub use run::{RetryEvent, retry, retry_with};

@@ -40,6 +40,10 @@ impl RetryDecision {
 pub enum GiveUp {
     /// The error may not be retried.
     NotRetryable,
+    /// The error is retried once after a credentials refresh
+    /// (`retry = "after_refresh"`), which the policy cannot do: the retry helpers
+    /// given a refresh hook do; without one the error is final.
+    RefreshNeeded,
     /// That was the last attempt the policy allows.
     AttemptsExhausted,
     /// The server asked to wait (this long) longer than the policy's
@@ -234,7 +238,11 @@ impl RetryPolicy {
         let attempt = attempt.max(1);
         let failure = failure.as_failure();
         if !failure.is_retryable() {
-            return RetryDecision::GiveUp(GiveUp::NotRetryable);
+            return RetryDecision::GiveUp(if failure.needs_refresh() {
+                GiveUp::RefreshNeeded
+            } else {
+                GiveUp::NotRetryable
+            });
         }
         if attempt >= self.max_attempts {
             return RetryDecision::GiveUp(GiveUp::AttemptsExhausted);

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use super::failure::AsFailure;
-use super::policy::{RetryDecision, RetryPolicy};
+use super::policy::{GiveUp, RetryDecision, RetryPolicy};
 
 /// Runs `operation` under `policy`: calls it with the attempt number (1, 2, ...),
 /// returns its first success, and after each failure asks the policy and sleeps
@@ -123,7 +123,29 @@ where
 /// ```
 pub async fn retry_with<T, E, F, Fut, O>(
     policy: &RetryPolicy,
+    on_decision: O,
+    operation: F,
+) -> Result<T, E>
+where
+    F: FnMut(u32) -> Fut,
+    Fut: Future<Output = Result<T, E>>,
+    E: AsFailure,
+    O: FnMut(&RetryEvent<'_, E>),
+{
+    run_loop(policy, on_decision, None::<NoRefresh<E>>, operation).await
+}
+
+/// The hook of a loop without one.
+type NoRefresh<E> = fn() -> std::future::Ready<Result<(), E>>;
+
+/// The loop of [`retry_with`] and [`retry_refreshing`](super::retry_refreshing):
+/// with a `refresh` hook, the first failure that needs a refresh calls it and makes
+/// one more attempt at once (not shown to `on_decision`, whose events are the
+/// policy's decisions); any other such failure is final.
+pub(super) async fn run_loop<T, E, F, Fut, O, R, RFut>(
+    policy: &RetryPolicy,
     mut on_decision: O,
+    mut refresh: Option<R>,
     mut operation: F,
 ) -> Result<T, E>
 where
@@ -131,6 +153,8 @@ where
     Fut: Future<Output = Result<T, E>>,
     E: AsFailure,
     O: FnMut(&RetryEvent<'_, E>),
+    R: FnMut() -> RFut,
+    RFut: Future<Output = Result<(), E>>,
 {
     let mut attempt = 1;
     loop {
@@ -139,6 +163,14 @@ where
             Err(error) => error,
         };
         let decision = policy.decide(attempt, &error);
+        if decision == RetryDecision::GiveUp(GiveUp::RefreshNeeded)
+            && let Some(mut hook) = refresh.take()
+        {
+            drop(error);
+            hook().await?;
+            attempt = attempt.saturating_add(1);
+            continue;
+        }
         on_decision(&RetryEvent {
             attempt,
             error: &error,

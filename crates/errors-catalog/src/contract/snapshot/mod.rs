@@ -16,14 +16,16 @@
 //! category rate_limit_error
 //! code RATE_LIMITED 429 retryable category=rate_limit_error
 //!   field retry_after wire=retryAfter type=u64 required in=details,header:Retry-After,message
-//! code UNAUTHORIZED 401 final category=auth_error deprecated
-//! code QUOTA 429 retryable template="Quota {limit} exceeded." template.fr="Quota {limit} dépassé."
+//! code UNAUTHORIZED 401 final category=auth_error deprecated replacement=TOKEN_EXPIRED
+//! code TOKEN_EXPIRED 401 after_refresh
+//! code QUOTA 429 retryable aliases=OVER_QUOTA,QUOTA_HIT template="Quota {limit} exceeded." template.fr="Quota {limit} dépassé."
 //!   field limit wire=limit type=u32 required in=message
 //! ```
 //!
 //! Format 1 had no `doc_url`, `request_id_header`, `answer` or `template=`; format 2
-//! no `timestamp`, `status`, `retry` or `circuit_breaker`. Both still read, and what
-//! they do not record is not compared.
+//! no `timestamp`, `status`, `retry` or `circuit_breaker`; format 3 no
+//! `after_refresh`, `aliases=` or `replacement=`. All still read, and what they do
+//! not record is not compared.
 //!
 //! A value with a space, a quote, `=`, `,` or `#` in it is written as a JSON-style
 //! quoted string.
@@ -37,7 +39,7 @@ pub(super) use parse::parse;
 
 use super::text::quote;
 use super::{CodeContract, Contract, FieldContract, Placement};
-use crate::model::{HonorRetryAfter, RetryConfig};
+use crate::model::{HonorRetryAfter, RetryClass, RetryConfig};
 use crate::{Catalog, EnvelopeStyle, Rejection};
 
 const FORMAT_LINE: &str = "# errors-catalog contract, format ";
@@ -112,8 +114,14 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
             code: error.code.clone(),
             status: error.status,
             retryable: error.retryable,
+            retry_class: error.retry_class,
             category: error.category.clone(),
             deprecated: error.deprecated.is_some(),
+            replacement: error
+                .deprecation
+                .as_ref()
+                .and_then(|d| d.replacement.clone()),
+            aliases: error.aliases.clone(),
             fields: error
                 .public_fields()
                 .map(|field| {
@@ -256,13 +264,20 @@ pub(super) fn render(contract: &Contract) -> String {
             "code {} {} {}",
             quote(&code.code),
             code.status,
-            if code.retryable { "retryable" } else { "final" }
+            retry_word(code.retry_class)
         ));
         if let Some(category) = &code.category {
             out.push_str(&format!(" category={}", quote(category)));
         }
         if code.deprecated {
             out.push_str(" deprecated");
+        }
+        if let Some(replacement) = &code.replacement {
+            out.push_str(&format!(" replacement={}", quote(replacement)));
+        }
+        if !code.aliases.is_empty() {
+            let aliases: Vec<String> = code.aliases.iter().map(|a| quote(a)).collect();
+            out.push_str(&format!(" aliases={}", aliases.join(",")));
         }
         if let Some(template) = &code.template {
             out.push_str(&format!(" template={}", quote(template)));
@@ -292,6 +307,15 @@ pub(super) fn render(contract: &Contract) -> String {
         }
     }
     out
+}
+
+/// The retry class as a code line spells it: `retryable`, `final`, `after_refresh`.
+fn retry_word(class: RetryClass) -> &'static str {
+    match class {
+        RetryClass::Retryable => "retryable",
+        RetryClass::Never => "final",
+        RetryClass::AfterRefresh => "after_refresh",
+    }
 }
 
 #[cfg(test)]
@@ -386,10 +410,10 @@ mod tests {
         );
         let err = parse(
             Path::new("c.contract"),
-            "# errors-catalog contract, format 4\n",
+            "# errors-catalog contract, format 5\n",
         )
         .unwrap_err();
-        assert!(err.to_string().contains("format 4 is not known"), "{err}");
+        assert!(err.to_string().contains("format 5 is not known"), "{err}");
         let err = parse(
             Path::new("c.contract"),
             "envelope flat\ncode X 400 final colour=red\n",

@@ -5,7 +5,7 @@ use std::path::Path;
 use super::super::text::{Word, words};
 use super::super::{CodeContract, Contract, FieldContract, Placement};
 use super::{FORMAT_LINE, SnapshotError, honor_word};
-use crate::model::{CircuitBreakerConfig, HonorRetryAfter, RetryConfig, StatusSet};
+use crate::model::{CircuitBreakerConfig, HonorRetryAfter, RetryClass, RetryConfig, StatusSet};
 
 pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> {
     let mut contract = Contract {
@@ -98,19 +98,26 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
                 let status = plain(1, "a status")?
                     .parse()
                     .map_err(|_| fail(format!("`{code}` needs a numeric status")))?;
-                let retryable = match plain(2, "`retryable` or `final`")?.as_str() {
-                    "retryable" => true,
-                    "final" => false,
-                    other => {
-                        return Err(fail(format!("`{other}`: expected `retryable` or `final`")));
-                    }
-                };
+                let retry_class =
+                    match plain(2, "`retryable`, `final` or `after_refresh`")?.as_str() {
+                        "retryable" => RetryClass::Retryable,
+                        "final" => RetryClass::Never,
+                        "after_refresh" => RetryClass::AfterRefresh,
+                        other => {
+                            return Err(fail(format!(
+                                "`{other}`: expected `retryable`, `final` or `after_refresh`"
+                            )));
+                        }
+                    };
                 let mut entry = CodeContract {
                     code,
                     status,
-                    retryable,
+                    retryable: retry_class.is_retryable(),
+                    retry_class,
                     category: None,
                     deprecated: false,
+                    replacement: None,
+                    aliases: Vec::new(),
                     template: None,
                     translations: Vec::new(),
                     fields: Vec::new(),
@@ -122,6 +129,12 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
                             entry.category = Some(values[0].clone());
                         }
                         Word::Plain(flag) if flag == "deprecated" => entry.deprecated = true,
+                        Word::Pair(key, values) if key == "replacement" && values.len() == 1 => {
+                            entry.replacement = Some(values[0].clone());
+                        }
+                        Word::Pair(key, values) if key == "aliases" => {
+                            entry.aliases.clone_from(values);
+                        }
                         Word::Pair(key, values) if key == "template" && values.len() == 1 => {
                             entry.template = Some(values[0].clone());
                         }

@@ -1,7 +1,7 @@
 use super::*;
 use crate::meta::{
     CircuitBreakerConfig, EnvelopeKeys, EnvelopeMeta, EnvelopeStyle, FieldType, HttpMeta,
-    RetryConfig,
+    RetryClass, RetryConfig,
 };
 
 const fn error(code: &'static str, status: u16, fields: &'static [FieldMeta]) -> ErrorMeta {
@@ -20,6 +20,9 @@ const fn error(code: &'static str, status: u16, fields: &'static [FieldMeta]) ->
         param: None,
         deprecated: None,
         translations: &[],
+        deprecation: None,
+        aliases: &[],
+        retry_class: RetryClass::from_retryable(status >= 500),
     }
 }
 

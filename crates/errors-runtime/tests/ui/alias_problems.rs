@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/alias_problems.toml");
+
+fn main() {}

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/deprecated_problems.toml");
+
+fn main() {}

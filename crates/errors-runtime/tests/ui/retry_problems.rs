@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/retry_problems.toml");
+
+fn main() {}
