@@ -66,6 +66,7 @@ use std::path::Path;
 pub use diagnostic::Diagnostic;
 pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, Sign};
 pub use errors_vocab::template::{Piece, Placeholder, literal_text};
+pub use model::GrpcCode;
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, EnvelopeSettings,
     EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, Rejection, RetryConfig,

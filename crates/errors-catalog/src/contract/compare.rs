@@ -266,6 +266,25 @@ fn compare_code(
             ),
         );
     }
+    if let (Some(before), Some(now)) = (&old.grpc, &new.grpc)
+        && before != now
+    {
+        // A defaulted code follows the status: point there.
+        let at = error
+            .at
+            .grpc
+            .as_ref()
+            .unwrap_or(&error.at.status)
+            .to_string();
+        findings.push(
+            Change::Breaking,
+            Some(code),
+            at,
+            format!(
+                "the gRPC code of `{code}` changed from {before} to {now}: gRPC clients built from the snapshot handle it as {before}"
+            ),
+        );
+    }
     match (old.deprecated, new.deprecated) {
         (false, true) => findings.push(
             Change::Compatible,

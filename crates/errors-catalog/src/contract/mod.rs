@@ -94,6 +94,9 @@ pub struct CodeContract {
     pub category: Option<String>,
     /// Whether it is deprecated (and so may be removed).
     pub deprecated: bool,
+    /// The gRPC status code it is sent with, named or defaulted (`None` when the
+    /// snapshot does not record it: formats 1 and 2).
+    pub grpc: Option<String>,
     /// The message template, when a field is sent only in the message: clients
     /// read that field back from the message with it.
     pub template: Option<String>,
@@ -149,7 +152,7 @@ impl fmt::Display for Placement {
 impl Contract {
     /// The snapshot format this version writes. Format 1 (no `doc_url`,
     /// `request_id_header`, `answer` or `template=`) still reads.
-    pub const FORMAT: u32 = 2;
+    pub const FORMAT: u32 = 3;
 
     /// The contract `catalog` offers its clients.
     pub fn of(catalog: &Catalog) -> Contract {

@@ -2,22 +2,23 @@
 //! every change to the contract is a small diff.
 //!
 //! ```text
-//! # errors-catalog contract, format 2
+//! # errors-catalog contract, format 3
 //! envelope flat
 //! request_id_header X-Request-Id
 //! key code errorCode
 //! answer bad_request INVALID_REQUEST
 //! answer method_not_allowed -
 //! category rate_limit_error
-//! code RATE_LIMITED 429 retryable category=rate_limit_error
+//! code RATE_LIMITED 429 retryable category=rate_limit_error grpc=RESOURCE_EXHAUSTED
 //!   field retry_after wire=retryAfter type=u64 required in=details,header:Retry-After,message
-//! code UNAUTHORIZED 401 final category=auth_error deprecated
-//! code QUOTA 429 retryable template="Quota {limit} exceeded."
+//! code UNAUTHORIZED 401 final category=auth_error deprecated grpc=UNAUTHENTICATED
+//! code QUOTA 429 retryable grpc=RESOURCE_EXHAUSTED template="Quota {limit} exceeded."
 //!   field limit wire=limit type=u32 required in=message
 //! ```
 //!
-//! Format 1 had no `doc_url`, `request_id_header`, `answer` or `template=`: it still
-//! reads, and what it does not record is not compared.
+//! Format 1 had no `doc_url`, `request_id_header`, `answer` or `template=`, and
+//! formats 1 and 2 no `grpc=`: they still read, and what they do not record is not
+//! compared.
 //!
 //! A value with a space, a quote, `=`, `,` or `#` in it is written as a JSON-style
 //! quoted string.
@@ -88,6 +89,7 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
             retryable: error.retryable,
             category: error.category.clone(),
             deprecated: error.deprecated.is_some(),
+            grpc: Some(error.grpc.as_str().to_owned()),
             fields: error
                 .public_fields()
                 .map(|field| {
@@ -183,6 +185,9 @@ pub(super) fn render(contract: &Contract) -> String {
         }
         if code.deprecated {
             out.push_str(" deprecated");
+        }
+        if let Some(grpc) = &code.grpc {
+            out.push_str(&format!(" grpc={}", quote(grpc)));
         }
         if let Some(template) = &code.template {
             out.push_str(&format!(" template={}", quote(template)));
@@ -291,6 +296,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
                     retryable,
                     category: None,
                     deprecated: false,
+                    grpc: None,
                     template: None,
                     fields: Vec::new(),
                     line,
@@ -301,6 +307,9 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
                             entry.category = Some(values[0].clone());
                         }
                         Word::Plain(flag) if flag == "deprecated" => entry.deprecated = true,
+                        Word::Pair(key, values) if key == "grpc" && values.len() == 1 => {
+                            entry.grpc = Some(values[0].clone());
+                        }
                         Word::Pair(key, values) if key == "template" && values.len() == 1 => {
                             entry.template = Some(values[0].clone());
                         }
@@ -419,7 +428,7 @@ mod tests {
         );
         let text = render(&contract);
         assert!(
-            text.contains("code B_CODE 429 retryable category=limits\n"),
+            text.contains("code B_CODE 429 retryable category=limits grpc=RESOURCE_EXHAUSTED\n"),
             "{text}"
         );
         assert!(
@@ -467,10 +476,10 @@ mod tests {
         );
         let err = parse(
             Path::new("c.contract"),
-            "# errors-catalog contract, format 3\n",
+            "# errors-catalog contract, format 4\n",
         )
         .unwrap_err();
-        assert!(err.to_string().contains("format 3 is not known"), "{err}");
+        assert!(err.to_string().contains("format 4 is not known"), "{err}");
         let err = parse(
             Path::new("c.contract"),
             "envelope flat\ncode X 400 final colour=red\n",

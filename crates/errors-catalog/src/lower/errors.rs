@@ -81,6 +81,7 @@ fn error(
     let description = cx.string(table, "description").map(|(d, _)| d);
     let param = cx.string(table, "param");
     let deprecated = deprecated(cx, table);
+    let (grpc, grpc_at) = super::grpc::code(cx, table, status);
 
     let mut fields = Vec::new();
     let mut broken_fields = Vec::new();
@@ -122,6 +123,7 @@ fn error(
         description,
         param: param.as_ref().map(|(p, _)| p.clone()),
         deprecated,
+        grpc,
         fields,
         doc_url,
         at: ErrorLocations {
@@ -129,6 +131,7 @@ fn error(
             message: message_at,
             category: category.map(|(_, at)| at),
             param: param.map(|(_, at)| at),
+            grpc: grpc_at,
             broken_fields,
             broken_message,
         },

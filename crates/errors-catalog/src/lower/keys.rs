@@ -23,6 +23,7 @@ pub(super) const CATALOG_KEYS: &[&str] = &[
     "code_case",
     "include",
     "description",
+    "grpc_domain",
 ];
 /// `[envelope]`.
 pub(super) const ENVELOPE_KEYS: &[&str] = &["rename"];
@@ -51,6 +52,7 @@ pub(super) const ERROR_KEYS: &[&str] = &[
     "description",
     "param",
     "deprecated",
+    "grpc",
     "details",
 ];
 /// A detail field written as a table.

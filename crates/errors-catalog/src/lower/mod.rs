@@ -14,6 +14,7 @@ mod categories;
 mod context;
 mod detail_type;
 mod errors;
+mod grpc;
 mod http;
 mod keys;
 mod settings;
