@@ -40,6 +40,9 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             let doc_url = option(e.doc_url.as_deref());
             let param = option(e.param.as_deref());
             let deprecated = option(e.deprecated.as_deref());
+            // The variant of `GrpcCode` is its Debug name.
+            let grpc =
+                proc_macro2::Ident::new(&format!("{:?}", e.grpc), proc_macro2::Span::call_site());
             let fields = e.fields.iter().map(|f| {
                 let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
                 let in_details = f.in_details;
@@ -60,6 +63,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
                     category: #category, title: #title, template: #template, pieces: #pieces,
                     description: #description, fields: &[#(#fields),*], doc_url: #doc_url,
                     param: #param, deprecated: #deprecated,
+                    grpc: #rt::meta::GrpcCode::#grpc,
                 }
             }
         })
@@ -77,6 +81,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
         quote!(#rt::meta::CategoryMeta { name: #cname, description: #description })
     });
     let description = option(catalog.description.as_deref());
+    let grpc_domain = &catalog.grpc_domain;
     let statuses = catalog.statuses.iter().map(|s| {
         let (status, text) = (s.status, &s.description);
         quote!(#rt::meta::StatusMeta { status: #status, description: #text })
@@ -99,6 +104,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             categories: &[#(#categories),*],
             description: #description,
             statuses: &[#(#statuses),*],
+            grpc_domain: #grpc_domain,
         };
     }
 }

@@ -6,6 +6,7 @@
 //! (styles, member keys, detail types, retry settings, rejections) is the catalog's
 //! own, from `errors-vocab`, re-exported here.
 
+pub use errors_vocab::GrpcCode;
 pub use errors_vocab::{
     CircuitBreakerConfig, EnvelopeKeys, EnvelopeStyle, FieldShape, Fill, HonorRetryAfter, Member,
     Rejection, RetryConfig, StatusSet,
@@ -39,6 +40,9 @@ pub struct CatalogMeta {
     pub description: Option<&'static str>,
     /// What statuses mean in this API (`[statuses.N]`), by ascending status.
     pub statuses: &'static [StatusMeta],
+    /// The `domain` of the `google.rpc.ErrorInfo` a gRPC status carries
+    /// (`[catalog] grpc_domain`, default the enum name).
+    pub grpc_domain: &'static str,
 }
 
 impl CatalogMeta {
@@ -144,6 +148,9 @@ pub struct ErrorMeta {
     pub param: Option<&'static str>,
     /// Why the code is deprecated, when it is (empty when no reason was given).
     pub deprecated: Option<&'static str>,
+    /// The gRPC status code it is sent with (`grpc = "..."`, else the default of
+    /// its HTTP status).
+    pub grpc: GrpcCode,
 }
 
 impl ErrorMeta {

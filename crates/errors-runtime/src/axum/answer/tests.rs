@@ -19,6 +19,7 @@ const fn error(code: &'static str, status: u16, fields: &'static [FieldMeta]) ->
         doc_url: None,
         param: None,
         deprecated: None,
+        grpc: crate::meta::GrpcCode::for_status(status),
     }
 }
 
@@ -81,6 +82,7 @@ fn catalog(
         categories: &[],
         description: None,
         statuses: &[],
+        grpc_domain: "ApiError",
     }
 }
 
