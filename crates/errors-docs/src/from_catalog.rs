@@ -71,6 +71,7 @@ fn code(error: &ErrorDef) -> Code {
         template: template(&error.message),
         param: error.param.clone(),
         deprecated: error.deprecated.clone(),
+        grpc: error.grpc,
         doc_url: error.doc_url.clone(),
         fields: error
             .fields

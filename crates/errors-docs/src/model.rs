@@ -139,6 +139,8 @@ pub struct Code {
     pub param: Option<String>,
     /// Why the code is deprecated, when it is (empty when no reason was given).
     pub deprecated: Option<String>,
+    /// The gRPC status code it is sent with (named, or the default of its status).
+    pub grpc: errors_vocab::GrpcCode,
     /// The documentation URL of this code.
     pub doc_url: Option<String>,
     /// The detail fields, internal ones included, in declaration order.

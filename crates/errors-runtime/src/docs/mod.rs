@@ -134,6 +134,7 @@ fn code(error: &meta::ErrorMeta) -> Code {
         },
         param: error.param.map(str::to_owned),
         deprecated: error.deprecated.map(str::to_owned),
+        grpc: error.grpc,
         doc_url: error.doc_url.map(str::to_owned),
         fields: error
             .fields
