@@ -223,6 +223,17 @@ fn non_finite_floats_travel_by_name() {
         assert_eq!(metadata(&status)["ratio"], text);
         assert_eq!(from_status::<GrpcError>(&status).known(), Some(&error));
     }
+    // NaN is never equal to itself: compared by what it is.
+    let mut error = values();
+    if let GrpcError::Values { ratio, .. } = &mut error {
+        *ratio = f64::NAN;
+    }
+    let status = error.to_status();
+    assert_eq!(metadata(&status)["ratio"], "NaN");
+    match from_status::<GrpcError>(&status).known() {
+        Some(GrpcError::Values { ratio, .. }) => assert!(ratio.is_nan(), "{ratio}"),
+        other => panic!("{other:?}"),
+    }
 }
 
 /// A status as a server of this catalog with other values would send it.
