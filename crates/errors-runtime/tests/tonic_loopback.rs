@@ -153,7 +153,7 @@ where
 fn sample(ty: &FieldType, n: usize) -> Value {
     match ty {
         FieldType::String => Value::from(["plain", "a \"quoted\" {brace} é 😀 \\", ""][n % 3]),
-        FieldType::Bool => Value::from(n % 2 == 0),
+        FieldType::Bool => Value::from(n.is_multiple_of(2)),
         FieldType::I32 => Value::from(-(n as i64) - 7),
         FieldType::I64 => Value::from(i64::MIN + n as i64),
         FieldType::U32 => Value::from(u32::MAX - n as u32),

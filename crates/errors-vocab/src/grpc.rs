@@ -133,7 +133,8 @@ impl GrpcCode {
             501 => GrpcCode::Unimplemented,
             503 => GrpcCode::Unavailable,
             504 => GrpcCode::DeadlineExceeded,
-            400..=499 => GrpcCode::FailedPrecondition,
+            // Another 4xx; anything else.
+            _ if status >= 400 && status <= 499 => GrpcCode::FailedPrecondition,
             _ => GrpcCode::Internal,
         }
     }

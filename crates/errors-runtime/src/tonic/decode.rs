@@ -54,7 +54,7 @@ pub fn from_status<E: Decode>(status: &Status) -> Received<E> {
         && info.domain == catalog.grpc_domain
         && let Some(meta) = catalog.error(&info.reason)
     {
-        let (members, headers, invalid) = read_metadata(meta, &info.metadata);
+        let read = read_metadata(meta, &info.metadata);
         let param = meta
             .param
             .and_then(|name| meta.fields.iter().find(|f| f.name == name && !f.in_details))
@@ -65,9 +65,9 @@ pub fn from_status<E: Decode>(status: &Status) -> Received<E> {
             message: status.message(),
             status: http,
             param,
-            details: members,
-            headers: &headers,
-            invalid,
+            details: read.members,
+            headers: &read.headers,
+            invalid: read.invalid,
         });
     }
     let code = match info.filter(|i| !i.reason.is_empty()) {
@@ -98,39 +98,43 @@ pub fn retry_delay(status: &Status) -> Option<Duration> {
     status.get_details_retry_info()?.retry_delay
 }
 
-/// The detail members and header-only fields of `meta` in `metadata`, and the
-/// first value that does not read as its field's type.
-fn read_metadata(
-    meta: &'static ErrorMeta,
-    metadata: &HashMap<String, String>,
-) -> (
-    Map<String, Value>,
-    Vec<(String, String)>,
-    Option<DecodeError>,
-) {
-    let mut members = Map::new();
-    let mut headers = Vec::new();
-    let mut invalid = None;
+/// What `ErrorInfo` metadata says of one code's fields.
+struct Metadata {
+    /// The detail members, wire-named.
+    members: Map<String, Value>,
+    /// The fields sent as a header only, as those headers.
+    headers: Vec<(String, String)>,
+    /// The first value that does not read as its field's type.
+    invalid: Option<DecodeError>,
+}
+
+/// The fields of `meta` in `metadata`.
+fn read_metadata(meta: &'static ErrorMeta, metadata: &HashMap<String, String>) -> Metadata {
+    let mut read = Metadata {
+        members: Map::new(),
+        headers: Vec::new(),
+        invalid: None,
+    };
     for field in meta.fields.iter().filter(|f| !f.internal) {
         let Some(text) = metadata.get(field.wire) else {
             continue;
         };
         if field.in_details {
             let value = value_of(field.ty, text).unwrap_or_else(|reason| {
-                invalid.get_or_insert(DecodeError::InvalidField {
+                read.invalid.get_or_insert(DecodeError::InvalidField {
                     code: meta.code,
                     field: field.wire,
                     reason,
                 });
                 Value::String(text.clone())
             });
-            members.insert(field.wire.to_owned(), value);
+            read.members.insert(field.wire.to_owned(), value);
         } else if let Some(header) = field.header {
             // Read back, exactly, as a response header is.
-            headers.push((header.to_owned(), text.clone()));
+            read.headers.push((header.to_owned(), text.clone()));
         }
     }
-    (members, headers, invalid)
+    read
 }
 
 /// The JSON value of a metadata text of type `ty`, as [`to_status`](super::to_status)
