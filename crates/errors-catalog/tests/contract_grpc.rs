@@ -85,6 +85,33 @@ fn a_defaulted_grpc_code_that_changes_breaks_clients() {
 }
 
 #[test]
+fn a_status_change_reports_a_grpc_code_only_when_it_was_named() {
+    let snapshot = Contract::of(&catalog(BASE)).to_string();
+    // The defaulted code follows the status: one finding, the status's.
+    let text = edit("status = 409", "status = 410");
+    let report = check_against(&snapshot, &text);
+    assert_eq!(report.findings.len(), 1, "{report}");
+    assert!(
+        report.findings[0]
+            .message
+            .contains("status of `SESSION_FULL`")
+    );
+    // A named code no longer named, with the status: both.
+    let text = edit(
+        "status = 410\nmessage = \"Expired.\"\ngrpc = \"NOT_FOUND\"\n",
+        "status = 409\nmessage = \"Expired.\"\n",
+    );
+    let report = check_against(&snapshot, &text);
+    assert_eq!(report.breaking().count(), 2, "{report}");
+    assert!(
+        report
+            .breaking()
+            .any(|f| f.message.contains("from NOT_FOUND to ABORTED")),
+        "{report}"
+    );
+}
+
+#[test]
 fn naming_the_default_grpc_code_changes_nothing() {
     let snapshot = Contract::of(&catalog(BASE)).to_string();
     let text = edit("status = 409\n", "status = 409\ngrpc = \"ABORTED\"\n");

@@ -322,7 +322,7 @@ fn stability_blesses_passes_and_fails() {
     assert_eq!(text(&output.stderr), "blessed: catalog.contract\n");
     let snapshot = std::fs::read_to_string(dir.join("catalog.contract")).unwrap();
     assert!(
-        snapshot.contains("code SESSION_FULL 409 final\n"),
+        snapshot.contains("code SESSION_FULL 409 final grpc=ABORTED\n"),
         "{snapshot}"
     );
 
@@ -379,7 +379,7 @@ fn stability_blesses_passes_and_fails() {
     assert!(
         std::fs::read_to_string(dir.join("catalog.contract"))
             .unwrap()
-            .contains("code SESSION_FULL 410 final\n")
+            .contains("code SESSION_FULL 410 final grpc=FAILED_PRECONDITION\n")
     );
     assert_status(&run(&["stability", "-q", "catalog.toml"], &dir), 0);
 
@@ -687,12 +687,23 @@ fn stability_locked_requires_the_blessed_snapshot_byte_for_byte() {
     // A snapshot in the older format reads, and passes, but not under --locked.
     std::fs::write(dir.join("catalog.toml"), CATALOG).unwrap();
     let current = String::from_utf8(blessed).unwrap();
+    assert!(current.contains("format 3\n"), "{current}");
     let format1: String = current
-        .replace("format 2", "format 1")
+        .replace("format 3", "format 1")
         .lines()
         .filter(|l| !l.starts_with("request_id_header") && !l.starts_with("answer "))
-        .map(|l| format!("{l}\n"))
+        .map(|l| match l.find(" grpc=") {
+            // Format 1 records no gRPC code: the attribute ends the line or comes
+            // before `template=`.
+            Some(at) => {
+                let rest = &l[at + 1..];
+                let end = rest.find(' ').map_or(l.len(), |e| at + 1 + e);
+                format!("{}{}\n", &l[..at], &l[end..])
+            }
+            None => format!("{l}\n"),
+        })
         .collect();
+    assert!(!format1.contains("grpc="), "{format1}");
     std::fs::write(dir.join("old.contract"), &format1).unwrap();
     let old = ["stability", "catalog.toml", "--snapshot", "old.contract"];
     assert_status(&run(&old, &dir), 0);

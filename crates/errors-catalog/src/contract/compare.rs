@@ -266,8 +266,13 @@ fn compare_code(
             ),
         );
     }
+    // A code that follows its status, before and after, changes with the status:
+    // that finding says it.
+    let follows_status = error.at.grpc.is_none()
+        && old.grpc.as_deref() == Some(crate::model::GrpcCode::for_status(old.status).as_str());
     if let (Some(before), Some(now)) = (&old.grpc, &new.grpc)
         && before != now
+        && !(follows_status && old.status != new.status)
     {
         // A defaulted code follows the status: point there.
         let at = error
