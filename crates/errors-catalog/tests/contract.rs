@@ -373,6 +373,7 @@ fn the_snapshot_is_stable_sorted_text() {
             // (this catalog has none), on purpose (SPEC 9.3).
             "envelope flat",
             "request_id_header X-Request-Id",
+            "grpc_domain ApiError",
             "key success success",
             "key code errorCode",
             "key message message",

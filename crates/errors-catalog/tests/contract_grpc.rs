@@ -112,6 +112,44 @@ fn a_status_change_reports_a_grpc_code_only_when_it_was_named() {
 }
 
 #[test]
+fn a_changed_grpc_domain_breaks_clients() {
+    let snapshot = Contract::of(&catalog(BASE)).to_string();
+    assert!(snapshot.contains("\ngrpc_domain ApiError\n"), "{snapshot}");
+    // Naming the default changes nothing.
+    let same = BASE.replacen("[catalog]\n", "[catalog]\ngrpc_domain = \"ApiError\"\n", 1);
+    assert!(check_against(&snapshot, &same).is_unchanged());
+    // Another domain, or another `name` without one, does.
+    for text in [
+        BASE.replacen(
+            "[catalog]\n",
+            "[catalog]\ngrpc_domain = \"pay.example.com\"\n",
+            1,
+        ),
+        BASE.replacen("[catalog]\n", "[catalog]\nname = \"PayError\"\n", 1),
+    ] {
+        let report = check_against(&snapshot, &text);
+        assert_eq!(report.breaking().count(), 1, "{report}");
+        assert!(
+            report.findings[0]
+                .message
+                .starts_with("the gRPC domain changed from `ApiError` to `"),
+            "{report}"
+        );
+    }
+    // A format 2 snapshot records no domain.
+    let old = snapshot
+        .replace("format 3", "format 2")
+        .replace("grpc_domain ApiError\n", "");
+    let text = BASE.replacen("[catalog]\n", "[catalog]\ngrpc_domain = \"x\"\n", 1);
+    assert!(
+        check_against(&old, &text)
+            .findings
+            .iter()
+            .all(|f| !f.message.contains("domain"))
+    );
+}
+
+#[test]
 fn naming_the_default_grpc_code_changes_nothing() {
     let snapshot = Contract::of(&catalog(BASE)).to_string();
     let text = edit("status = 409\n", "status = 409\ngrpc = \"ABORTED\"\n");

@@ -69,6 +69,9 @@ pub struct Contract {
     /// The header a request id is read from and echoed in (`None` when the snapshot
     /// does not record it: format 1).
     pub request_id_header: Option<String>,
+    /// The `google.rpc.ErrorInfo` domain gRPC clients match (`None` when the
+    /// snapshot does not record it: formats 1 and 2).
+    pub grpc_domain: Option<String>,
     /// Each rejection of `[http]` (`bad_request`, ...) and the code that answers it,
     /// in the order of the table (empty when the snapshot does not record them).
     pub answers: Vec<(String, Option<String>)>,

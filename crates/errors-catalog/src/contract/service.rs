@@ -1,5 +1,6 @@
 //! What the service promises besides its codes: the problem style's `type` URLs,
-//! the request id header, and the code that answers each rejection of `[http]`.
+//! the request id header, the gRPC domain, and the code that answers each rejection
+//! of `[http]`.
 //! Each is compared only when the snapshot records it (format 2 on).
 
 use super::compare::{Change, Findings};
@@ -55,6 +56,18 @@ pub(super) fn compare(
                 message,
             );
         }
+    }
+    if let (Some(was), Some(now)) = (&old.grpc_domain, &new.grpc_domain)
+        && was != now
+    {
+        findings.push(
+            Change::Breaking,
+            None,
+            locate::setting(catalog, "catalog", "grpc_domain"),
+            format!(
+                "the gRPC domain changed from `{was}` to `{now}`: gRPC clients built from the snapshot take every error of `{now}` for another service's"
+            ),
+        );
     }
     for (rejection, was) in &old.answers {
         let Some((_, now)) = new.answers.iter().find(|(r, _)| r == rejection) else {

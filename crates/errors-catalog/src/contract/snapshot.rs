@@ -5,6 +5,7 @@
 //! # errors-catalog contract, format 3
 //! envelope flat
 //! request_id_header X-Request-Id
+//! grpc_domain ApiError
 //! key code errorCode
 //! answer bad_request INVALID_REQUEST
 //! answer method_not_allowed -
@@ -17,7 +18,7 @@
 //! ```
 //!
 //! Format 1 had no `doc_url`, `request_id_header`, `answer` or `template=`, and
-//! formats 1 and 2 no `grpc=`: they still read, and what they do not record is not
+//! formats 1 and 2 no `grpc_domain` nor `grpc=`: they still read, and what they do not record is not
 //! compared.
 //!
 //! A value with a space, a quote, `=`, `,` or `#` in it is written as a JSON-style
@@ -128,6 +129,7 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
             .clone()
             .filter(|_| style == EnvelopeStyle::Problem),
         request_id_header: Some(catalog.http.request_id_header.clone()),
+        grpc_domain: Some(catalog.grpc_domain.clone()),
         answers: Rejection::ALL
             .iter()
             .map(|&r| {
@@ -158,6 +160,9 @@ pub(super) fn render(contract: &Contract) -> String {
     }
     if let Some(header) = &contract.request_id_header {
         out.push_str(&format!("request_id_header {}\n", quote(header)));
+    }
+    if let Some(domain) = &contract.grpc_domain {
+        out.push_str(&format!("grpc_domain {}\n", quote(domain)));
     }
     for (member, key) in &contract.keys {
         out.push_str(&format!("key {} {}\n", quote(member), quote(key)));
@@ -222,6 +227,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
         format: 1,
         doc_url: None,
         request_id_header: None,
+        grpc_domain: None,
         answers: Vec::new(),
         style: String::new(),
         keys: Vec::new(),
@@ -255,7 +261,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
         let mut words = words.into_iter();
         let Some(Word::Plain(item)) = words.next() else {
             return Err(fail(
-                "a line must start with an item: `envelope`, `doc_url`, `request_id_header`, `key`, `answer`, `category`, `code` or `field`"
+                "a line must start with an item: `envelope`, `doc_url`, `request_id_header`, `grpc_domain`, `key`, `answer`, `category`, `code` or `field`"
                     .into(),
             ));
         };
@@ -268,6 +274,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
             "envelope" => contract.style = plain(0, "a style")?,
             "doc_url" => contract.doc_url = Some(plain(0, "a URL")?),
             "request_id_header" => contract.request_id_header = Some(plain(0, "a header")?),
+            "grpc_domain" => contract.grpc_domain = Some(plain(0, "a domain")?),
             "answer" => {
                 let rejection = plain(0, "a rejection")?;
                 let code = plain(1, "a code, or `-`")?;
@@ -371,7 +378,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
             }
             other => {
                 return Err(fail(format!(
-                    "`{other}` is not an item: expected `envelope`, `doc_url`, `request_id_header`, `key`, `answer`, `category`, `code` or `field`"
+                    "`{other}` is not an item: expected `envelope`, `doc_url`, `request_id_header`, `grpc_domain`, `key`, `answer`, `category`, `code` or `field`"
                 )));
             }
         }
