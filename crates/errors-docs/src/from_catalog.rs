@@ -41,6 +41,7 @@ impl From<&Catalog> for Reference {
                 .collect(),
             codes: catalog.errors.iter().map(code).collect(),
             description: catalog.description.clone(),
+            grpc_domain: catalog.grpc_domain.clone(),
             statuses: catalog
                 .statuses
                 .iter()

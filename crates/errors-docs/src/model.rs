@@ -32,6 +32,9 @@ pub struct Reference {
     /// What statuses mean in this API (`[statuses.N]`), by ascending status: shown
     /// instead of the built-in conventions.
     pub statuses: Vec<StatusDescription>,
+    /// The `google.rpc.ErrorInfo` domain of its errors over gRPC
+    /// (`[catalog] grpc_domain`, default the name).
+    pub grpc_domain: String,
 }
 
 impl Reference {

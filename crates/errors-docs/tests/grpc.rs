@@ -27,6 +27,7 @@ fn schemas_carry_each_named_or_defaulted_grpc_code() {
             serde_json::from_str(&errors_docs::json_schema(&reference, mode)).unwrap();
         let openapi: Value =
             serde_json::from_str(&errors_docs::openapi(&reference, "1.0.0", mode)).unwrap();
+        assert_eq!(schema["x-grpc-domain"], json!("ApiError"));
         for defs in [&schema["$defs"], &openapi["components"]["schemas"]] {
             assert_eq!(defs["EXPIRED"]["x-grpc"], json!("NOT_FOUND"), "{defs}");
             assert_eq!(defs["CONFLICT"]["x-grpc"], json!("ABORTED"), "{defs}");

@@ -107,6 +107,7 @@ impl From<&CatalogMeta> for Reference {
                 .collect(),
             codes: catalog.errors.iter().map(code).collect(),
             description: catalog.description.map(str::to_owned),
+            grpc_domain: catalog.grpc_domain.to_owned(),
             statuses: catalog
                 .statuses
                 .iter()
