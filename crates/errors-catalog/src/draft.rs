@@ -27,6 +27,8 @@ pub(crate) struct Settings {
     pub(crate) http: HttpSettings,
     /// `[catalog] description`.
     pub(crate) description: Option<String>,
+    /// `[catalog] grpc_domain`.
+    pub(crate) grpc_domain: Option<String>,
     /// `[statuses.N]`, in the order written.
     pub(crate) statuses: Vec<StatusDescription>,
     /// `[catalog] language`.
@@ -76,6 +78,7 @@ impl Draft {
                 circuit_breaker_at: Vec::new(),
                 http: HttpSettings::default(),
                 description: None,
+                grpc_domain: None,
                 statuses: Vec::new(),
                 language: None,
             },
@@ -123,6 +126,7 @@ impl Draft {
         let name = s.name.map_or_else(|| "ApiError".to_owned(), |(n, _)| n);
         Catalog {
             code_enum: format!("{name}Code"),
+            grpc_domain: s.grpc_domain.unwrap_or_else(|| name.clone()),
             name,
             envelope: s.envelope,
             details_case: s.details_case,

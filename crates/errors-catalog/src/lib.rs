@@ -68,6 +68,7 @@ pub use diagnostic::Diagnostic;
 pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, Sign};
 pub use errors_vocab::template::{Piece, Placeholder, literal_text};
 pub use evolve::Deprecation;
+pub use model::GrpcCode;
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DEFAULT_LANGUAGE, DetailType, DetailsCase,
     EnvelopeSettings, EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member,

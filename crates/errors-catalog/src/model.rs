@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+pub use errors_vocab::GrpcCode;
 pub use errors_vocab::{
     CircuitBreakerConfig, DetailType, EnvelopeStyle, HonorRetryAfter, Member, Rejection,
     RetryClass, RetryConfig, StatusSet,
@@ -62,6 +63,9 @@ pub struct Catalog {
     pub http: HttpConfig,
     /// The API's own introduction (`[catalog] description`), Markdown.
     pub description: Option<String>,
+    /// The `domain` of the `google.rpc.ErrorInfo` a gRPC status carries
+    /// (`[catalog] grpc_domain`, default the enum `name`).
+    pub grpc_domain: String,
     /// What statuses mean in this API (`[statuses.N]`), by ascending status; the
     /// reference shows them instead of its built-in conventions.
     pub statuses: Vec<StatusDescription>,
@@ -180,6 +184,9 @@ pub struct ErrorDef {
     /// How clients retry it: [`RetryClass::Retryable`] exactly when `retryable`;
     /// [`RetryClass::AfterRefresh`] for `retry = "after_refresh"`.
     pub retry_class: RetryClass,
+    /// The gRPC status code it is sent with: `grpc = "..."` as written, else the
+    /// default of its HTTP status ([`GrpcCode::for_status`]).
+    pub grpc: GrpcCode,
     /// The detail fields, in declaration order.
     pub fields: Vec<Field>,
     /// The message in other languages (`[locales.TAG.errors.CODE]`), in the order of
@@ -238,6 +245,9 @@ pub(crate) struct ErrorLocations {
     pub(crate) message: Location,
     pub(crate) category: Option<Location>,
     pub(crate) param: Option<Location>,
+    /// `grpc = "..."`, when written (the stability check points at it).
+    #[cfg_attr(not(feature = "contract"), allow(dead_code))]
+    pub(crate) grpc: Option<Location>,
     /// Fields whose declaration was unusable: already reported, so later checks must
     /// not also call them undeclared.
     pub(crate) broken_fields: Vec<String>,

@@ -371,10 +371,12 @@ fn the_snapshot_is_stable_sorted_text() {
         [
             // Format 2 records the request id header and each rejection's answer
             // (this catalog has none), on purpose (SPEC 9.3); format 3 the
-            // timestamp, each bare status's answer and the client policy.
+            // timestamp, each bare status's answer and the client policy; format 4 the
+            // gRPC domain.
             "envelope flat",
             "request_id_header X-Request-Id",
             "timestamp true",
+            "grpc_domain ApiError",
             "key success success",
             "key code errorCode",
             "key message message",
@@ -393,10 +395,10 @@ fn the_snapshot_is_stable_sorted_text() {
             "circuit_breaker failure_threshold=5 open_ms=30000 half_open_requests=1",
             "category conflict_error",
             "category rate_limit_error",
-            "code OLD_CODE 400 final deprecated",
-            "code RATE_LIMITED 429 retryable category=rate_limit_error",
+            "code OLD_CODE 400 final deprecated grpc=INVALID_ARGUMENT",
+            "code RATE_LIMITED 429 retryable category=rate_limit_error grpc=RESOURCE_EXHAUSTED",
             "  field retry_after wire=retryAfter type=u64 required in=details,header:Retry-After,message",
-            "code SESSION_FULL 409 final category=conflict_error",
+            "code SESSION_FULL 409 final category=conflict_error grpc=ABORTED",
             "  field session_id wire=sessionId type=string required in=details,message",
             "  field capacity wire=capacity type=u32 required in=details",
             "  field waitlist wire=waitlist type=bool optional in=details",
@@ -555,13 +557,16 @@ fn the_service_snapshot_records_templates_urls_headers_and_answers() {
         "request_id_header X-Request-Id\n",
         "answer bad_request INVALID_REQUEST\n",
         "answer method_not_allowed NOT_FOUND_ALT\n",
-        "code QUOTA 429 retryable template=\"Used {ratio:>8} of {limit} requests.\"\n",
+        "code QUOTA 429 retryable grpc=RESOURCE_EXHAUSTED template=\"Used {ratio:>8} of {limit} requests.\"\n",
         "  field ratio wire=ratio type=f64 required in=message\n",
     ] {
         assert!(text.contains(line), "{line:?} in\n{text}");
     }
     // Only a code with a message-only field records its template.
-    assert!(text.contains("code NOT_FOUND 404 final\n"), "{text}");
+    assert!(
+        text.contains("code NOT_FOUND 404 final grpc=NOT_FOUND\n"),
+        "{text}"
+    );
     let back = Contract::parse("c.contract", &text).unwrap();
     assert_eq!(back.format, Contract::FORMAT);
     assert_eq!(

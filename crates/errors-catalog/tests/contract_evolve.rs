@@ -165,15 +165,19 @@ fn the_snapshot_records_the_new_items_and_reads_them_back() {
         "{text}"
     );
     assert!(
-        text.contains("\ncode OLD 410 final deprecated replacement=QUOTA_EXCEEDED\n"),
+        text.contains(
+            "\ncode OLD 410 final deprecated replacement=QUOTA_EXCEEDED grpc=FAILED_PRECONDITION\n"
+        ),
         "{text}"
     );
     assert!(
-        text.contains("\ncode QUOTA_EXCEEDED 429 retryable aliases=RATE_LIMITED\n"),
+        text.contains(
+            "\ncode QUOTA_EXCEEDED 429 retryable aliases=RATE_LIMITED grpc=RESOURCE_EXHAUSTED\n"
+        ),
         "{text}"
     );
     assert!(
-        text.contains("\ncode TOKEN_EXPIRED 401 after_refresh\n"),
+        text.contains("\ncode TOKEN_EXPIRED 401 after_refresh grpc=UNAUTHENTICATED\n"),
         "{text}"
     );
     let back = Contract::parse("c.contract", &text).unwrap();

@@ -55,12 +55,15 @@ fn the_snapshot_records_the_translations_clients_read_fields_from() {
     let text = Contract::of(&catalog).to_string();
     assert!(
         text.contains(
-            r#"code NOT_FOUND 404 final template="No {kind} here." template.fr="Aucun {kind} ici.""#
+            r#"code NOT_FOUND 404 final grpc=NOT_FOUND template="No {kind} here." template.fr="Aucun {kind} ici.""#
         ),
         "{text}"
     );
     // QUOTA's message is free text: no template, no translation recorded.
-    assert!(text.contains("code QUOTA 429 retryable\n"), "{text}");
+    assert!(
+        text.contains("code QUOTA 429 retryable grpc=RESOURCE_EXHAUSTED\n"),
+        "{text}"
+    );
     let back = Contract::parse("c.contract", &text).unwrap();
     let translations = |c: &Contract| -> Vec<_> {
         c.codes

@@ -322,7 +322,7 @@ fn stability_blesses_passes_and_fails() {
     assert_eq!(text(&output.stderr), "blessed: catalog.contract\n");
     let snapshot = std::fs::read_to_string(dir.join("catalog.contract")).unwrap();
     assert!(
-        snapshot.contains("code SESSION_FULL 409 final\n"),
+        snapshot.contains("code SESSION_FULL 409 final grpc=ABORTED\n"),
         "{snapshot}"
     );
 
@@ -379,7 +379,7 @@ fn stability_blesses_passes_and_fails() {
     assert!(
         std::fs::read_to_string(dir.join("catalog.contract"))
             .unwrap()
-            .contains("code SESSION_FULL 410 final\n")
+            .contains("code SESSION_FULL 410 final grpc=FAILED_PRECONDITION\n")
     );
     assert_status(&run(&["stability", "-q", "catalog.toml"], &dir), 0);
 
@@ -687,7 +687,7 @@ fn stability_locked_requires_the_blessed_snapshot_byte_for_byte() {
     // A snapshot in the older format reads, and passes, but not under --locked.
     std::fs::write(dir.join("catalog.toml"), CATALOG).unwrap();
     let current = String::from_utf8(blessed).unwrap();
-    // Format 1: none of the items formats 2 and 3 added.
+    // Format 1: none of the items formats 2 to 4 added.
     let format1: String = current
         .replace("format 4", "format 1")
         .lines()
@@ -699,13 +699,24 @@ fn stability_locked_requires_the_blessed_snapshot_byte_for_byte() {
                 "status ",
                 "retry ",
                 "circuit_breaker ",
+                "grpc_domain ",
             ]
             .iter()
             .any(|item| l.starts_with(item))
         })
-        .map(|l| format!("{l}\n"))
+        .map(|l| match l.find(" grpc=") {
+            // Format 1 records no gRPC code: the attribute ends the line or comes
+            // before `template=`.
+            Some(at) => {
+                let rest = &l[at + 1..];
+                let end = rest.find(' ').map_or(l.len(), |e| at + 1 + e);
+                format!("{}{}\n", &l[..at], &l[end..])
+            }
+            None => format!("{l}\n"),
+        })
         .collect();
     assert!(format1.starts_with("# errors-catalog contract, format 1\n"));
+    assert!(!format1.contains("grpc="), "{format1}");
     std::fs::write(dir.join("old.contract"), &format1).unwrap();
     let old = ["stability", "catalog.toml", "--snapshot", "old.contract"];
     assert_status(&run(&old, &dir), 0);

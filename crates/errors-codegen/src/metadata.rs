@@ -64,6 +64,9 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
                 RetryClass::Retryable => quote!(Retryable),
                 RetryClass::AfterRefresh => quote!(AfterRefresh),
             };
+            // The variant of `GrpcCode` is its Debug name.
+            let grpc =
+                proc_macro2::Ident::new(&format!("{:?}", e.grpc), proc_macro2::Span::call_site());
             let fields = e.fields.iter().map(|f| {
                 let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
                 let in_details = f.in_details;
@@ -86,6 +89,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
                     param: #param, deprecated: #deprecated, deprecation: #deprecation,
                     aliases: &[#(#aliases),*], retry_class: #rt::meta::RetryClass::#retry_class,
                     translations: &[#(#translations),*],
+                    grpc: #rt::meta::GrpcCode::#grpc,
                 }
             }
         })
@@ -103,6 +107,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
         quote!(#rt::meta::CategoryMeta { name: #cname, description: #description })
     });
     let description = option(catalog.description.as_deref());
+    let grpc_domain = &catalog.grpc_domain;
     let statuses = catalog.statuses.iter().map(|s| {
         let (status, text) = (s.status, &s.description);
         quote!(#rt::meta::StatusMeta { status: #status, description: #text })
@@ -129,6 +134,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             statuses: &[#(#statuses),*],
             language: #language,
             locales: &[#(#locales),*],
+            grpc_domain: #grpc_domain,
         };
     }
 }

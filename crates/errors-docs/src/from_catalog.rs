@@ -46,6 +46,7 @@ impl From<&Catalog> for Reference {
                 .collect(),
             codes: catalog.errors.iter().map(code).collect(),
             description: catalog.description.clone(),
+            grpc_domain: catalog.grpc_domain.clone(),
             statuses: catalog
                 .statuses
                 .iter()
@@ -82,6 +83,7 @@ fn code(error: &ErrorDef) -> Code {
             .and_then(|d| d.replacement.clone()),
         aliases: error.aliases.clone(),
         retry_class: error.retry_class,
+        grpc: error.grpc,
         doc_url: error.doc_url.clone(),
         fields: error
             .fields

@@ -221,6 +221,11 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
             escape(category)
         );
     }
+    let _ = write!(
+        out,
+        " <span class=\"badge grpc\">gRPC {}</span>",
+        c.grpc.as_str()
+    );
     if c.deprecated.is_some() {
         out.push_str(" <span class=\"badge deprecated\">deprecated</span>");
     }

@@ -220,7 +220,7 @@ pub(crate) struct CodeSchema {
 }
 
 /// What a code's schema says beyond validation, for generators and people: its retry
-/// rule, its category and, where a field is sent only in the message, its template
+/// rule, its category, its gRPC status code and, where a field is sent only in the message, its template
 /// (a client reads the field back from the message with it).
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct CodeExtensions {
@@ -228,6 +228,9 @@ pub(crate) struct CodeExtensions {
     pub(crate) retryable: bool,
     #[serde(rename = "x-category")]
     pub(crate) category: Option<String>,
+    /// The gRPC status code, e.g. `NOT_FOUND`.
+    #[serde(rename = "x-grpc")]
+    pub(crate) grpc: &'static str,
     #[serde(rename = "x-message-template", skip_serializing_if = "Option::is_none")]
     pub(crate) message_template: Option<String>,
     /// `"after_refresh"` for a code retried once after a credentials refresh.

@@ -57,6 +57,7 @@ mod openapi;
 mod schema;
 mod template;
 
+pub use errors_vocab::GrpcCode;
 pub use errors_vocab::format_spec::FormatSpec;
 pub use errors_vocab::template::{Piece, Placeholder};
 pub use errors_vocab::{

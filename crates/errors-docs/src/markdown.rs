@@ -161,6 +161,7 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
     if let Some(category) = &c.category {
         let _ = write!(out, " · category {}", code_span(category, Text));
     }
+    let _ = write!(out, " · gRPC {}", code_span(c.grpc.as_str(), Text));
     out.push_str("\n\n");
     if let Some(reason) = &c.deprecated {
         out.push_str("> **Deprecated.**");

@@ -32,6 +32,9 @@ pub struct Reference {
     /// What statuses mean in this API (`[statuses.N]`), by ascending status: shown
     /// instead of the built-in conventions.
     pub statuses: Vec<StatusDescription>,
+    /// The `google.rpc.ErrorInfo` domain of its errors over gRPC
+    /// (`[catalog] grpc_domain`, default the name).
+    pub grpc_domain: String,
 }
 
 impl Reference {
@@ -149,6 +152,8 @@ pub struct Code {
     pub aliases: Vec<String>,
     /// How a client retries it; `AfterRefresh` once after refreshing credentials.
     pub retry_class: errors_vocab::RetryClass,
+    /// The gRPC status code it is sent with (named, or the default of its status).
+    pub grpc: errors_vocab::GrpcCode,
     /// The documentation URL of this code.
     pub doc_url: Option<String>,
     /// The detail fields, internal ones included, in declaration order.

@@ -209,6 +209,12 @@ fn both_schemas_name_details_and_carry_the_contract() {
                 assert_eq!(rate_limited["x-category"], json!("rate_limit_error"));
                 assert!(rate_limited.get("x-message-template").is_none(), "{what}");
                 assert_eq!(defs["NOT_FOUND"]["x-retryable"], json!(false));
+                assert_eq!(
+                    rate_limited["x-grpc"],
+                    json!("RESOURCE_EXHAUSTED"),
+                    "{what}"
+                );
+                assert_eq!(defs["NOT_FOUND"]["x-grpc"], json!("NOT_FOUND"), "{what}");
                 assert_eq!(defs["NOT_FOUND"]["x-category"], Value::Null);
                 assert_eq!(
                     defs["QUOTA"]["x-message-template"],

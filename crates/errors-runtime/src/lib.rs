@@ -53,6 +53,9 @@
 //! - `reqwest-middleware` (implies `reqwest` and `tokio`):
 //!   `reqwest::CatalogMiddleware`, the catalog's retry policy and circuit breaker on
 //!   every request of a `reqwest_middleware` client.
+//! - `tonic`: `tonic::to_status` and `tonic::from_status`, every error as a
+//!   `tonic::Status` with its catalog gRPC code and `google.rpc` details
+//!   (`ErrorInfo`, `RetryInfo`, `BadRequest`), and back to the typed error.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -75,6 +78,8 @@ pub mod reqwest;
 pub mod retry;
 mod status;
 mod time;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 
 pub use breaker::CircuitBreaker;
 pub use decode::{

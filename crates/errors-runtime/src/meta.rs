@@ -6,6 +6,7 @@
 //! (styles, member keys, detail types, retry settings, rejections) is the catalog's
 //! own, from `errors-vocab`, re-exported here.
 
+pub use errors_vocab::GrpcCode;
 pub use errors_vocab::{
     CircuitBreakerConfig, EnvelopeKeys, EnvelopeStyle, FieldShape, Fill, HonorRetryAfter, Member,
     Rejection, RetryClass, RetryConfig, StatusSet,
@@ -44,6 +45,9 @@ pub struct CatalogMeta {
     /// The other languages messages are translated into (`[locales.TAG]`); a
     /// locale's index here is what `CatalogError::fmt_localized` takes.
     pub locales: &'static [&'static str],
+    /// The `domain` of the `google.rpc.ErrorInfo` a gRPC status carries
+    /// (`[catalog] grpc_domain`, default the enum name).
+    pub grpc_domain: &'static str,
 }
 
 impl CatalogMeta {
@@ -149,6 +153,9 @@ pub struct ErrorMeta {
     pub param: Option<&'static str>,
     /// Why the code is deprecated, when it is (empty when no reason was given).
     pub deprecated: Option<&'static str>,
+    /// The gRPC status code it is sent with (`grpc = "..."`, else the default of
+    /// its HTTP status).
+    pub grpc: GrpcCode,
     /// What `deprecated = { since, replacement, remove_after }` says, when the
     /// catalog writes the table form.
     pub deprecation: Option<DeprecationMeta>,

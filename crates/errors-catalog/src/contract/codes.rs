@@ -1,4 +1,4 @@
-//! One code against its snapshot: status, retryability, category, deprecation, and
+//! One code against its snapshot: status, retryability, category, gRPC code, deprecation, and
 //! each public field (wire name, type, optionality, where it is sent).
 
 use std::collections::HashSet;
@@ -43,6 +43,30 @@ pub(super) fn compare(
                 "the category of `{code}` changed from {} to {}",
                 name(&old.category),
                 name(&new.category)
+            ),
+        );
+    }
+    // A code that follows its status, before and after, changes with the status:
+    // that finding says it.
+    let follows_status = error.at.grpc.is_none()
+        && old.grpc.as_deref() == Some(crate::model::GrpcCode::for_status(old.status).as_str());
+    if let (Some(before), Some(now)) = (&old.grpc, &new.grpc)
+        && before != now
+        && !(follows_status && old.status != new.status)
+    {
+        // A defaulted code follows the status: point there.
+        let at = error
+            .at
+            .grpc
+            .as_ref()
+            .unwrap_or(&error.at.status)
+            .to_string();
+        findings.push(
+            Change::Breaking,
+            Some(code),
+            at,
+            format!(
+                "the gRPC code of `{code}` changed from {before} to {now}: gRPC clients built from the snapshot handle it as {before}"
             ),
         );
     }

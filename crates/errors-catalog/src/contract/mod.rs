@@ -83,6 +83,9 @@ pub struct Contract {
     /// The header a request id is read from and echoed in (`None` when the snapshot
     /// does not record it: format 1).
     pub request_id_header: Option<String>,
+    /// The `google.rpc.ErrorInfo` domain gRPC clients match (`None` when the
+    /// snapshot does not record it: formats 1 to 3).
+    pub grpc_domain: Option<String>,
     /// Each rejection of `[http]` (`bad_request`, ...) and the code that answers it,
     /// in the order of the table (empty when the snapshot does not record them).
     pub answers: Vec<(String, Option<String>)>,
@@ -126,6 +129,9 @@ pub struct CodeContract {
     pub replacement: Option<String>,
     /// Its old spellings, which clients decode as it (format 4).
     pub aliases: Vec<String>,
+    /// The gRPC status code it is sent with, named or defaulted (`None` when the
+    /// snapshot does not record it: formats 1 to 3).
+    pub grpc: Option<String>,
     /// The message template, when a field is sent only in the message: clients
     /// read that field back from the message with it.
     pub template: Option<String>,
@@ -186,7 +192,7 @@ impl Contract {
     /// The snapshot format this version writes. Format 1 (no `doc_url`,
     /// `request_id_header`, `answer` or `template=`), format 2 (no `status`,
     /// `timestamp`, `retry` or `circuit_breaker`) and format 3 (no `after_refresh`,
-    /// `aliases=` or `replacement=`) still read.
+    /// `aliases=`, `replacement=`, `grpc_domain` or `grpc=`) still read.
     pub const FORMAT: u32 = 4;
 
     /// The contract `catalog` offers its clients.

@@ -1,8 +1,8 @@
 //! What the service promises besides its codes: the problem style's `type` URLs,
 //! the request id header, the code that answers each rejection of `[http]` (format
-//! 2 on), and the code that answers each bare error status and whether envelopes
-//! carry a timestamp (format 3 on). Each is compared only when the snapshot records
-//! it.
+//! 2 on), the code that answers each bare error status and whether envelopes
+//! carry a timestamp (format 3 on), and the gRPC domain (format 4 on). Each is
+//! compared only when the snapshot records it.
 
 use super::report::{Change, Findings};
 use super::{Contract, locate};
@@ -57,6 +57,18 @@ pub(super) fn compare(
                 message,
             );
         }
+    }
+    if let (Some(was), Some(now)) = (&old.grpc_domain, &new.grpc_domain)
+        && was != now
+    {
+        findings.push(
+            Change::Breaking,
+            None,
+            locate::setting(catalog, "catalog", "grpc_domain"),
+            format!(
+                "the gRPC domain changed from `{was}` to `{now}`: gRPC clients built from the snapshot take every error of `{now}` for another service's"
+            ),
+        );
     }
     for (rejection, was) in &old.answers {
         let Some((_, now)) = new.answers.iter().find(|(r, _)| r == rejection) else {

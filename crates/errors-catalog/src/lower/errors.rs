@@ -81,6 +81,7 @@ fn error(
     let description = cx.string(table, "description").map(|(d, _)| d);
     let param = cx.string(table, "param");
     let evolve = super::evolve::evolve(cx, table, &place, retryable);
+    let (grpc, grpc_at) = super::grpc::code(cx, table, status);
 
     let mut fields = Vec::new();
     let mut broken_fields = Vec::new();
@@ -125,6 +126,7 @@ fn error(
         deprecated: evolve.deprecated,
         deprecation: evolve.deprecation,
         aliases: evolve.aliases,
+        grpc,
         fields,
         translations: Vec::new(),
         doc_url,
@@ -133,6 +135,7 @@ fn error(
             message: message_at,
             category: category.map(|(_, at)| at),
             param: param.map(|(_, at)| at),
+            grpc: grpc_at,
             broken_fields,
             broken_message,
             evolve: evolve.at,

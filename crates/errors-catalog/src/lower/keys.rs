@@ -25,6 +25,7 @@ pub(super) const CATALOG_KEYS: &[&str] = &[
     "include",
     "description",
     "language",
+    "grpc_domain",
 ];
 /// `[locales.TAG]`.
 pub(super) const LOCALE_KEYS: &[&str] = &["errors"];
@@ -57,6 +58,7 @@ pub(super) const ERROR_KEYS: &[&str] = &[
     "description",
     "param",
     "deprecated",
+    "grpc",
     "details",
     "aliases",
     "retry",

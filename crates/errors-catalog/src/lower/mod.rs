@@ -15,6 +15,7 @@ mod context;
 mod detail_type;
 mod errors;
 mod evolve;
+mod grpc;
 mod http;
 mod keys;
 mod locales;

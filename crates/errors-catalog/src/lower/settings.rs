@@ -67,6 +67,7 @@ fn root_catalog(cx: &mut Cx<'_>, table: &DeTable<'_>, s: &mut Settings) {
     s.doc_url = cx.string(table, "doc_url");
     s.description = cx.string(table, "description").map(|(text, _)| text);
     s.language = cx.string(table, "language");
+    s.grpc_domain = super::grpc::domain(cx, table);
 }
 
 /// `include = "path"` or `include = ["path", ...]`.

@@ -160,6 +160,7 @@ pub(crate) fn code_schema(
         extensions: CodeExtensions {
             retryable: code.retryable,
             category: code.category.clone(),
+            grpc: code.grpc.as_str(),
             message_template: code
                 .message_only_fields()
                 .next()

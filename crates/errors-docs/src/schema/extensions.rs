@@ -1,6 +1,6 @@
 //! The document-level `x-` members: what a client needs beyond the envelope's
 //! shape (the categories, the service's own answers, the retry policy and circuit
-//! breaker it should apply, the request id header), so that every change the
+//! breaker it should apply, the request id header, the gRPC domain), so that every change the
 //! stability check calls breaking shows in the documents.
 
 use serde::Serialize;
@@ -25,6 +25,9 @@ pub(crate) struct DocumentExtensions {
     circuit_breaker: CircuitBreaker,
     #[serde(rename = "x-request-id-header")]
     request_id_header: String,
+    /// The `google.rpc.ErrorInfo` domain of the errors over gRPC.
+    #[serde(rename = "x-grpc-domain")]
+    grpc_domain: String,
 }
 
 /// What the service answers on its own: `{"bad_request": "CODE", ..., "status":
@@ -102,6 +105,7 @@ impl DocumentExtensions {
                 half_open_requests: breaker.half_open_requests,
             },
             request_id_header: reference.http.request_id_header.clone(),
+            grpc_domain: reference.grpc_domain.clone(),
         }
     }
 }

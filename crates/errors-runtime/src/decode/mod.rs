@@ -13,6 +13,8 @@ mod details;
 mod error;
 mod message;
 mod mismatched;
+#[cfg(feature = "tonic")]
+pub(crate) mod parts;
 mod render;
 mod text;
 mod unknown;
@@ -25,5 +27,5 @@ pub use error::DecodeError;
 pub use mismatched::MismatchedError;
 pub use unknown::UnknownError;
 
-#[cfg(feature = "axum")]
+#[cfg(any(feature = "axum", feature = "tonic"))]
 pub(crate) use text::read_text;

@@ -142,6 +142,7 @@ impl From<&CatalogMeta> for Reference {
                 .collect(),
             codes: catalog.errors.iter().map(code).collect(),
             description: catalog.description.map(str::to_owned),
+            grpc_domain: catalog.grpc_domain.to_owned(),
             statuses: catalog
                 .statuses
                 .iter()
@@ -175,6 +176,7 @@ fn code(error: &meta::ErrorMeta) -> Code {
             .map(str::to_owned),
         aliases: error.aliases.iter().map(|a| (*a).to_owned()).collect(),
         retry_class: error.retry_class,
+        grpc: error.grpc,
         doc_url: error.doc_url.map(str::to_owned),
         fields: error
             .fields

@@ -2,10 +2,11 @@
 //! every change to the contract is a small diff.
 //!
 //! ```text
-//! # errors-catalog contract, format 3
+//! # errors-catalog contract, format 4
 //! envelope flat
 //! request_id_header X-Request-Id
 //! timestamp true
+//! grpc_domain api.example.com
 //! key code errorCode
 //! answer bad_request INVALID_REQUEST
 //! answer method_not_allowed -
@@ -14,7 +15,7 @@
 //! retry max_attempts=5 base_delay_ms=1000 max_delay_ms=30000 honor_retry_after=true retry_after_statuses=429,503 max_retry_after_ms=300000
 //! circuit_breaker failure_threshold=5 open_ms=30000 half_open_requests=1
 //! category rate_limit_error
-//! code RATE_LIMITED 429 retryable category=rate_limit_error
+//! code RATE_LIMITED 429 retryable category=rate_limit_error grpc=RESOURCE_EXHAUSTED
 //!   field retry_after wire=retryAfter type=u64 required in=details,header:Retry-After,message
 //! code UNAUTHORIZED 401 final category=auth_error deprecated replacement=TOKEN_EXPIRED
 //! code TOKEN_EXPIRED 401 after_refresh
@@ -24,7 +25,7 @@
 //!
 //! Format 1 had no `doc_url`, `request_id_header`, `answer` or `template=`; format 2
 //! no `timestamp`, `status`, `retry` or `circuit_breaker`; format 3 no
-//! `after_refresh`, `aliases=` or `replacement=`. All still read, and what they do
+//! `after_refresh`, `aliases=`, `replacement=`, `grpc_domain` or `grpc=`. All still read, and what they do
 //! not record is not compared.
 //!
 //! A value with a space, a quote, `=`, `,` or `#` in it is written as a JSON-style
@@ -122,6 +123,7 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
                 .as_ref()
                 .and_then(|d| d.replacement.clone()),
             aliases: error.aliases.clone(),
+            grpc: Some(error.grpc.as_str().to_owned()),
             fields: error
                 .public_fields()
                 .map(|field| {
@@ -160,6 +162,7 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
             .clone()
             .filter(|_| style == EnvelopeStyle::Problem),
         request_id_header: Some(catalog.http.request_id_header.clone()),
+        grpc_domain: Some(catalog.grpc_domain.clone()),
         answers: Rejection::ALL
             .iter()
             .map(|&r| {
@@ -233,6 +236,9 @@ pub(super) fn render(contract: &Contract) -> String {
     if let Some(timestamp) = contract.timestamp {
         out.push_str(&format!("timestamp {timestamp}\n"));
     }
+    if let Some(domain) = &contract.grpc_domain {
+        out.push_str(&format!("grpc_domain {}\n", quote(domain)));
+    }
     for (member, key) in &contract.keys {
         out.push_str(&format!("key {} {}\n", quote(member), quote(key)));
     }
@@ -278,6 +284,9 @@ pub(super) fn render(contract: &Contract) -> String {
         if !code.aliases.is_empty() {
             let aliases: Vec<String> = code.aliases.iter().map(|a| quote(a)).collect();
             out.push_str(&format!(" aliases={}", aliases.join(",")));
+        }
+        if let Some(grpc) = &code.grpc {
+            out.push_str(&format!(" grpc={}", quote(grpc)));
         }
         if let Some(template) = &code.template {
             out.push_str(&format!(" template={}", quote(template)));
@@ -362,7 +371,7 @@ mod tests {
         );
         let text = render(&contract);
         assert!(
-            text.contains("code B_CODE 429 retryable category=limits\n"),
+            text.contains("code B_CODE 429 retryable category=limits grpc=RESOURCE_EXHAUSTED\n"),
             "{text}"
         );
         assert!(

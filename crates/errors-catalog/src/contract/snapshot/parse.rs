@@ -13,6 +13,7 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
         format: 1,
         doc_url: None,
         request_id_header: None,
+        grpc_domain: None,
         answers: Vec::new(),
         statuses: Vec::new(),
         timestamp: None,
@@ -50,7 +51,7 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
         let mut words = words.into_iter();
         let Some(Word::Plain(item)) = words.next() else {
             return Err(fail(
-                "a line must start with an item: `envelope`, `doc_url`, `request_id_header`, `timestamp`, `key`, `answer`, `status`, `retry`, `circuit_breaker`, `category`, `code` or `field`"
+                "a line must start with an item: `envelope`, `doc_url`, `request_id_header`, `timestamp`, `grpc_domain`, `key`, `answer`, `status`, `retry`, `circuit_breaker`, `category`, `code` or `field`"
                     .into(),
             ));
         };
@@ -63,6 +64,7 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
             "envelope" => contract.style = plain(0, "a style")?,
             "doc_url" => contract.doc_url = Some(plain(0, "a URL")?),
             "request_id_header" => contract.request_id_header = Some(plain(0, "a header")?),
+            "grpc_domain" => contract.grpc_domain = Some(plain(0, "a domain")?),
             "answer" => {
                 let rejection = plain(0, "a rejection")?;
                 let code = plain(1, "a code, or `-`")?;
@@ -118,6 +120,7 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
                     deprecated: false,
                     replacement: None,
                     aliases: Vec::new(),
+                    grpc: None,
                     template: None,
                     translations: Vec::new(),
                     fields: Vec::new(),
@@ -131,6 +134,9 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
                         Word::Plain(flag) if flag == "deprecated" => entry.deprecated = true,
                         Word::Pair(key, values) if key == "replacement" && values.len() == 1 => {
                             entry.replacement = Some(values[0].clone());
+                        }
+                        Word::Pair(key, values) if key == "grpc" && values.len() == 1 => {
+                            entry.grpc = Some(values[0].clone());
                         }
                         Word::Pair(key, values) if key == "aliases" => {
                             entry.aliases.clone_from(values);
@@ -202,7 +208,7 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
             }
             other => {
                 return Err(fail(format!(
-                    "`{other}` is not an item: expected `envelope`, `doc_url`, `request_id_header`, `timestamp`, `key`, `answer`, `status`, `retry`, `circuit_breaker`, `category`, `code` or `field`"
+                    "`{other}` is not an item: expected `envelope`, `doc_url`, `request_id_header`, `timestamp`, `grpc_domain`, `key`, `answer`, `status`, `retry`, `circuit_breaker`, `category`, `code` or `field`"
                 )));
             }
         }

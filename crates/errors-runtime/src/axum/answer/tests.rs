@@ -23,6 +23,7 @@ const fn error(code: &'static str, status: u16, fields: &'static [FieldMeta]) ->
         deprecation: None,
         aliases: &[],
         retry_class: RetryClass::from_retryable(status >= 500),
+        grpc: crate::meta::GrpcCode::for_status(status),
     }
 }
 
@@ -87,6 +88,7 @@ fn catalog(
         statuses: &[],
         language: "en",
         locales: &[],
+        grpc_domain: "ApiError",
     }
 }
 

@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/bad_grpc.toml");
+
+fn main() {}
