@@ -48,6 +48,7 @@
 pub mod contract;
 mod diagnostic;
 mod draft;
+mod enums;
 mod http;
 mod load;
 mod lower;
@@ -68,7 +69,7 @@ pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, 
 pub use errors_vocab::template::{Piece, Placeholder, literal_text};
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, EnvelopeSettings,
-    EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, Rejection, RetryConfig,
+    EnumKind, EnumType, EnumValue, EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, Rejection, RetryConfig,
     StatusDescription, StatusSet,
 };
 pub use partial::{Partial, PartialError};

@@ -11,6 +11,7 @@ pub use errors_vocab::{
     RetryConfig, StatusSet,
 };
 
+pub use crate::enums::{EnumKind, EnumType, EnumValue};
 use crate::source::Location;
 use crate::template::MessageTemplate;
 
@@ -237,6 +238,9 @@ pub struct Field {
     pub wire: String,
     /// Documentation for people.
     pub description: Option<String>,
+    /// `type = { enum = [...] }` (the type is then `string`) or, on a
+    /// `field_violations` field, `rules = [...]`: the values and the generated enum.
+    pub enum_type: Option<EnumType>,
     /// Where the field is declared (its key).
     pub location: Location,
     pub(crate) at: FieldLocations,

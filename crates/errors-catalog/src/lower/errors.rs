@@ -6,10 +6,11 @@ use toml::de::{DeTable, DeValue};
 
 use super::context::{Cx, Value, in_order, misspelt};
 use super::detail_type::parse_type;
+use super::enums;
 use super::keys::{ERROR_KEYS, FIELD_KEYS};
 use crate::diagnostic::Diagnostic;
 use crate::draft::{Draft, Settings};
-use crate::model::{DetailsCase, ErrorDef, ErrorLocations, Field, FieldLocations};
+use crate::model::{DetailType, DetailsCase, ErrorDef, ErrorLocations, Field, FieldLocations};
 use crate::naming;
 use crate::source::Location;
 use crate::template::MessageTemplate;
@@ -91,6 +92,7 @@ fn error(
                 let name = key.get_ref().to_string();
                 match field(
                     cx,
+                    &code,
                     &name,
                     cx.at(key.span()),
                     value,
@@ -187,6 +189,7 @@ fn deprecated(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<String> {
 /// One detail field: `name = "type"` or `name = { type = "...", ... }`.
 fn field(
     cx: &mut Cx<'_>,
+    code: &str,
     name: &str,
     location: Location,
     value: &Value<'_>,
@@ -231,22 +234,34 @@ fn field(
             return None;
         }
     };
-    let DeValue::String(ty_text) = ty_value.get_ref() else {
-        cx.wrong_type(
-            ty_value,
-            &format!("the type of `{name}`"),
-            "a string such as `\"u64\"`",
-        );
-        return None;
-    };
-    let (ty, question_mark) = match parse_type(ty_text) {
-        Ok(parsed) => parsed,
-        Err((message, help)) => {
-            cx.sink
-                .push(Diagnostic::new(cx.at(ty_value.span()), message).help(help));
+    let mut enum_type = None;
+    let (ty, question_mark, ty_text) = match ty_value.get_ref() {
+        DeValue::String(ty_text) => match parse_type(ty_text) {
+            Ok((ty, question_mark)) => (ty, question_mark, ty_text.as_ref()),
+            Err((message, help)) => {
+                cx.sink
+                    .push(Diagnostic::new(cx.at(ty_value.span()), message).help(help));
+                return None;
+            }
+        },
+        DeValue::Table(t) => {
+            enum_type = Some(enums::type_table(cx, code, name, ty_value, t)?);
+            (DetailType::String, false, "")
+        }
+        _ => {
+            cx.wrong_type(
+                ty_value,
+                &format!("the type of `{name}`"),
+                "a string such as `\"u64\"`, or an enum such as `{ enum = [\"a\", \"b\"] }`",
+            );
             return None;
         }
     };
+    if let DeValue::Table(t) = value.get_ref()
+        && let Some(rules) = enums::rules(cx, code, name, &ty, t)
+    {
+        enum_type = Some(rules);
+    }
     let says_required = matches!(
         value.get_ref(),
         DeValue::Table(t)
@@ -274,6 +289,7 @@ fn field(
         in_details: !internal && details.as_ref().is_none_or(|(d, _)| *d),
         wire: wire_name,
         description,
+        enum_type,
         location,
         at: FieldLocations {
             header: header.map(|(_, at)| at),

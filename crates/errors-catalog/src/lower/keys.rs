@@ -62,4 +62,5 @@ pub(super) const FIELD_KEYS: &[&str] = &[
     "wire",
     "description",
     "details",
+    "rules",
 ];

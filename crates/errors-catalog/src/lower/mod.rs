@@ -13,6 +13,7 @@
 mod categories;
 mod context;
 mod detail_type;
+mod enums;
 mod errors;
 mod http;
 mod keys;

@@ -3,6 +3,7 @@
 //! checked, so a user sees every problem at once.
 
 mod codes;
+mod enums;
 mod errors;
 mod fields;
 mod message_only;
@@ -35,6 +36,7 @@ pub(crate) fn validate(draft: &Draft, root: Option<Location>, complete: bool, si
         }
     }
     codes::check_codes(draft, sink);
+    enums::check_names(draft, sink);
     for (error, status) in draft.errors.iter().zip(&draft.statuses) {
         errors::check_error(draft, error, *status, complete, sink);
     }
