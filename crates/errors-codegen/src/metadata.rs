@@ -46,11 +46,12 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
                 let ty = rules(rt, &f.ty).meta;
                 let header = option(f.header.as_deref());
                 let description = option(f.description.as_deref());
+                let values = f.enum_type.iter().flat_map(|e| e.value_strs());
                 quote! {
                     #rt::meta::FieldMeta {
                         name: #fname, wire: #wire, ty: #ty, optional: #optional,
                         internal: #internal, header: #header, in_details: #in_details,
-                        description: #description,
+                        description: #description, values: &[#(#values),*],
                     }
                 }
             });

@@ -179,6 +179,10 @@ pub struct FieldMeta {
     pub in_details: bool,
     /// Documentation.
     pub description: Option<&'static str>,
+    /// The values of an enum field (`type = { enum = [...] }`, whose type is
+    /// `String`), or the rules of a `field_violations` field with `rules = [...]`;
+    /// empty otherwise.
+    pub values: &'static [&'static str],
 }
 
 impl FieldMeta {

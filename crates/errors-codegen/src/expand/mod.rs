@@ -10,6 +10,7 @@
 
 mod code;
 mod decode;
+mod enums;
 mod error;
 mod field_methods;
 mod sources;
@@ -20,6 +21,7 @@ use quote::quote;
 use errors_catalog::Catalog;
 
 use crate::define;
+pub(crate) use enums::enums;
 use crate::metadata::catalog_static;
 use crate::options::Options;
 use crate::plan::{Plan, VariantPlan};
@@ -34,6 +36,7 @@ pub(crate) fn catalog(catalog: &Catalog, options: &Options, skeleton: bool) -> T
     }
     let mut out = define::error_enum(&plan);
     out.extend(define::code_enum(&plan));
+    out.extend(enums::enums(&plan));
     out.extend(impls(&plan, TokenStream::new()));
     out
 }

@@ -32,6 +32,7 @@ const fn field(ty: FieldType, optional: bool, header: Option<&'static str>) -> F
         header,
         in_details: true,
         description: None,
+        values: &[],
     }
 }
 
