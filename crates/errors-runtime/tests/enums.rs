@@ -41,7 +41,7 @@ fn the_generated_enum_parses_displays_and_serializes_as_its_value() {
     assert_eq!(format!("{:?}", Rule::MaxLength), "MaxLength");
     // The rules of `fields` are their own enum, with their own values.
     assert_eq!(ValidationFailedFieldsRule::VALUES.len(), 6);
-    assert_eq!(api::InvalidRequestFieldsRule::VALUES, ["required", "type"]);
+    assert_eq!(api::InvalidRequestFieldsRule::VALUES, ["required", "json"]);
 }
 
 #[test]
@@ -132,4 +132,42 @@ fn enum_values_sent_outside_details_are_recovered() {
     let decoded = decode_response::<ApiError>(429, &headers, json.as_bytes()).unwrap();
     assert_eq!(decoded.known(), Some(&sent));
     assert_eq!(sent.code().as_str(), "RATE_LIMITED");
+}
+
+async fn count(axum::extract::Path(n): axum::extract::Path<u32>) -> String {
+    n.to_string()
+}
+
+/// The layer's violation of a path that does not parse has the rule `type`, which
+/// `INVALID_REQUEST`'s `fields` does not list: the violation is sent without it.
+#[tokio::test]
+async fn the_layer_leaves_out_a_rule_of_its_own_outside_the_fields_rules() {
+    use std::time::Duration;
+    let app = axum::Router::new()
+        .route("/count/{n}", axum::routing::get(count))
+        .layer(errors_runtime::axum::CatalogLayer::<ApiError>::new());
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
+        .await
+        .unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(async move { axum::serve(listener, app).await });
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap();
+    let response = client.get(format!("{base}/count/abc")).send().await.unwrap();
+    assert_eq!(response.status().as_u16(), 400);
+    let body: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    server.abort();
+    assert_eq!(body["errorCode"], "INVALID_REQUEST");
+    let violations = body["details"]["fields"].as_array().expect("violations");
+    assert_eq!(violations.len(), 1, "{body}");
+    assert!(violations[0]["message"].as_str().unwrap().contains("abc"), "{body}");
+    assert!(violations[0].get("rule").is_none(), "{body}");
+    // And it decodes, as the typed rule it is without a rule.
+    let decoded = decode::<ApiError>(body.to_string().as_bytes()).unwrap();
+    let Some(ApiError::InvalidRequest { fields }) = decoded.known() else {
+        panic!("{decoded:?}")
+    };
+    assert_eq!(fields[0].rule, None::<api::InvalidRequestFieldsRule>);
 }
