@@ -83,6 +83,11 @@ fn code(error: &ErrorDef) -> Code {
                 header: f.header.clone(),
                 in_details: f.in_details,
                 description: f.description.clone(),
+                values: f
+                    .enum_type
+                    .iter()
+                    .flat_map(|e| e.value_strs().map(str::to_owned))
+                    .collect(),
             })
             .collect(),
     }

@@ -245,7 +245,7 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
         for f in c.public_fields() {
             let _ = writeln!(
                 out,
-                "<tr><td><code>{}</code></td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&f.name),
                 // A field kept out of `details` has no member name on the wire.
                 if f.in_details {
@@ -253,7 +253,10 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
                 } else {
                     "—".to_owned()
                 },
-                escape(&f.ty.to_string()),
+                match f.values_text(|v| format!("<code>{}</code>", escape(v))) {
+                    Some(values) => format!("<code>{}</code>, {values}", escape(&f.ty.to_string())),
+                    None => format!("<code>{}</code>", escape(&f.ty.to_string())),
+                },
                 if f.optional { "no" } else { "yes" },
                 inline(&guidance::placements(reference, c, f).join(", ")),
                 inline(f.description.as_deref().unwrap_or(""))

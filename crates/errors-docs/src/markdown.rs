@@ -191,7 +191,10 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
                 } else {
                     "—".to_owned()
                 },
-                code_span(&f.ty.to_string(), Cell),
+                match f.values_text(|v| code_span(v, Cell)) {
+                    Some(values) => format!("{}, {values}", code_span(&f.ty.to_string(), Cell)),
+                    None => code_span(&f.ty.to_string(), Cell),
+                },
                 if f.optional { "no" } else { "yes" },
                 inline(&guidance::placements(reference, c, f).join(", "), Cell),
                 description(f.description.as_deref().unwrap_or(""), Cell)

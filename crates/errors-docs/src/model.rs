@@ -180,6 +180,24 @@ impl Code {
     }
 }
 
+impl Field {
+    /// What the reference says of the field's values besides its type, each value
+    /// as `quote` writes it: `one of a, b` for an enum field, `rules: a, b` for
+    /// violations whose rules are listed; `None` without values.
+    pub fn values_text(&self, quote: impl Fn(&str) -> String) -> Option<String> {
+        if self.values.is_empty() {
+            return None;
+        }
+        let values: Vec<String> = self.values.iter().map(|v| quote(v)).collect();
+        let what = if self.ty == DetailType::FieldViolations {
+            "rules:"
+        } else {
+            "one of"
+        };
+        Some(format!("{what} {}", values.join(", ")))
+    }
+}
+
 /// A detail field of a code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
@@ -199,4 +217,7 @@ pub struct Field {
     pub in_details: bool,
     /// Documentation for people.
     pub description: Option<String>,
+    /// The values of an enum field (its type is `string`), or the rules of a
+    /// `field_violations` field that lists them; empty otherwise.
+    pub values: Vec<String>,
 }

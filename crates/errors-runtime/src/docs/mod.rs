@@ -146,6 +146,7 @@ fn code(error: &meta::ErrorMeta) -> Code {
                 header: f.header.map(str::to_owned),
                 in_details: f.in_details,
                 description: f.description.map(str::to_owned),
+                values: f.values.iter().map(|v| (*v).to_owned()).collect(),
             })
             .collect(),
     }
