@@ -397,7 +397,7 @@ fn the_snapshot_is_stable_sorted_text() {
         ]
     );
     assert!(
-        text.starts_with("# errors-catalog contract, format 2\n"),
+        text.starts_with("# errors-catalog contract, format 3\n"),
         "{text}"
     );
 }

@@ -84,6 +84,8 @@ impl fmt::Display for Report {
 pub(super) struct Findings<'a> {
     snapshot: &'a Path,
     out: Vec<Finding>,
+    /// The snapshot's format: what it recorded.
+    format: u32,
 }
 
 impl Findings<'_> {
@@ -114,6 +116,7 @@ pub fn check(snapshot: &Contract, catalog: &Catalog, snapshot_path: impl AsRef<P
     let mut findings = Findings {
         snapshot: snapshot_path.as_ref(),
         out: Vec::new(),
+        format: snapshot.format,
     };
     let root = locate::setting(catalog, "catalog", "envelope");
 
@@ -386,6 +389,8 @@ fn compare_field(
             ),
         );
     }
+    let recorded = findings.format >= 3;
+    super::values::compare_values(findings, code, old, new, &at, recorded);
     if old.ty != new.ty {
         findings.push(
             Change::Breaking,

@@ -39,6 +39,7 @@ mod locate;
 mod service;
 mod snapshot;
 mod text;
+mod values;
 
 use std::fmt;
 use std::io;
@@ -117,6 +118,9 @@ pub struct FieldContract {
     pub optional: bool,
     /// Where it is sent.
     pub placements: Vec<Placement>,
+    /// The values of an enum field, or the rules of a `field_violations` field
+    /// that lists them (`None` otherwise, and in snapshots before format 3).
+    pub values: Option<Vec<String>>,
     /// The line of the snapshot it was read from (0 when made from a catalog).
     pub line: u32,
 }
@@ -148,8 +152,9 @@ impl fmt::Display for Placement {
 
 impl Contract {
     /// The snapshot format this version writes. Format 1 (no `doc_url`,
-    /// `request_id_header`, `answer` or `template=`) still reads.
-    pub const FORMAT: u32 = 2;
+    /// `request_id_header`, `answer` or `template=`) and format 2 (no `values=`)
+    /// still read.
+    pub const FORMAT: u32 = 3;
 
     /// The contract `catalog` offers its clients.
     pub fn of(catalog: &Catalog) -> Contract {

@@ -2,7 +2,7 @@
 //! every change to the contract is a small diff.
 //!
 //! ```text
-//! # errors-catalog contract, format 2
+//! # errors-catalog contract, format 3
 //! envelope flat
 //! request_id_header X-Request-Id
 //! key code errorCode
@@ -14,10 +14,12 @@
 //! code UNAUTHORIZED 401 final category=auth_error deprecated
 //! code QUOTA 429 retryable template="Quota {limit} exceeded."
 //!   field limit wire=limit type=u32 required in=message
+//! code VALIDATION_FAILED 422 final
+//!   field rule wire=rule type=string values=required,email required in=details
 //! ```
 //!
-//! Format 1 had no `doc_url`, `request_id_header`, `answer` or `template=`: it still
-//! reads, and what it does not record is not compared.
+//! Format 1 had no `doc_url`, `request_id_header`, `answer` or `template=`, format 2
+//! no `values=`: both still read, and what they do not record is not compared.
 //!
 //! A value with a space, a quote, `=`, `,` or `#` in it is written as a JSON-style
 //! quoted string.
@@ -111,6 +113,10 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
                         ty: field.ty.to_string(),
                         optional: field.optional,
                         placements,
+                        values: field
+                            .enum_type
+                            .as_ref()
+                            .map(|e| e.value_strs().map(str::to_owned).collect()),
                         line: 0,
                     }
                 })
@@ -194,8 +200,12 @@ pub(super) fn render(contract: &Contract) -> String {
                 .iter()
                 .map(|p| quote(&p.to_string()))
                 .collect();
+            let values = field.values.as_ref().map_or_else(String::new, |values| {
+                let values: Vec<String> = values.iter().map(|v| quote(v)).collect();
+                format!(" values={}", values.join(","))
+            });
             out.push_str(&format!(
-                "  field {} wire={} type={} {} in={}\n",
+                "  field {} wire={} type={}{values} {} in={}\n",
                 quote(&field.name),
                 quote(&field.wire),
                 quote(&field.ty),
@@ -319,6 +329,7 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
                     ty: String::new(),
                     optional: false,
                     placements: Vec::new(),
+                    values: None,
                     line,
                 };
                 for word in &rest[1..] {
@@ -328,6 +339,9 @@ pub(super) fn parse(path: &Path, text: &str) -> Result<Contract, SnapshotError> 
                         }
                         Word::Pair(key, values) if key == "type" && values.len() == 1 => {
                             field.ty = values[0].clone();
+                        }
+                        Word::Pair(key, values) if key == "values" => {
+                            field.values = Some(values.clone());
                         }
                         Word::Pair(key, values) if key == "in" => {
                             for value in values {
@@ -467,10 +481,10 @@ mod tests {
         );
         let err = parse(
             Path::new("c.contract"),
-            "# errors-catalog contract, format 3\n",
+            "# errors-catalog contract, format 4\n",
         )
         .unwrap_err();
-        assert!(err.to_string().contains("format 3 is not known"), "{err}");
+        assert!(err.to_string().contains("format 4 is not known"), "{err}");
         let err = parse(
             Path::new("c.contract"),
             "envelope flat\ncode X 400 final colour=red\n",
