@@ -51,6 +51,7 @@ mod draft;
 mod enums;
 mod http;
 mod load;
+mod message_by;
 mod lower;
 mod model;
 pub mod naming;
@@ -69,8 +70,8 @@ pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, 
 pub use errors_vocab::template::{Piece, Placeholder, literal_text};
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, EnvelopeSettings,
-    EnumKind, EnumType, EnumValue, EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, Rejection, RetryConfig,
-    StatusDescription, StatusSet,
+    EnumKind, EnumType, EnumValue, EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, MessageBy, Rejection, RetryConfig,
+    StatusDescription, StatusSet, ValueTemplate,
 };
 pub use partial::{Partial, PartialError};
 pub use report::Diagnostics;

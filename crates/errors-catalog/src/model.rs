@@ -12,6 +12,7 @@ pub use errors_vocab::{
 };
 
 pub use crate::enums::{EnumKind, EnumType, EnumValue};
+pub use crate::message_by::{MessageBy, ValueTemplate};
 use crate::source::Location;
 use crate::template::MessageTemplate;
 
@@ -152,8 +153,10 @@ pub struct ErrorDef {
     pub status: u16,
     /// Whether a client may retry; defaults to `status == 429 || status >= 500`.
     pub retryable: bool,
-    /// The message template.
+    /// The message template (for a message chosen by a field, the first value's).
     pub message: MessageTemplate,
+    /// `message = { by, values }`: the template of each value of an enum field.
+    pub message_by: Option<MessageBy>,
     /// The category (the typed envelope's `type`).
     pub category: Option<String>,
     /// A short title: as written, or derived from the code (`RATE_LIMITED` ->

@@ -7,10 +7,13 @@ use toml::de::{DeTable, DeValue};
 use super::context::{Cx, Value, in_order, misspelt};
 use super::detail_type::parse_type;
 use super::enums;
+use super::message_by;
 use super::keys::{ERROR_KEYS, FIELD_KEYS};
 use crate::diagnostic::Diagnostic;
 use crate::draft::{Draft, Settings};
-use crate::model::{DetailType, DetailsCase, ErrorDef, ErrorLocations, Field, FieldLocations};
+use crate::model::{
+    DetailType, DetailsCase, ErrorDef, ErrorLocations, Field, FieldLocations, MessageBy,
+};
 use crate::naming;
 use crate::source::Location;
 use crate::template::MessageTemplate;
@@ -54,8 +57,8 @@ fn error(
     let raw_status = status.map(|(n, _)| n);
     let status = raw_status.and_then(|n| u16::try_from(n).ok()).unwrap_or(0);
 
-    let (message, message_at) = match message(cx, table) {
-        Some(found) => (Some(found.0), found.1),
+    let (message, message_at, message_by) = match message(cx, table) {
+        Some(found) => (Some(found.0), found.1, found.2),
         None => {
             if !table.contains_key("message") && !misspelt(table, "message", ERROR_KEYS) {
                 cx.sink.push(
@@ -67,7 +70,7 @@ fn error(
             let at = table
                 .get("message")
                 .map_or(location.clone(), |v| cx.at(v.span()));
-            (None, at)
+            (None, at, None)
         }
     };
     let broken_message = message.is_none();
@@ -120,6 +123,7 @@ fn error(
         status,
         retryable,
         message,
+        message_by,
         category: category.as_ref().map(|(c, _)| c.clone()),
         description,
         param: param.as_ref().map(|(p, _)| p.clone()),
@@ -140,13 +144,31 @@ fn error(
     (error, raw_status)
 }
 
-/// The parsed `message` and where it is written, or `None` (reported) when it is
-/// not a string; template problems are reported and the template kept.
-fn message(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<(MessageTemplate, Location)> {
+/// The parsed `message` (for `{ by, values }`, the first value's template, and the
+/// templates by value) and where it is written, or `None` (reported) when it is
+/// neither a string nor such a table; template problems are reported and the
+/// template kept.
+fn message(
+    cx: &mut Cx<'_>,
+    table: &DeTable<'_>,
+) -> Option<(MessageTemplate, Location, Option<MessageBy>)> {
     let value = table.get("message")?;
     let at = cx.at(value.span());
+    if let DeValue::Table(t) = value.get_ref() {
+        let by = message_by::message_by(cx, value, t, template)?;
+        return Some((by.templates[0].template.clone(), at, Some(by)));
+    }
+    template(cx, value).map(|template| (template, at, None))
+}
+
+/// A template string, parsed; `None` (reported) when `value` is not a string.
+fn template(cx: &mut Cx<'_>, value: &Value<'_>) -> Option<MessageTemplate> {
     let DeValue::String(text) = value.get_ref() else {
-        cx.wrong_type(value, "`message`", "a string");
+        cx.wrong_type(
+            value,
+            "`message`",
+            "a string, or a table `{ by = \"field\", values = { ... } }`",
+        );
         return None;
     };
     let base = value.span().start;
@@ -165,7 +187,7 @@ fn message(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<(MessageTemplate, Loc
     };
     let (template, problems) = MessageTemplate::parse(text, &locate);
     problems.into_iter().for_each(|d| cx.sink.push(d));
-    Some((template, at))
+    Some(template)
 }
 
 /// `deprecated = "why"` or `deprecated = true`.

@@ -17,6 +17,7 @@ mod enums;
 mod errors;
 mod http;
 mod keys;
+mod message_by;
 mod settings;
 mod statuses;
 

@@ -6,6 +6,7 @@ mod codes;
 mod enums;
 mod errors;
 mod fields;
+mod message_by;
 mod message_only;
 mod placeholders;
 mod settings;
