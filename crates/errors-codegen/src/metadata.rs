@@ -40,6 +40,20 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             let doc_url = option(e.doc_url.as_deref());
             let param = option(e.param.as_deref());
             let deprecated = option(e.deprecated.as_deref());
+            let message_by = match &e.message_by {
+                None => quote!(::core::option::Option::None),
+                Some(by) => {
+                    let field = &by.field;
+                    let templates = by.templates.iter().map(|t| {
+                        let (value, template) = (&t.value, &t.template.source);
+                        let pieces = crate::pieces::pieces(rt, &t.template.pieces);
+                        quote!(#rt::meta::ValueTemplateMeta { value: #value, template: #template, pieces: #pieces })
+                    });
+                    quote!(::core::option::Option::Some(#rt::meta::MessageByMeta {
+                        field: #field, templates: &[#(#templates),*],
+                    }))
+                }
+            };
             let fields = e.fields.iter().map(|f| {
                 let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
                 let in_details = f.in_details;
@@ -60,7 +74,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
                     code: #code, variant: #variant, status: #status, retryable: #retryable,
                     category: #category, title: #title, template: #template, pieces: #pieces,
                     description: #description, fields: &[#(#fields),*], doc_url: #doc_url,
-                    param: #param, deprecated: #deprecated,
+                    param: #param, deprecated: #deprecated, message_by: #message_by,
                 }
             }
         })

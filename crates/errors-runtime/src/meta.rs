@@ -144,6 +144,29 @@ pub struct ErrorMeta {
     pub param: Option<&'static str>,
     /// Why the code is deprecated, when it is (empty when no reason was given).
     pub deprecated: Option<&'static str>,
+    /// `message = { by, values }`: the template of each value of an enum field
+    /// (`template` and `pieces` are then the first value's).
+    pub message_by: Option<MessageByMeta>,
+}
+
+/// A message chosen by an enum field: `message = { by, values }`.
+#[derive(Debug, Clone, Copy)]
+pub struct MessageByMeta {
+    /// The enum field whose value picks the template.
+    pub field: &'static str,
+    /// The template of each value, in catalog order.
+    pub templates: &'static [ValueTemplateMeta],
+}
+
+/// The template of one value of a [`MessageByMeta`].
+#[derive(Debug, Clone, Copy)]
+pub struct ValueTemplateMeta {
+    /// The value of the field, as sent on the wire.
+    pub value: &'static str,
+    /// The template as written in the catalog.
+    pub template: &'static str,
+    /// The template, parsed.
+    pub pieces: &'static [Piece],
 }
 
 impl ErrorMeta {

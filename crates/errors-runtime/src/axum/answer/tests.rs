@@ -19,6 +19,7 @@ const fn error(code: &'static str, status: u16, fields: &'static [FieldMeta]) ->
         doc_url: None,
         param: None,
         deprecated: None,
+        message_by: None,
     }
 }
 
