@@ -3,7 +3,9 @@
 use errors_catalog::{Catalog, ErrorDef, MessageTemplate};
 use errors_vocab::{EnvelopeKeys, Rejection};
 
-use crate::model::{Category, Code, EnvelopeLayout, Field, Http, Reference, StatusDescription};
+use crate::model::{
+    Category, Code, EnvelopeLayout, Field, Http, MessageBy, Reference, StatusDescription,
+};
 use crate::template::Template;
 
 impl From<&Catalog> for Reference {
@@ -68,6 +70,14 @@ fn code(error: &ErrorDef) -> Code {
         category: error.category.clone(),
         description: error.description.clone(),
         template: template(&error.message),
+        message_by: error.message_by.as_ref().map(|by| MessageBy {
+            field: by.field.clone(),
+            templates: by
+                .templates
+                .iter()
+                .map(|t| (t.value.clone(), template(&t.template)))
+                .collect(),
+        }),
         param: error.param.clone(),
         deprecated: error.deprecated.clone(),
         doc_url: error.doc_url.clone(),

@@ -235,11 +235,31 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
     if let Some(description) = &c.description {
         let _ = writeln!(out, "<p>{}</p>", inline(description));
     }
-    let _ = writeln!(
-        out,
-        "<p>Message: <code class=\"template\">{}</code></p>",
-        escape(&c.template.source)
-    );
+    match &c.message_by {
+        None => {
+            let _ = writeln!(
+                out,
+                "<p>Message: <code class=\"template\">{}</code></p>",
+                escape(&c.template.source)
+            );
+        }
+        Some(by) => {
+            let _ = writeln!(
+                out,
+                "<p>Message, by <code>{}</code>:</p>\n<ul class=\"templates\">",
+                escape(&by.field)
+            );
+            for (value, template) in &by.templates {
+                let _ = writeln!(
+                    out,
+                    "<li><code>{}</code>: <code class=\"template\">{}</code></li>",
+                    escape(value),
+                    escape(&template.source)
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+    }
     if c.public_fields().next().is_some() {
         out.push_str("<table class=\"fields\">\n<thead><tr><th>Field</th><th>Wire name</th><th>Type</th><th>Required</th><th>Sent in</th><th>Description</th></tr></thead>\n<tbody>\n");
         for f in c.public_fields() {
@@ -293,6 +313,10 @@ fn write_example(out: &mut String, reference: &Reference, c: &Code) {
 /// they hold.
 fn search_text(c: &Code) -> String {
     let mut text = format!("{} {} {} {}", c.code, c.status, c.title, c.template.source);
+    for (_, template) in c.message_by.iter().flat_map(|by| &by.templates).skip(1) {
+        text.push(' ');
+        text.push_str(&template.source);
+    }
     for part in [&c.category, &c.description].into_iter().flatten() {
         text.push(' ');
         text.push_str(part);

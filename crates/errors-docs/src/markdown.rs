@@ -177,7 +177,23 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
         out.push_str(&description(text, Text));
         out.push_str("\n\n");
     }
-    let _ = writeln!(out, "Message: {}\n", code_span(&c.template.source, Text));
+    match &c.message_by {
+        None => {
+            let _ = writeln!(out, "Message: {}\n", code_span(&c.template.source, Text));
+        }
+        Some(by) => {
+            let _ = writeln!(out, "Message, by {}:\n", code_span(&by.field, Text));
+            for (value, template) in &by.templates {
+                let _ = writeln!(
+                    out,
+                    "- {}: {}",
+                    code_span(value, Text),
+                    code_span(&template.source, Text)
+                );
+            }
+            out.push('\n');
+        }
+    }
     if c.public_fields().next().is_some() {
         out.push_str("| Field | Wire name | Type | Required | Sent in | Description |\n|---|---|---|---|---|---|\n");
         for f in c.public_fields() {

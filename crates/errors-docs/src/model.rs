@@ -131,8 +131,10 @@ pub struct Code {
     pub category: Option<String>,
     /// Documentation for people.
     pub description: Option<String>,
-    /// The message template.
+    /// The message template (for a message chosen by a field, the first value's).
     pub template: Template,
+    /// `message = { by, values }`: the template of each value of an enum field.
+    pub message_by: Option<MessageBy>,
     /// The detail field whose value is the typed envelope's `param`.
     pub param: Option<String>,
     /// Why the code is deprecated, when it is (empty when no reason was given).
@@ -159,9 +161,19 @@ impl Code {
         self.detail_fields().next().is_some()
     }
 
-    /// Whether the message template inserts the field called `name`.
+    /// Whether the message carries the field called `name`: a template inserts it,
+    /// or it chooses the template.
     pub fn in_message(&self, name: &str) -> bool {
-        self.template.fields().any(|f| f == name)
+        match &self.message_by {
+            None => self.template.fields().any(|f| f == name),
+            Some(by) => {
+                by.field == name
+                    || by
+                        .templates
+                        .iter()
+                        .any(|(_, t)| t.fields().any(|f| f == name))
+            }
+        }
     }
 
     /// The fields sent only in the message: neither in `details` nor as a header.
@@ -178,6 +190,15 @@ impl Code {
                 .is_some_and(|h| h.eq_ignore_ascii_case("retry-after"))
         })
     }
+}
+
+/// A message chosen by an enum field: `message = { by, values }`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MessageBy {
+    /// The enum field whose value picks the template.
+    pub field: String,
+    /// Each value with its template, in catalog order.
+    pub templates: Vec<(String, Template)>,
 }
 
 impl Field {

@@ -98,3 +98,36 @@ impl TapRule for Value {
         self
     }
 }
+
+#[test]
+fn the_reference_lists_every_template_by_value() {
+    let catalog = Catalog::from_str(
+        "catalog.toml",
+        r#"
+[errors.ALREADY_EXISTS]
+status = 409
+message = { by = "field", values = { email = "Email already registered", name = "Name already in use" } }
+[errors.ALREADY_EXISTS.details]
+field = { type = { enum = ["email", "name"] }, details = false }
+"#,
+    )
+    .unwrap();
+    let reference = Reference::from(&catalog);
+    let markdown = errors_docs::markdown(&reference);
+    assert!(
+        markdown.contains(
+            "Message, by `field`:\n\n- `email`: `Email already registered`\n- `name`: `Name already in use`\n"
+        ),
+        "{markdown}"
+    );
+    // The field that chooses the message is sent in it.
+    assert!(
+        markdown.contains("| `field` | — | `string`, one of `email`, `name` | yes | message |"),
+        "{markdown}"
+    );
+    let html = errors_docs::html(&reference);
+    assert!(
+        html.contains("<li><code>name</code>: <code class=\"template\">Name already in use</code></li>"),
+        "{html}"
+    );
+}
