@@ -51,8 +51,8 @@ mod draft;
 mod enums;
 mod http;
 mod load;
-mod message_by;
 mod lower;
+mod message_by;
 mod model;
 pub mod naming;
 mod partial;
@@ -69,9 +69,9 @@ pub use diagnostic::Diagnostic;
 pub use errors_vocab::format_spec::{Align, FormatKind, FormatSpec, FormatTrait, Sign};
 pub use errors_vocab::template::{Piece, Placeholder, literal_text};
 pub use model::{
-    Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, EnvelopeSettings,
-    EnumKind, EnumType, EnumValue, EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member, MessageBy, Rejection, RetryConfig,
-    StatusDescription, StatusSet, ValueTemplate,
+    Catalog, Category, CircuitBreakerConfig, CodeCase, DetailType, DetailsCase, EnumKind, EnumType,
+    EnumValue, EnvelopeSettings, EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig,
+    Member, MessageBy, Rejection, RetryConfig, StatusDescription, StatusSet, ValueTemplate,
 };
 pub use partial::{Partial, PartialError};
 pub use report::Diagnostics;

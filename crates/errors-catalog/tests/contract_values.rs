@@ -39,7 +39,10 @@ fn messages(report: &Report, change: Change) -> Vec<String> {
 #[test]
 fn the_snapshot_records_the_values() {
     let text = Contract::of(&catalog(BASE)).to_string();
-    assert!(text.starts_with("# errors-catalog contract, format 3\n"), "{text}");
+    assert!(
+        text.starts_with("# errors-catalog contract, format 3\n"),
+        "{text}"
+    );
     assert!(
         text.contains("  field rule wire=rule type=string values=required,email,min_length required in=details\n"),
         "{text}"
@@ -48,7 +51,10 @@ fn the_snapshot_records_the_values() {
         text.contains("  field fields wire=fields type=field_violations values=required,unique required in=details\n"),
         "{text}"
     );
-    assert!(text.contains("  field reason wire=reason type=string required in=details\n"), "{text}");
+    assert!(
+        text.contains("  field reason wire=reason type=string required in=details\n"),
+        "{text}"
+    );
     let back = Contract::parse("c.contract", &text).unwrap();
     assert_eq!(back.to_string(), text);
     assert!(check_against(BASE, BASE).is_unchanged());
@@ -76,27 +82,41 @@ fn removing_or_renaming_a_value_breaks() {
     let report = check_against(BASE, &edited);
     assert_eq!(
         messages(&report, Change::Breaking),
-        ["c.toml:6:1: the value `min_length` of the field `rule` of `VALIDATION_FAILED` was removed or renamed: clients built from the snapshot match on it"]
+        [
+            "c.toml:6:1: the value `min_length` of the field `rule` of `VALIDATION_FAILED` was removed or renamed: clients built from the snapshot match on it"
+        ]
     );
-    let edited = BASE.replace("rules = [\"required\", \"unique\"]", "rules = [\"required\"]");
+    let edited = BASE.replace(
+        "rules = [\"required\", \"unique\"]",
+        "rules = [\"required\"]",
+    );
     assert_eq!(
         messages(&check_against(BASE, &edited), Change::Breaking),
-        ["c.toml:7:1: the value `unique` of the field `fields` of `VALIDATION_FAILED` was removed or renamed: clients built from the snapshot match on it"]
+        [
+            "c.toml:7:1: the value `unique` of the field `fields` of `VALIDATION_FAILED` was removed or renamed: clients built from the snapshot match on it"
+        ]
     );
 }
 
 #[test]
 fn a_string_that_becomes_an_enum_breaks_and_the_reverse_does_not() {
-    let edited = BASE.replace("reason = \"string\"", "reason = { type = { enum = [\"a\"] } }");
+    let edited = BASE.replace(
+        "reason = \"string\"",
+        "reason = { type = { enum = [\"a\"] } }",
+    );
     assert_eq!(
         messages(&check_against(BASE, &edited), Change::Breaking),
-        ["c.toml:8:1: the field `reason` of `VALIDATION_FAILED` now takes only the values `a`: clients built from the snapshot may send others"]
+        [
+            "c.toml:8:1: the field `reason` of `VALIDATION_FAILED` now takes only the values `a`: clients built from the snapshot may send others"
+        ]
     );
     let report = check_against(&edited, BASE);
     assert!(!report.is_breaking(), "{report}");
     assert_eq!(
         messages(&report, Change::Compatible),
-        ["c.toml:8:1: the field `reason` of `VALIDATION_FAILED` is no longer limited to a list of values"]
+        [
+            "c.toml:8:1: the field `reason` of `VALIDATION_FAILED` is no longer limited to a list of values"
+        ]
     );
 }
 

@@ -29,7 +29,10 @@ fn an_enum_field_is_a_string_on_the_wire_with_a_generated_enum() {
     let rules = fields.enum_type.as_ref().unwrap();
     assert_eq!(rules.name, "XFieldsRule");
     assert_eq!(rules.kind, EnumKind::Rules);
-    assert_eq!(rules.value_strs().collect::<Vec<_>>(), ["required", "max_length"]);
+    assert_eq!(
+        rules.value_strs().collect::<Vec<_>>(),
+        ["required", "max_length"]
+    );
     assert!(error.field("fields").is_some());
 }
 
@@ -40,7 +43,10 @@ fn an_empty_enum_is_refused() {
         "catalog.toml:6:26: `enum` of `rule` lists no values; list every value it may take, such as `[\"required\", \"email\"]`"
     );
     assert_eq!(
-        problem(&with_details("Bad.", "v = { type = \"field_violations\", rules = [] }\n")),
+        problem(&with_details(
+            "Bad.",
+            "v = { type = \"field_violations\", rules = [] }\n"
+        )),
         "catalog.toml:6:42: `rules` of `v` lists no values; list every value it may take, such as `[\"required\", \"email\"]`"
     );
 }
@@ -48,22 +54,34 @@ fn an_empty_enum_is_refused() {
 #[test]
 fn values_must_name_rust_variants_once() {
     assert_eq!(
-        problem(&with_details("Bad.", "rule = { type = { enum = [\"ok\", \"1st\"] } }\n")),
+        problem(&with_details(
+            "Bad.",
+            "rule = { type = { enum = [\"ok\", \"1st\"] } }\n"
+        )),
         "catalog.toml:6:33: `1st` in the enum of `rule` of `X` cannot name a Rust variant (its UpperCamelCase is `1st`); \
          start each value with an ASCII letter and use letters, digits and `_`, such as `min_length`: each value becomes a variant of `XRule`, its UpperCamelCase"
     );
     assert_eq!(
-        problem(&with_details("Bad.", "rule = { type = { enum = [\"self\"] } }\n")),
+        problem(&with_details(
+            "Bad.",
+            "rule = { type = { enum = [\"self\"] } }\n"
+        )),
         "catalog.toml:6:27: `self` in the enum of `rule` of `X` cannot name a Rust variant (its UpperCamelCase is `Self`); \
          start each value with an ASCII letter and use letters, digits and `_`, such as `min_length`: each value becomes a variant of `XRule`, its UpperCamelCase"
     );
     assert_eq!(
-        problem(&with_details("Bad.", "rule = { type = { enum = [\"min_length\", \"minLength\"] } }\n")),
+        problem(&with_details(
+            "Bad.",
+            "rule = { type = { enum = [\"min_length\", \"minLength\"] } }\n"
+        )),
         "catalog.toml:6:41: `min_length` and `minLength` in the enum of `rule` of `X` are both the variant `MinLength`; \
          each value's UpperCamelCase must be unique in `XRule`: rename one of them"
     );
     assert_eq!(
-        problem(&with_details("Bad.", "v = { type = \"field_violations\", rules = [\"email\", \"email\"] }\n")),
+        problem(&with_details(
+            "Bad.",
+            "v = { type = \"field_violations\", rules = [\"email\", \"email\"] }\n"
+        )),
         "catalog.toml:6:52: `email` is listed twice in the rules of `v` of `X`; list each value once"
     );
 }
@@ -91,7 +109,10 @@ fn a_generated_name_must_be_free() {
 #[test]
 fn rules_only_on_field_violations_and_types_as_tables_need_enum() {
     assert_eq!(
-        problem(&with_details("Bad.", "n = { type = \"u32\", rules = [\"a\"] }\n")),
+        problem(&with_details(
+            "Bad.",
+            "n = { type = \"u32\", rules = [\"a\"] }\n"
+        )),
         "catalog.toml:6:29: `rules` on `n`, a `u32` field: only `field_violations` fields have rules; \
          drop `rules`, or give `n` the values it may take with `type = { enum = [...] }`"
     );
@@ -101,7 +122,10 @@ fn rules_only_on_field_violations_and_types_as_tables_need_enum() {
          write a type name such as `\"string\"`, or an enum as `{ enum = [\"a\", \"b\"] }`"
     );
     assert_eq!(
-        problem(&with_details("Bad.", "n = { type = { enum = [\"a\", 1] } }\n")),
+        problem(&with_details(
+            "Bad.",
+            "n = { type = { enum = [\"a\", 1] } }\n"
+        )),
         "catalog.toml:6:29: each value of `enum` of `n` must be a string, found an integer"
     );
 }

@@ -5,12 +5,13 @@ mod common;
 use common::{load_ok, problem, problems};
 
 fn toml(message: &str, details: &str) -> String {
-    format!("[errors.ALREADY_EXISTS]\nstatus = 409\nmessage = {message}\n\n[errors.ALREADY_EXISTS.details]\n{details}")
+    format!(
+        "[errors.ALREADY_EXISTS]\nstatus = 409\nmessage = {message}\n\n[errors.ALREADY_EXISTS.details]\n{details}"
+    )
 }
 
 const FIELD: &str = "field = { type = { enum = [\"email\", \"name\"] } }\n";
-const BOTH: &str =
-    "{ by = \"field\", values = { email = \"Email already registered\", name = \"Name already in use\" } }";
+const BOTH: &str = "{ by = \"field\", values = { email = \"Email already registered\", name = \"Name already in use\" } }";
 
 #[test]
 fn each_value_has_its_template() {
@@ -25,7 +26,10 @@ fn each_value_has_its_template() {
         .collect();
     assert_eq!(
         templates,
-        [("email", "Email already registered"), ("name", "Name already in use")]
+        [
+            ("email", "Email already registered"),
+            ("name", "Name already in use")
+        ]
     );
     assert_eq!(error.message.source, "Email already registered");
     assert_eq!(by.location.to_string(), "catalog.toml:3:18");
@@ -39,7 +43,10 @@ fn each_value_has_its_template() {
 #[test]
 fn by_names_a_required_public_enum_field() {
     assert_eq!(
-        problem(&toml(BOTH, "kind = { type = { enum = [\"email\", \"name\"] } }\n")),
+        problem(&toml(
+            BOTH,
+            "kind = { type = { enum = [\"email\", \"name\"] } }\n"
+        )),
         "catalog.toml:3:18: `by` names `field`, which is not a detail field of `ALREADY_EXISTS`; \
          its fields are: `kind`; or declare `field` under `[errors.ALREADY_EXISTS.details]`"
     );
@@ -49,11 +56,17 @@ fn by_names_a_required_public_enum_field() {
          give `field` the values it may take with `type = { enum = [...] }`"
     );
     assert_eq!(
-        problem(&toml(BOTH, "field = { type = { enum = [\"email\", \"name\"] }, optional = true }\n")),
+        problem(&toml(
+            BOTH,
+            "field = { type = { enum = [\"email\", \"name\"] }, optional = true }\n"
+        )),
         "catalog.toml:3:18: `by` names `field` of `ALREADY_EXISTS`, an optional field, but every error needs a message; make `field` required"
     );
     assert_eq!(
-        problem(&toml(BOTH, "field = { type = { enum = [\"email\", \"name\"] }, internal = true }\n")),
+        problem(&toml(
+            BOTH,
+            "field = { type = { enum = [\"email\", \"name\"] }, internal = true }\n"
+        )),
         "catalog.toml:3:18: `by` names `field` of `ALREADY_EXISTS`, an internal field, which never reaches clients; drop `internal = true` from `field`"
     );
 }

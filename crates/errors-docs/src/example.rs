@@ -69,11 +69,13 @@ pub(crate) fn sample(field: &Field) -> Value {
     match field.values.first() {
         // An enum field: its first value; violations: one with the first rule.
         Some(value) if field.ty == DetailType::String => Value::Str(value.clone()),
-        Some(rule) if field.ty == DetailType::FieldViolations => Value::Violations(vec![Violation {
-            path: "email".into(),
-            message: "must be a valid email".into(),
-            rule: Some(rule.clone()),
-        }]),
+        Some(rule) if field.ty == DetailType::FieldViolations => {
+            Value::Violations(vec![Violation {
+                path: "email".into(),
+                message: "must be a valid email".into(),
+                rule: Some(rule.clone()),
+            }])
+        }
         _ => sample_of(&field.ty, &field.name),
     }
 }

@@ -72,7 +72,9 @@ fn the_strict_schema_closes_them_with_enum() {
 fn the_reference_shows_the_values() {
     let markdown = errors_docs::markdown(&reference());
     assert!(
-        markdown.contains("| `rule` | `rule` | `string`, one of `required`, `email`, `min_length` | yes |"),
+        markdown.contains(
+            "| `rule` | `rule` | `string`, one of `required`, `email`, `min_length` | yes |"
+        ),
         "{markdown}"
     );
     assert!(
@@ -127,7 +129,9 @@ field = { type = { enum = ["email", "name"] }, details = false }
     );
     let html = errors_docs::html(&reference);
     assert!(
-        html.contains("<li><code>name</code>: <code class=\"template\">Name already in use</code></li>"),
+        html.contains(
+            "<li><code>name</code>: <code class=\"template\">Name already in use</code></li>"
+        ),
         "{html}"
     );
 }

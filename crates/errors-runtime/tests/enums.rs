@@ -20,20 +20,36 @@ fn the_generated_enum_parses_displays_and_serializes_as_its_value() {
     assert_eq!(Rule::ALL.len(), 6);
     assert_eq!(
         Rule::VALUES,
-        ["required", "email", "min_length", "max_length", "pattern", "unique"]
+        [
+            "required",
+            "email",
+            "min_length",
+            "max_length",
+            "pattern",
+            "unique"
+        ]
     );
     assert_eq!(Rule::NAME, "ValidationFailedRule");
     for (rule, value) in Rule::ALL.iter().zip(Rule::VALUES) {
         assert_eq!(rule.as_str(), *value);
         assert_eq!(rule.to_string(), *value);
         assert_eq!(Rule::from_str(value), Ok(*rule));
-        assert_eq!(serde_json::to_value(rule).unwrap(), serde_json::json!(value));
-        assert_eq!(serde_json::from_value::<Rule>(serde_json::json!(value)).unwrap(), *rule);
+        assert_eq!(
+            serde_json::to_value(rule).unwrap(),
+            serde_json::json!(value)
+        );
+        assert_eq!(
+            serde_json::from_value::<Rule>(serde_json::json!(value)).unwrap(),
+            *rule
+        );
     }
     assert_eq!(Rule::MinLength.to_string(), "min_length");
     assert_eq!(format!("[{:<10}]", Rule::Email), "[email     ]");
     let unknown = Rule::from_str("MinLength").unwrap_err();
-    assert_eq!(unknown.to_string(), "`MinLength` is not a value of `ValidationFailedRule`");
+    assert_eq!(
+        unknown.to_string(),
+        "`MinLength` is not a value of `ValidationFailedRule`"
+    );
     assert_eq!(unknown.value(), "MinLength");
     assert!(serde_json::from_str::<Rule>("\"phone\"").is_err());
     assert!(serde_json::from_str::<Rule>("3").is_err());
@@ -58,7 +74,8 @@ fn validation_failed() -> ApiError {
         rule: Rule::MinLength,
         path: "name".into(),
         fields: Some(vec![
-            FieldViolation::new("email", "is taken").with_typed_rule(ValidationFailedFieldsRule::Unique),
+            FieldViolation::new("email", "is taken")
+                .with_typed_rule(ValidationFailedFieldsRule::Unique),
             FieldViolation::new("name", "is too short").without_rule(),
         ]),
     }
@@ -103,7 +120,13 @@ fn a_value_this_build_does_not_know_keeps_the_response() {
     let body = r#"{"success":false,"errorCode":"VALIDATION_FAILED","message":"Validation failed: email on a.","details":{"rule":"email","path":"a","fields":[{"path":"a","message":"m","rule":"json"}]}}"#;
     let reason = mismatch(422, &[], body);
     assert!(
-        matches!(&reason, DecodeError::InvalidField { field: "fields", .. }),
+        matches!(
+            &reason,
+            DecodeError::InvalidField {
+                field: "fields",
+                ..
+            }
+        ),
         "{reason:?}"
     );
     // A header-only value, and a message-only one.
@@ -155,14 +178,21 @@ async fn the_layer_leaves_out_a_rule_of_its_own_outside_the_fields_rules() {
         .timeout(Duration::from_secs(10))
         .build()
         .unwrap();
-    let response = client.get(format!("{base}/count/abc")).send().await.unwrap();
+    let response = client
+        .get(format!("{base}/count/abc"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status().as_u16(), 400);
     let body: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
     server.abort();
     assert_eq!(body["errorCode"], "INVALID_REQUEST");
     let violations = body["details"]["fields"].as_array().expect("violations");
     assert_eq!(violations.len(), 1, "{body}");
-    assert!(violations[0]["message"].as_str().unwrap().contains("abc"), "{body}");
+    assert!(
+        violations[0]["message"].as_str().unwrap().contains("abc"),
+        "{body}"
+    );
     assert!(violations[0].get("rule").is_none(), "{body}");
     // And it decodes, as the typed rule it is without a rule.
     let decoded = decode::<ApiError>(body.to_string().as_bytes()).unwrap();

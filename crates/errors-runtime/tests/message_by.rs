@@ -43,7 +43,10 @@ fn envelopes_carry_the_message_and_decode_back() {
         json,
         r#"{"success":false,"errorCode":"ALREADY_EXISTS","message":"Name already in use","details":{"field":"name"}}"#
     );
-    assert_eq!(decode::<ApiError>(json.as_bytes()).unwrap().known(), Some(&name));
+    assert_eq!(
+        decode::<ApiError>(json.as_bytes()).unwrap().known(),
+        Some(&name)
+    );
 }
 
 #[test]
@@ -77,7 +80,8 @@ fn mismatch(body: &str) -> DecodeError {
 
 #[test]
 fn a_message_that_follows_no_template_keeps_the_response() {
-    let reason = mismatch(r#"{"success":false,"errorCode":"TAKEN","message":"Phone taken by Ada"}"#);
+    let reason =
+        mismatch(r#"{"success":false,"errorCode":"TAKEN","message":"Phone taken by Ada"}"#);
     assert!(
         matches!(&reason, DecodeError::Unrecoverable { field: "what", reason, .. }
             if reason == "the message: the message follows the template of no value of `what`"),

@@ -22,7 +22,10 @@ pub(super) fn type_table(
 ) -> Option<EnumType> {
     cx.check_keys(table, &format!("the type of `{name}`"), TYPE_KEYS);
     let Some(list) = table.get("enum") else {
-        if table.keys().all(|k| TYPE_KEYS.contains(&k.get_ref().as_ref())) {
+        if table
+            .keys()
+            .all(|k| TYPE_KEYS.contains(&k.get_ref().as_ref()))
+        {
             cx.sink.push(
                 Diagnostic::new(
                     cx.at(value.span()),
@@ -36,7 +39,12 @@ pub(super) fn type_table(
     let values = values(cx, list, &format!("`enum` of `{name}`"))?;
     let kind = EnumKind::Values;
     let at = cx.at(list.span());
-    Some(EnumType::new(EnumType::name_for(code, name, kind), kind, values, at))
+    Some(EnumType::new(
+        EnumType::name_for(code, name, kind),
+        kind,
+        values,
+        at,
+    ))
 }
 
 /// `rules = [...]` on the field `name` of `code`, whose type is `ty`: the enum of
@@ -64,7 +72,12 @@ pub(super) fn rules(
     let values = values(cx, list, &format!("`rules` of `{name}`"))?;
     let kind = EnumKind::Rules;
     let at = cx.at(list.span());
-    Some(EnumType::new(EnumType::name_for(code, name, kind), kind, values, at))
+    Some(EnumType::new(
+        EnumType::name_for(code, name, kind),
+        kind,
+        values,
+        at,
+    ))
 }
 
 /// A non-empty array of strings, each with where it is written.

@@ -7,8 +7,8 @@ use toml::de::{DeTable, DeValue};
 use super::context::{Cx, Value, in_order, misspelt};
 use super::detail_type::parse_type;
 use super::enums;
-use super::message_by;
 use super::keys::{ERROR_KEYS, FIELD_KEYS};
+use super::message_by;
 use crate::diagnostic::Diagnostic;
 use crate::draft::{Draft, Settings};
 use crate::model::{

@@ -39,7 +39,11 @@ fn check_enum(error: &ErrorDef, field: &Field, enum_type: &EnumType, sink: &mut 
                 && naming::is_type_name(&naming::variant_name(&fixed))
                 && !naming::is_reserved_identifier(&naming::variant_name(&fixed))
             {
-                format!("write `{fixed}`: each value becomes a variant of `{}`, its UpperCamelCase (`{}`)", enum_type.name, naming::variant_name(&fixed))
+                format!(
+                    "write `{fixed}`: each value becomes a variant of `{}`, its UpperCamelCase (`{}`)",
+                    enum_type.name,
+                    naming::variant_name(&fixed)
+                )
             } else {
                 format!(
                     "start each value with an ASCII letter and use letters, digits and `_`, such as `min_length`: each value becomes a variant of `{}`, its UpperCamelCase",
@@ -103,7 +107,9 @@ pub(super) fn check_names(draft: &Draft, sink: &mut Sink) {
             };
             let generated = enum_type.name.as_str();
             let other = if generated == name {
-                Some(format!("the error enum (`[catalog] name`) is named `{name}`"))
+                Some(format!(
+                    "the error enum (`[catalog] name`) is named `{name}`"
+                ))
             } else if generated == code_enum {
                 Some(format!("the code enum is named `{code_enum}`"))
             } else if let Some((e, f)) = taken.get(generated) {

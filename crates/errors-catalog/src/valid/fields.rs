@@ -123,8 +123,8 @@ pub(super) fn check_sent_somewhere(
         return;
     }
     // A field that chooses the message is read back from which template it is.
-    let in_message = error.in_any_template(name)
-        || error.message_by.as_ref().is_some_and(|b| b.field == *name);
+    let in_message =
+        error.in_any_template(name) || error.message_by.as_ref().is_some_and(|b| b.field == *name);
     let as_param = draft.settings.envelope.style == EnvelopeStyle::Typed
         && error.param.as_deref() == Some(name.as_str());
     if let (Some(header), Some(header_at)) = (&field.header, &field.at.header)

@@ -21,10 +21,10 @@ use quote::quote;
 use errors_catalog::Catalog;
 
 use crate::define;
-pub(crate) use enums::enums;
 use crate::metadata::catalog_static;
 use crate::options::Options;
 use crate::plan::{Plan, VariantPlan};
+pub(crate) use enums::enums;
 
 /// What `catalog!` generates: the error enum, the code enum and the impls; with
 /// `skeleton`, the same items beside errors (see `Plan::skeleton`).

@@ -3,8 +3,7 @@
 
 use crate::json::{Json, Members};
 use crate::json_schema::{
-    AllOf, AnyOf, Array, CodeExtensions, CodeSchema, Enum, Integer, Object, Pattern, Schema,
-    Values,
+    AllOf, AnyOf, Array, CodeExtensions, CodeSchema, Enum, Integer, Object, Pattern, Schema, Values,
 };
 use crate::model::{Code, Field, Reference};
 use errors_vocab::template::Piece;

@@ -7,11 +7,19 @@ use super::message::matches;
 use crate::meta::{MessageByMeta, ValueTemplateMeta};
 
 /// The template of `value`, a value of the `by` field as received.
-pub(super) fn by_value(by: &MessageByMeta, value: &str) -> Result<&'static ValueTemplateMeta, String> {
+pub(super) fn by_value(
+    by: &MessageByMeta,
+    value: &str,
+) -> Result<&'static ValueTemplateMeta, String> {
     by.templates
         .iter()
         .find(|t| t.value == value)
-        .ok_or_else(|| format!("`{value}` is not a value of `{}` this build knows", by.field))
+        .ok_or_else(|| {
+            format!(
+                "`{value}` is not a value of `{}` this build knows",
+                by.field
+            )
+        })
 }
 
 /// The one template `message` follows; none, or several, is an error.
