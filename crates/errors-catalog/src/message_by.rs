@@ -72,6 +72,30 @@ impl ErrorDef {
             .chain(by.into_iter().flatten().map(|t| &t.template))
     }
 
+    /// The message as the stability check records it: the template, or for a
+    /// message chosen by a field, `by FIELD: VALUE = TEMPLATE | ...`.
+    pub(crate) fn message_text(&self) -> String {
+        self.message_text_of(None)
+    }
+
+    /// [`message_text`](Self::message_text), with only the templates of `values`
+    /// when given (the values a snapshot knew: templates of values added since are
+    /// new, not changed).
+    pub(crate) fn message_text_of(&self, values: Option<&[String]>) -> String {
+        match &self.message_by {
+            None => self.message.to_string(),
+            Some(by) => {
+                let templates: Vec<String> = by
+                    .templates
+                    .iter()
+                    .filter(|t| values.is_none_or(|v| v.contains(&t.value)))
+                    .map(|t| format!("{} = {}", t.value, t.template))
+                    .collect();
+                format!("by {}: {}", by.field, templates.join(" | "))
+            }
+        }
+    }
+
     /// Whether any template of the message inserts the field `name`.
     pub fn in_any_template(&self, name: &str) -> bool {
         self.templates()

@@ -142,3 +142,53 @@ fn a_format_2_snapshot_still_reads() {
     assert_eq!(snapshot.format, 2);
     assert!(contract::check(&snapshot, &catalog(BASE), "c.contract").is_unchanged());
 }
+
+/// A message chosen by a field sent only in the message: clients read the value
+/// back from which template it follows, so the snapshot records every template and
+/// a changed one breaks; adding a value with its template is compatible.
+#[test]
+fn the_templates_of_a_message_chosen_by_a_field_are_recorded() {
+    let base = r#"
+[errors.ALREADY_EXISTS]
+status = 409
+message = { by = "field", values = { email = "Email already registered", name = "Name already in use" } }
+[errors.ALREADY_EXISTS.details]
+field = { type = { enum = ["email", "name"] }, details = false }
+"#;
+    let text = Contract::of(&catalog(base)).to_string();
+    assert!(
+        text.contains(r#"code ALREADY_EXISTS 409 final template="by field: email = Email already registered | name = Name already in use""#),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  field field wire=field type=string values=email,name required in=message\n"
+        ),
+        "{text}"
+    );
+    assert!(check_against(base, base).is_unchanged());
+    let edited = base.replace("Name already in use", "Name taken");
+    let report = check_against(base, &edited);
+    assert_eq!(report.breaking().count(), 1, "{report}");
+    assert!(
+        report.breaking().any(|f| f
+            .message
+            .contains("the message template of `ALREADY_EXISTS` changed")),
+        "{report}"
+    );
+    let edited = base
+        .replace("\"name\"] }", "\"name\", \"phone\"] }")
+        .replace(
+            "in use\" }",
+            "in use\", phone = \"Phone already registered\" }",
+        );
+    let report = check_against(base, &edited);
+    assert!(!report.is_breaking(), "{report}");
+    assert!(
+        report
+            .findings
+            .iter()
+            .any(|f| f.message == "new value `phone` of the field `field` of `ALREADY_EXISTS`"),
+        "{report}"
+    );
+}

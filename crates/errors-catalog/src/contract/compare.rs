@@ -488,7 +488,14 @@ fn header_name(placement: &Placement) -> &str {
 /// the template of the snapshot, so any change to it (text or format spec) breaks.
 fn compare_template(findings: &mut Findings<'_>, old: &CodeContract, was: &str, error: &ErrorDef) {
     let code = old.code.as_str();
-    let now = error.message.to_string();
+    // A value added since, with its template, is a new value, not a changed template.
+    let known = error.message_by.as_ref().and_then(|by| {
+        old.fields
+            .iter()
+            .find(|f| f.name == by.field)
+            .and_then(|f| f.values.as_deref())
+    });
+    let now = error.message_text_of(known);
     if *was == now {
         return;
     }

@@ -84,7 +84,7 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
                         && f.header.is_none()
                         && !(style == EnvelopeStyle::Typed && error.param.as_ref() == Some(&f.name))
                 })
-                .then(|| error.message.to_string()),
+                .then(|| error.message_text()),
             code: error.code.clone(),
             status: error.status,
             retryable: error.retryable,
@@ -100,7 +100,11 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
                     if let Some(header) = &field.header {
                         placements.push(Placement::Header(header.clone()));
                     }
-                    if error.message.placeholders().any(|p| p.field == field.name) {
+                    let chooses = error
+                        .message_by
+                        .as_ref()
+                        .is_some_and(|b| b.field == field.name);
+                    if error.in_any_template(&field.name) || chooses {
                         placements.push(Placement::Message);
                     }
                     if style == EnvelopeStyle::Typed && error.param.as_ref() == Some(&field.name) {
