@@ -74,6 +74,7 @@ impl ErrorDef {
 
     /// The message as the stability check records it: the template, or for a
     /// message chosen by a field, `by FIELD: VALUE = TEMPLATE | ...`.
+    #[cfg(feature = "contract")]
     pub(crate) fn message_text(&self) -> String {
         self.message_text_of(None)
     }
@@ -81,6 +82,7 @@ impl ErrorDef {
     /// [`message_text`](Self::message_text), with only the templates of `values`
     /// when given (the values a snapshot knew: templates of values added since are
     /// new, not changed).
+    #[cfg(feature = "contract")]
     pub(crate) fn message_text_of(&self, values: Option<&[String]>) -> String {
         match &self.message_by {
             None => self.message.to_string(),

@@ -96,3 +96,35 @@ fn a_message_that_follows_no_template_keeps_the_response() {
         "{reason:?}"
     );
 }
+
+mod derived {
+    /// The derive generates the enums of the catalog's fields beside the enum.
+    #[derive(Debug, errors_runtime::Catalog)]
+    #[catalog(path = "tests/catalogs/enums_derive.toml")]
+    pub(crate) enum DerivedError {
+        AlreadyExists {
+            field: AlreadyExistsField,
+        },
+        Invalid {
+            fields: Vec<errors_runtime::FieldViolation<InvalidFieldsRule>>,
+        },
+    }
+}
+
+#[test]
+fn a_derived_enum_gets_the_generated_enums_too() {
+    use derived::{AlreadyExistsField, DerivedError, InvalidFieldsRule};
+    let error = DerivedError::AlreadyExists {
+        field: AlreadyExistsField::Name,
+    };
+    assert_eq!(error.to_string(), "Name already in use");
+    let json = errors_runtime::CatalogError::envelope(&error).to_json();
+    assert!(json.contains(r#""details":{"field":"name"}"#), "{json}");
+    let invalid = DerivedError::Invalid {
+        fields: vec![
+            errors_runtime::FieldViolation::new("a", "m").with_typed_rule(InvalidFieldsRule::Email),
+        ],
+    };
+    let json = errors_runtime::CatalogError::envelope(&invalid).to_json();
+    assert!(json.contains(r#""rule":"email""#), "{json}");
+}
