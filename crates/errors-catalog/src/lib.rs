@@ -48,10 +48,12 @@
 pub mod contract;
 mod diagnostic;
 mod draft;
+mod enums;
 mod evolve;
 mod http;
 mod load;
 mod lower;
+mod message_by;
 mod model;
 pub mod naming;
 mod partial;
@@ -71,8 +73,9 @@ pub use evolve::Deprecation;
 pub use model::GrpcCode;
 pub use model::{
     Catalog, Category, CircuitBreakerConfig, CodeCase, DEFAULT_LANGUAGE, DetailType, DetailsCase,
-    EnvelopeSettings, EnvelopeStyle, ErrorDef, Field, HonorRetryAfter, HttpConfig, Member,
-    Rejection, RetryClass, RetryConfig, StatusDescription, StatusSet, Translation,
+    EnumKind, EnumType, EnumValue, EnvelopeSettings, EnvelopeStyle, ErrorDef, Field,
+    HonorRetryAfter, HttpConfig, Member, MessageBy, Rejection, RetryClass, RetryConfig,
+    StatusDescription, StatusSet, Translation, ValueTemplate,
 };
 pub use partial::{Partial, PartialError};
 pub use report::Diagnostics;

@@ -12,7 +12,9 @@ pub use errors_vocab::{
     RetryClass, RetryConfig, StatusSet,
 };
 
+pub use crate::enums::{EnumKind, EnumType, EnumValue};
 use crate::evolve::Deprecation;
+pub use crate::message_by::{MessageBy, ValueTemplate};
 use crate::source::Location;
 use crate::template::MessageTemplate;
 
@@ -162,8 +164,10 @@ pub struct ErrorDef {
     pub status: u16,
     /// Whether a client may retry; defaults to `status == 429 || status >= 500`.
     pub retryable: bool,
-    /// The message template.
+    /// The message template (for a message chosen by a field, the first value's).
     pub message: MessageTemplate,
+    /// `message = { by, values }`: the template of each value of an enum field.
+    pub message_by: Option<MessageBy>,
     /// The category (the typed envelope's `type`).
     pub category: Option<String>,
     /// A short title: as written, or derived from the code (`RATE_LIMITED` ->
@@ -280,6 +284,9 @@ pub struct Field {
     pub wire: String,
     /// Documentation for people.
     pub description: Option<String>,
+    /// `type = { enum = [...] }` (the type is then `string`) or, on a
+    /// `field_violations` field, `rules = [...]`: the values and the generated enum.
+    pub enum_type: Option<EnumType>,
     /// Where the field is declared (its key).
     pub location: Location,
     pub(crate) at: FieldLocations,

@@ -44,6 +44,7 @@ impl Partial {
             .unwrap_or("ApiError")
             .to_owned();
         let mut variants = HashSet::new();
+        let mut enums: HashSet<String> = [name.clone(), format!("{name}Code")].into();
         let errors = draft
             .errors
             .iter()
@@ -55,7 +56,7 @@ impl Partial {
                     .fields
                     .iter()
                     .filter(|f| sound_field(f))
-                    .cloned()
+                    .map(|f| without_unsound_enum(f, &mut enums))
                     .collect(),
             })
             .collect();
@@ -73,4 +74,26 @@ fn sound_error(e: &ErrorDef) -> bool {
 
 fn sound_field(f: &Field) -> bool {
     naming::is_field_name(&f.name) && !naming::is_reserved_identifier(&f.name)
+}
+
+/// The field, with its enum type only when that enum can be generated: its name is
+/// free and every value names a distinct variant. Otherwise the field keeps its wire
+/// type (`string`, `field_violations`) alone, so the placeholder still builds.
+fn without_unsound_enum(f: &Field, names: &mut HashSet<String>) -> Field {
+    let mut field = f.clone();
+    if let Some(e) = &f.enum_type {
+        let mut variants = HashSet::new();
+        let sound = naming::is_type_name(&e.name)
+            && !e.values.is_empty()
+            && e.values.iter().all(|v| {
+                naming::is_type_name(&v.variant)
+                    && !naming::is_reserved_identifier(&v.variant)
+                    && variants.insert(v.variant.as_str())
+            })
+            && names.insert(e.name.clone());
+        if !sound {
+            field.enum_type = None;
+        }
+    }
+    field
 }

@@ -58,6 +58,7 @@ impl Partial {
                     status: 500,
                     retryable: true,
                     message: MessageTemplate::literal(&e.code),
+                    message_by: None,
                     category: None,
                     title: e.code.clone(),
                     description: None,

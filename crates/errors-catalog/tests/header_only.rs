@@ -13,7 +13,7 @@ fn a_string_sent_only_as_a_header_is_refused_with_the_fix() {
         )),
         "catalog.toml:6:38: `region` of `X` is sent only as the `X-Region` header, but a `string` can hold text no header can carry (line breaks, non-ASCII); \
          send it in `details` too (drop `details = false`; the header is then left out when the value cannot be one), or insert it in the message as `{region}`; \
-         a field sent only as a header is an integer, bool or f64"
+         a field sent only as a header is an integer, bool, f64 or an enum of header text"
     );
 }
 

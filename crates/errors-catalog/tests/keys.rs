@@ -98,7 +98,7 @@ fn values_of_the_wrong_type() {
         ),
         (
             "[errors.X]\nstatus = 400\nmessage = 3\n",
-            "catalog.toml:3:11: `message` must be a string, found an integer",
+            "catalog.toml:3:11: `message` must be a string, or a table `{ by = \"field\", values = { ... } }`, found an integer",
         ),
         (
             "[errors.X]\nstatus = 400\nmessage = \"m\"\nretryable = \"yes\"\n",
@@ -118,7 +118,7 @@ fn values_of_the_wrong_type() {
         ),
         (
             "[errors.X]\nstatus = 400\nmessage = \"m\"\ndetails.a = { type = 5 }\n",
-            "catalog.toml:4:22: the type of `a` must be a string such as `\"u64\"`, found an integer",
+            "catalog.toml:4:22: the type of `a` must be a string such as `\"u64\"`, or an enum such as `{ enum = [\"a\", \"b\"] }`, found an integer",
         ),
         (
             "[errors.X]\nstatus = 400\nmessage = \"m\"\ndeprecated = 2\n",

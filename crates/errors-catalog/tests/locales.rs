@@ -95,3 +95,34 @@ fn a_translation_twice_or_without_a_message_is_refused() {
         "{problems}"
     );
 }
+
+/// A message chosen by a field has one template per value: a translation (one
+/// template) cannot follow it, and a translation is never a `{ by, values }` table.
+#[test]
+fn a_message_chosen_by_a_field_has_no_translations() {
+    let text = "[errors.TAKEN]\nstatus = 409\n\
+                message = { by = \"field\", values = { email = \"Email taken\", name = \"Name taken\" } }\n\
+                details.field = { type = { enum = [\"email\", \"name\"] } }\n\n\
+                [locales.fr.errors.TAKEN]\nmessage = \"Déjà pris\"\n\n\
+                [errors.X]\nstatus = 400\nmessage = \"x\"\n\n\
+                [locales.fr.errors.X]\nmessage = { by = \"a\", values = { b = \"c\" } }\n";
+    let problems = Catalog::from_str("c.toml", text).unwrap_err().render();
+    assert!(
+        problems.contains(
+            "error: the message of `TAKEN` is chosen by a field (`message = { by, values }`): it has no translations\n --> c.toml:7:11"
+        ),
+        "{problems}"
+    );
+    assert!(
+        problems.contains(
+            "remove `[locales.fr.errors.TAKEN]`: the code is sent in the primary language"
+        ),
+        "{problems}"
+    );
+    assert!(
+        problems.contains(
+            "error: `[locales.fr.errors.X]`'s `message` is a table: a translation is one template\n  --> c.toml:14:11"
+        ),
+        "{problems}"
+    );
+}

@@ -84,10 +84,12 @@ pub(crate) fn derive(
         plan.skeleton = true;
         let mut out = errors;
         out.extend(define::code_enum(&plan));
+        out.extend(expand::enums(&plan));
         out.extend(expand::impls(&plan, TokenStream::new()));
         return out;
     }
     let mut out = define::code_enum(&plan);
+    out.extend(expand::enums(&plan));
     out.extend(expand::impls(
         &plan,
         matching::type_assertions(&plan, &checks),

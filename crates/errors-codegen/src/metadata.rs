@@ -67,17 +67,32 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             // The variant of `GrpcCode` is its Debug name.
             let grpc =
                 proc_macro2::Ident::new(&format!("{:?}", e.grpc), proc_macro2::Span::call_site());
+            let message_by = match &e.message_by {
+                None => quote!(::core::option::Option::None),
+                Some(by) => {
+                    let field = &by.field;
+                    let templates = by.templates.iter().map(|t| {
+                        let (value, template) = (&t.value, &t.template.source);
+                        let pieces = crate::pieces::pieces(rt, &t.template.pieces);
+                        quote!(#rt::meta::ValueTemplateMeta { value: #value, template: #template, pieces: #pieces })
+                    });
+                    quote!(::core::option::Option::Some(#rt::meta::MessageByMeta {
+                        field: #field, templates: &[#(#templates),*],
+                    }))
+                }
+            };
             let fields = e.fields.iter().map(|f| {
                 let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
                 let in_details = f.in_details;
                 let ty = rules(rt, &f.ty).meta;
                 let header = option(f.header.as_deref());
                 let description = option(f.description.as_deref());
+                let values = f.enum_type.iter().flat_map(|e| e.value_strs());
                 quote! {
                     #rt::meta::FieldMeta {
                         name: #fname, wire: #wire, ty: #ty, optional: #optional,
                         internal: #internal, header: #header, in_details: #in_details,
-                        description: #description,
+                        description: #description, values: &[#(#values),*],
                     }
                 }
             });
@@ -89,7 +104,7 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
                     param: #param, deprecated: #deprecated, deprecation: #deprecation,
                     aliases: &[#(#aliases),*], retry_class: #rt::meta::RetryClass::#retry_class,
                     translations: &[#(#translations),*],
-                    grpc: #rt::meta::GrpcCode::#grpc,
+                    grpc: #rt::meta::GrpcCode::#grpc, message_by: #message_by,
                 }
             }
         })

@@ -3,7 +3,7 @@
 //! recognised. One exhaustive `match` ([`rules`]): a new detail type is a compile error
 //! here, not a panic or a silent gap elsewhere.
 
-use errors_catalog::{DetailType, Field};
+use errors_catalog::{DetailType, EnumKind, Field};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{GenericArgument, PathArguments, Type};
@@ -73,9 +73,20 @@ pub(crate) fn rules(rt: &TokenStream, ty: &DetailType) -> Rules {
     }
 }
 
-/// The Rust type of a field: `u64`, `Option<String>`, `Vec<FieldViolation>`.
+/// The Rust type of a field: `u64`, `Option<String>`, `Vec<FieldViolation>`, the
+/// generated enum of an enum field, `Vec<FieldViolation<XFieldsRule>>` for a
+/// `field_violations` field with `rules`.
 pub(crate) fn field_type(rt: &TokenStream, field: &Field) -> TokenStream {
-    let ty = rules(rt, &field.ty).rust;
+    let ty = match &field.enum_type {
+        Some(e) => {
+            let name = proc_macro2::Ident::new(&e.name, proc_macro2::Span::call_site());
+            match e.kind {
+                EnumKind::Rules => quote!(::std::vec::Vec<#rt::FieldViolation<#name>>),
+                _ => quote!(#name),
+            }
+        }
+        None => rules(rt, &field.ty).rust,
+    };
     if field.optional {
         quote!(::core::option::Option<#ty>)
     } else {
@@ -85,7 +96,11 @@ pub(crate) fn field_type(rt: &TokenStream, field: &Field) -> TokenStream {
 
 /// The Rust type of a field as a user writes it: `Option<u32>`, `Vec<FieldViolation>`.
 pub(crate) fn field_type_text(field: &Field) -> String {
-    let ty = rules(&TokenStream::new(), &field.ty).text;
+    let ty = match &field.enum_type {
+        Some(e) if e.kind == EnumKind::Rules => format!("Vec<FieldViolation<{}>>", e.name),
+        Some(e) => e.name.clone(),
+        None => rules(&TokenStream::new(), &field.ty).text,
+    };
     if field.optional {
         format!("Option<{ty}>")
     } else {

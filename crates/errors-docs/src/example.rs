@@ -66,7 +66,18 @@ pub fn example_message(code: &Code) -> String {
 
 /// The example value of a field.
 pub(crate) fn sample(field: &Field) -> Value {
-    sample_of(&field.ty, &field.name)
+    match field.values.first() {
+        // An enum field: its first value; violations: one with the first rule.
+        Some(value) if field.ty == DetailType::String => Value::Str(value.clone()),
+        Some(rule) if field.ty == DetailType::FieldViolations => {
+            Value::Violations(vec![Violation {
+                path: "email".into(),
+                message: "must be a valid email".into(),
+                rule: Some(rule.clone()),
+            }])
+        }
+        _ => sample_of(&field.ty, &field.name),
+    }
 }
 
 fn sample_of(ty: &DetailType, name: &str) -> Value {

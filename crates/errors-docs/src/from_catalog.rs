@@ -3,7 +3,9 @@
 use errors_catalog::{Catalog, ErrorDef, MessageTemplate};
 use errors_vocab::{EnvelopeKeys, Rejection};
 
-use crate::model::{Category, Code, EnvelopeLayout, Field, Http, Reference, StatusDescription};
+use crate::model::{
+    Category, Code, EnvelopeLayout, Field, Http, MessageBy, Reference, StatusDescription,
+};
 use crate::template::Template;
 
 impl From<&Catalog> for Reference {
@@ -75,6 +77,14 @@ fn code(error: &ErrorDef) -> Code {
         category: error.category.clone(),
         description: error.description.clone(),
         template: template(&error.message),
+        message_by: error.message_by.as_ref().map(|by| MessageBy {
+            field: by.field.clone(),
+            templates: by
+                .templates
+                .iter()
+                .map(|t| (t.value.clone(), template(&t.template)))
+                .collect(),
+        }),
         param: error.param.clone(),
         deprecated: error.deprecated.clone(),
         replacement: error
@@ -97,6 +107,11 @@ fn code(error: &ErrorDef) -> Code {
                 header: f.header.clone(),
                 in_details: f.in_details,
                 description: f.description.clone(),
+                values: f
+                    .enum_type
+                    .iter()
+                    .flat_map(|e| e.value_strs().map(str::to_owned))
+                    .collect(),
             })
             .collect(),
     }

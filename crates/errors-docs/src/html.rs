@@ -256,17 +256,37 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
     if let Some(description) = &c.description {
         let _ = writeln!(out, "<p>{}</p>", inline(description));
     }
-    let _ = writeln!(
-        out,
-        "<p>Message: <code class=\"template\">{}</code></p>",
-        escape(&c.template.source)
-    );
+    match &c.message_by {
+        None => {
+            let _ = writeln!(
+                out,
+                "<p>Message: <code class=\"template\">{}</code></p>",
+                escape(&c.template.source)
+            );
+        }
+        Some(by) => {
+            let _ = writeln!(
+                out,
+                "<p>Message, by <code>{}</code>:</p>\n<ul class=\"templates\">",
+                escape(&by.field)
+            );
+            for (value, template) in &by.templates {
+                let _ = writeln!(
+                    out,
+                    "<li><code>{}</code>: <code class=\"template\">{}</code></li>",
+                    escape(value),
+                    escape(&template.source)
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+    }
     if c.public_fields().next().is_some() {
         out.push_str("<table class=\"fields\">\n<thead><tr><th>Field</th><th>Wire name</th><th>Type</th><th>Required</th><th>Sent in</th><th>Description</th></tr></thead>\n<tbody>\n");
         for f in c.public_fields() {
             let _ = writeln!(
                 out,
-                "<tr><td><code>{}</code></td><td>{}</td><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
                 escape(&f.name),
                 // A field kept out of `details` has no member name on the wire.
                 if f.in_details {
@@ -274,7 +294,10 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
                 } else {
                     "—".to_owned()
                 },
-                escape(&f.ty.to_string()),
+                match f.values_text(|v| format!("<code>{}</code>", escape(v))) {
+                    Some(values) => format!("<code>{}</code>, {values}", escape(&f.ty.to_string())),
+                    None => format!("<code>{}</code>", escape(&f.ty.to_string())),
+                },
                 if f.optional { "no" } else { "yes" },
                 inline(&guidance::placements(reference, c, f).join(", ")),
                 inline(f.description.as_deref().unwrap_or(""))
@@ -311,6 +334,10 @@ fn write_example(out: &mut String, reference: &Reference, c: &Code) {
 /// they hold.
 fn search_text(c: &Code) -> String {
     let mut text = format!("{} {} {} {}", c.code, c.status, c.title, c.template.source);
+    for (_, template) in c.message_by.iter().flat_map(|by| &by.templates).skip(1) {
+        text.push(' ');
+        text.push_str(&template.source);
+    }
     for part in [&c.category, &c.description].into_iter().flatten() {
         text.push(' ');
         text.push_str(part);

@@ -33,6 +33,7 @@ enum Shape {
     OneOf(OneOf),
     Conditional(Conditional),
     Enum(Enum),
+    Values(Values),
     Any(Any),
     Object(Object),
 }
@@ -66,6 +67,7 @@ schema_from_shapes!(
     OneOf,
     Conditional,
     Enum,
+    Values,
     Any,
     Object
 );
@@ -185,6 +187,18 @@ pub(crate) struct Conditional {
 pub(crate) struct Enum {
     #[serde(rename = "enum")]
     pub(crate) values: Vec<&'static str>,
+}
+
+/// A string that is one of an enum field's values: `enum` (closed, the strict
+/// schema) or `x-enum` (the client schema, which accepts values added since).
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Values {
+    #[serde(rename = "type")]
+    pub(crate) ty: &'static str,
+    #[serde(rename = "enum", skip_serializing_if = "Option::is_none")]
+    pub(crate) closed: Option<Vec<String>>,
+    #[serde(rename = "x-enum", skip_serializing_if = "Option::is_none")]
+    pub(crate) open: Option<Vec<String>>,
 }
 
 /// `{}`: any JSON value.

@@ -67,7 +67,9 @@ pub use errors_vocab::{
 pub use example::{EXAMPLE_REQUEST_ID, EXAMPLE_TIMESTAMP, Example, example_body, example_message};
 pub use html::html;
 pub use markdown::markdown;
-pub use model::{Category, Code, EnvelopeLayout, Field, Http, Reference, StatusDescription};
+pub use model::{
+    Category, Code, EnvelopeLayout, Field, Http, MessageBy, Reference, StatusDescription,
+};
 pub use openapi::{OPENAPI_VERSION, openapi};
 pub use schema::{DIALECT, SchemaMode, json_schema};
 pub use template::Template;

@@ -185,7 +185,23 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
         out.push_str(&description(text, Text));
         out.push_str("\n\n");
     }
-    let _ = writeln!(out, "Message: {}\n", code_span(&c.template.source, Text));
+    match &c.message_by {
+        None => {
+            let _ = writeln!(out, "Message: {}\n", code_span(&c.template.source, Text));
+        }
+        Some(by) => {
+            let _ = writeln!(out, "Message, by {}:\n", code_span(&by.field, Text));
+            for (value, template) in &by.templates {
+                let _ = writeln!(
+                    out,
+                    "- {}: {}",
+                    code_span(value, Text),
+                    code_span(&template.source, Text)
+                );
+            }
+            out.push('\n');
+        }
+    }
     if c.public_fields().next().is_some() {
         out.push_str("| Field | Wire name | Type | Required | Sent in | Description |\n|---|---|---|---|---|---|\n");
         for f in c.public_fields() {
@@ -199,7 +215,10 @@ fn write_code(out: &mut String, reference: &Reference, c: &Code) {
                 } else {
                     "—".to_owned()
                 },
-                code_span(&f.ty.to_string(), Cell),
+                match f.values_text(|v| code_span(v, Cell)) {
+                    Some(values) => format!("{}, {values}", code_span(&f.ty.to_string(), Cell)),
+                    None => code_span(&f.ty.to_string(), Cell),
+                },
                 if f.optional { "no" } else { "yes" },
                 inline(&guidance::placements(reference, c, f).join(", "), Cell),
                 description(f.description.as_deref().unwrap_or(""), Cell)

@@ -140,8 +140,10 @@ pub struct Code {
     pub category: Option<String>,
     /// Documentation for people.
     pub description: Option<String>,
-    /// The message template.
+    /// The message template (for a message chosen by a field, the first value's).
     pub template: Template,
+    /// `message = { by, values }`: the template of each value of an enum field.
+    pub message_by: Option<MessageBy>,
     /// The detail field whose value is the typed envelope's `param`.
     pub param: Option<String>,
     /// Why the code is deprecated, when it is (empty when no reason was given).
@@ -176,9 +178,19 @@ impl Code {
         self.detail_fields().next().is_some()
     }
 
-    /// Whether the message template inserts the field called `name`.
+    /// Whether the message carries the field called `name`: a template inserts it,
+    /// or it chooses the template.
     pub fn in_message(&self, name: &str) -> bool {
-        self.template.fields().any(|f| f == name)
+        match &self.message_by {
+            None => self.template.fields().any(|f| f == name),
+            Some(by) => {
+                by.field == name
+                    || by
+                        .templates
+                        .iter()
+                        .any(|(_, t)| t.fields().any(|f| f == name))
+            }
+        }
     }
 
     /// The fields sent only in the message: neither in `details` nor as a header.
@@ -194,6 +206,33 @@ impl Code {
                 .as_deref()
                 .is_some_and(|h| h.eq_ignore_ascii_case("retry-after"))
         })
+    }
+}
+
+/// A message chosen by an enum field: `message = { by, values }`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MessageBy {
+    /// The enum field whose value picks the template.
+    pub field: String,
+    /// Each value with its template, in catalog order.
+    pub templates: Vec<(String, Template)>,
+}
+
+impl Field {
+    /// What the reference says of the field's values besides its type, each value
+    /// as `quote` writes it: `one of a, b` for an enum field, `rules: a, b` for
+    /// violations whose rules are listed; `None` without values.
+    pub fn values_text(&self, quote: impl Fn(&str) -> String) -> Option<String> {
+        if self.values.is_empty() {
+            return None;
+        }
+        let values: Vec<String> = self.values.iter().map(|v| quote(v)).collect();
+        let what = if self.ty == DetailType::FieldViolations {
+            "rules:"
+        } else {
+            "one of"
+        };
+        Some(format!("{what} {}", values.join(", ")))
     }
 }
 
@@ -216,4 +255,7 @@ pub struct Field {
     pub in_details: bool,
     /// Documentation for people.
     pub description: Option<String>,
+    /// The values of an enum field (its type is `string`), or the rules of a
+    /// `field_violations` field that lists them; empty otherwise.
+    pub values: Vec<String>,
 }

@@ -63,6 +63,7 @@
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod breaker;
+mod catalog_enum;
 mod decode;
 #[cfg(feature = "docs")]
 pub mod docs;
@@ -82,6 +83,7 @@ mod time;
 pub mod tonic;
 
 pub use breaker::CircuitBreaker;
+pub use catalog_enum::{CatalogEnum, UnknownValue};
 pub use decode::{
     Decode, DecodeError, Decoded, Decoder, MismatchedError, Received, ResponseHeaders,
     UnknownError, WireDetails, decode, decode_response,
@@ -227,6 +229,16 @@ pub mod __private {
     dyn_error!(+ Send);
     dyn_error!(+ Sync);
     dyn_error!(+ Send + Sync);
+
+    /// `Deserialize` for a generated enum of catalog values.
+    #[inline]
+    pub fn deserialize_enum<'de, E, D>(deserializer: D) -> Result<E, D::Error>
+    where
+        E: crate::CatalogEnum,
+        D: serde_core::Deserializer<'de>,
+    {
+        crate::catalog_enum::deserialize(deserializer)
+    }
 
     /// `Deserialize` for a code enum: the code string.
     pub fn deserialize_code<'de, C, D>(deserializer: D) -> Result<C, D::Error>

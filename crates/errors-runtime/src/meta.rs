@@ -169,6 +169,29 @@ pub struct ErrorMeta {
     /// The message in other languages, in the order of [`CatalogMeta::locales`]
     /// (a language without a translation left out).
     pub translations: &'static [TranslationMeta],
+    /// `message = { by, values }`: the template of each value of an enum field
+    /// (`template` and `pieces` are then the first value's).
+    pub message_by: Option<MessageByMeta>,
+}
+
+/// A message chosen by an enum field: `message = { by, values }`.
+#[derive(Debug, Clone, Copy)]
+pub struct MessageByMeta {
+    /// The enum field whose value picks the template.
+    pub field: &'static str,
+    /// The template of each value, in catalog order.
+    pub templates: &'static [ValueTemplateMeta],
+}
+
+/// The template of one value of a [`MessageByMeta`].
+#[derive(Debug, Clone, Copy)]
+pub struct ValueTemplateMeta {
+    /// The value of the field, as sent on the wire.
+    pub value: &'static str,
+    /// The template as written in the catalog.
+    pub template: &'static str,
+    /// The template, parsed.
+    pub pieces: &'static [Piece],
 }
 
 /// A code's message in another language (`[locales.TAG.errors.CODE]`).
@@ -227,6 +250,10 @@ pub struct FieldMeta {
     pub in_details: bool,
     /// Documentation.
     pub description: Option<&'static str>,
+    /// The values of an enum field (`type = { enum = [...] }`, whose type is
+    /// `String`), or the rules of a `field_violations` field with `rules = [...]`;
+    /// empty otherwise.
+    pub values: &'static [&'static str],
 }
 
 impl FieldMeta {

@@ -191,6 +191,9 @@ fn compare_field(
             ),
         );
     }
+    // Values are recorded from format 4 on.
+    let recorded = findings.format() >= 4;
+    super::values::compare_values(findings, code, old, new, &at, recorded);
     if old.ty != new.ty {
         findings.push(
             Change::Breaking,

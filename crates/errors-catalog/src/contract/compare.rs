@@ -13,7 +13,7 @@ use crate::model::{Catalog, ErrorDef};
 /// `snapshot_path`, which names it in findings).
 pub fn check(snapshot: &Contract, catalog: &Catalog, snapshot_path: impl AsRef<Path>) -> Report {
     let current = Contract::of(catalog);
-    let mut findings = Findings::new(snapshot_path.as_ref());
+    let mut findings = Findings::new(snapshot_path.as_ref(), snapshot.format);
     let root = locate::setting(catalog, "catalog", "envelope");
 
     if snapshot.style != current.style {

@@ -51,6 +51,7 @@ mod service;
 mod snapshot;
 mod template;
 mod text;
+mod values;
 
 use std::fmt;
 use std::io;
@@ -159,6 +160,9 @@ pub struct FieldContract {
     pub optional: bool,
     /// Where it is sent.
     pub placements: Vec<Placement>,
+    /// The values of an enum field, or the rules of a `field_violations` field
+    /// that lists them (`None` otherwise, and in snapshots before format 3).
+    pub values: Option<Vec<String>>,
     /// The line of the snapshot it was read from (0 when made from a catalog).
     pub line: u32,
 }
@@ -192,7 +196,7 @@ impl Contract {
     /// The snapshot format this version writes. Format 1 (no `doc_url`,
     /// `request_id_header`, `answer` or `template=`), format 2 (no `status`,
     /// `timestamp`, `retry` or `circuit_breaker`) and format 3 (no `after_refresh`,
-    /// `aliases=`, `replacement=`, `grpc_domain` or `grpc=`) still read.
+    /// `aliases=`, `replacement=`, `grpc_domain`, `grpc=` or `values=`) still read.
     pub const FORMAT: u32 = 4;
 
     /// The contract `catalog` offers its clients.

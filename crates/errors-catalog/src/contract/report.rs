@@ -81,15 +81,23 @@ impl fmt::Display for Report {
 pub(super) struct Findings<'a> {
     snapshot: &'a Path,
     out: Vec<Finding>,
+    /// The snapshot's format: what it recorded.
+    format: u32,
 }
 
 impl<'a> Findings<'a> {
-    /// No findings yet, against the snapshot at `snapshot`.
-    pub(super) fn new(snapshot: &'a Path) -> Findings<'a> {
+    /// No findings yet, against the snapshot at `snapshot`, of `format`.
+    pub(super) fn new(snapshot: &'a Path, format: u32) -> Findings<'a> {
         Findings {
             snapshot,
             out: Vec::new(),
+            format,
         }
+    }
+
+    /// The format of the snapshot: an item it predates was not recorded.
+    pub(super) fn format(&self) -> u32 {
+        self.format
     }
 
     /// The report: breaking findings first, each group in the order found.

@@ -14,7 +14,14 @@ pub(super) fn compare(
     error: &ErrorDef,
 ) {
     let code = old.code.as_str();
-    let now = error.message.to_string();
+    // A value added since, with its template, is a new value, not a changed template.
+    let known = error.message_by.as_ref().and_then(|by| {
+        old.fields
+            .iter()
+            .find(|f| f.name == by.field)
+            .and_then(|f| f.values.as_deref())
+    });
+    let now = error.message_text_of(known);
     if *was == now {
         return;
     }

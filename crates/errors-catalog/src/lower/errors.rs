@@ -6,10 +6,14 @@ use toml::de::{DeTable, DeValue};
 
 use super::context::{Cx, Value, in_order, misspelt};
 use super::detail_type::parse_type;
+use super::enums;
 use super::keys::{ERROR_KEYS, FIELD_KEYS};
+use super::message_by;
 use crate::diagnostic::Diagnostic;
 use crate::draft::{Draft, Settings};
-use crate::model::{DetailsCase, ErrorDef, ErrorLocations, Field, FieldLocations};
+use crate::model::{
+    DetailType, DetailsCase, ErrorDef, ErrorLocations, Field, FieldLocations, MessageBy,
+};
 use crate::naming;
 use crate::source::Location;
 use crate::template::MessageTemplate;
@@ -53,8 +57,8 @@ fn error(
     let raw_status = status.map(|(n, _)| n);
     let status = raw_status.and_then(|n| u16::try_from(n).ok()).unwrap_or(0);
 
-    let (message, message_at) = match message(cx, table) {
-        Some(found) => (Some(found.0), found.1),
+    let (message, message_at, message_by) = match message(cx, table) {
+        Some(found) => (Some(found.0), found.1, found.2),
         None => {
             if !table.contains_key("message") && !misspelt(table, "message", ERROR_KEYS) {
                 cx.sink.push(
@@ -66,7 +70,7 @@ fn error(
             let at = table
                 .get("message")
                 .map_or(location.clone(), |v| cx.at(v.span()));
-            (None, at)
+            (None, at, None)
         }
     };
     let broken_message = message.is_none();
@@ -92,6 +96,7 @@ fn error(
                 let name = key.get_ref().to_string();
                 match field(
                     cx,
+                    &code,
                     &name,
                     cx.at(key.span()),
                     value,
@@ -120,6 +125,7 @@ fn error(
         retryable: evolve.retryable,
         retry_class: evolve.retry_class,
         message,
+        message_by,
         category: category.as_ref().map(|(c, _)| c.clone()),
         description,
         param: param.as_ref().map(|(p, _)| p.clone()),
@@ -146,13 +152,31 @@ fn error(
     (error, raw_status)
 }
 
-/// The parsed `message` and where it is written, or `None` (reported) when it is
-/// not a string; template problems are reported and the template kept.
-pub(super) fn message(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<(MessageTemplate, Location)> {
+/// The parsed `message` (for `{ by, values }`, the first value's template, and the
+/// templates by value) and where it is written, or `None` (reported) when it is
+/// neither a string nor such a table; template problems are reported and the
+/// template kept.
+pub(super) fn message(
+    cx: &mut Cx<'_>,
+    table: &DeTable<'_>,
+) -> Option<(MessageTemplate, Location, Option<MessageBy>)> {
     let value = table.get("message")?;
     let at = cx.at(value.span());
+    if let DeValue::Table(t) = value.get_ref() {
+        let by = message_by::message_by(cx, value, t, template)?;
+        return Some((by.templates[0].template.clone(), at, Some(by)));
+    }
+    template(cx, value).map(|template| (template, at, None))
+}
+
+/// A template string, parsed; `None` (reported) when `value` is not a string.
+fn template(cx: &mut Cx<'_>, value: &Value<'_>) -> Option<MessageTemplate> {
     let DeValue::String(text) = value.get_ref() else {
-        cx.wrong_type(value, "`message`", "a string");
+        cx.wrong_type(
+            value,
+            "`message`",
+            "a string, or a table `{ by = \"field\", values = { ... } }`",
+        );
         return None;
     };
     let base = value.span().start;
@@ -171,12 +195,13 @@ pub(super) fn message(cx: &mut Cx<'_>, table: &DeTable<'_>) -> Option<(MessageTe
     };
     let (template, problems) = MessageTemplate::parse(text, &locate);
     problems.into_iter().for_each(|d| cx.sink.push(d));
-    Some((template, at))
+    Some(template)
 }
 
 /// One detail field: `name = "type"` or `name = { type = "...", ... }`.
 fn field(
     cx: &mut Cx<'_>,
+    code: &str,
     name: &str,
     location: Location,
     value: &Value<'_>,
@@ -221,22 +246,34 @@ fn field(
             return None;
         }
     };
-    let DeValue::String(ty_text) = ty_value.get_ref() else {
-        cx.wrong_type(
-            ty_value,
-            &format!("the type of `{name}`"),
-            "a string such as `\"u64\"`",
-        );
-        return None;
-    };
-    let (ty, question_mark) = match parse_type(ty_text) {
-        Ok(parsed) => parsed,
-        Err((message, help)) => {
-            cx.sink
-                .push(Diagnostic::new(cx.at(ty_value.span()), message).help(help));
+    let mut enum_type = None;
+    let (ty, question_mark, ty_text) = match ty_value.get_ref() {
+        DeValue::String(ty_text) => match parse_type(ty_text) {
+            Ok((ty, question_mark)) => (ty, question_mark, ty_text.as_ref()),
+            Err((message, help)) => {
+                cx.sink
+                    .push(Diagnostic::new(cx.at(ty_value.span()), message).help(help));
+                return None;
+            }
+        },
+        DeValue::Table(t) => {
+            enum_type = Some(enums::type_table(cx, code, name, ty_value, t)?);
+            (DetailType::String, false, "")
+        }
+        _ => {
+            cx.wrong_type(
+                ty_value,
+                &format!("the type of `{name}`"),
+                "a string such as `\"u64\"`, or an enum such as `{ enum = [\"a\", \"b\"] }`",
+            );
             return None;
         }
     };
+    if let DeValue::Table(t) = value.get_ref()
+        && let Some(rules) = enums::rules(cx, code, name, &ty, t)
+    {
+        enum_type = Some(rules);
+    }
     let says_required = matches!(
         value.get_ref(),
         DeValue::Table(t)
@@ -264,6 +301,7 @@ fn field(
         in_details: !internal && details.as_ref().is_none_or(|(d, _)| *d),
         wire: wire_name,
         description,
+        enum_type,
         location,
         at: FieldLocations {
             header: header.map(|(_, at)| at),

@@ -72,6 +72,7 @@ pub(super) const FIELD_KEYS: &[&str] = &[
     "wire",
     "description",
     "details",
+    "rules",
 ];
 /// `deprecated = { ... }`, the table form.
 pub(super) const DEPRECATED_KEYS: &[&str] = &["since", "replacement", "remove_after"];

@@ -42,7 +42,7 @@ pub(super) fn locales(cx: &mut Cx<'_>, table: &DeTable<'_>, draft: &mut Draft) {
                 continue;
             };
             cx.check_keys(entry, &place, LOCALE_ERROR_KEYS);
-            let Some((template, message_at)) = message(cx, entry) else {
+            let Some((template, message_at, by)) = message(cx, entry) else {
                 if !entry.contains_key("message") {
                     cx.sink.push(
                         Diagnostic::new(code_at, format!("`{place}` has no `message`")).help(
@@ -52,6 +52,16 @@ pub(super) fn locales(cx: &mut Cx<'_>, table: &DeTable<'_>, draft: &mut Draft) {
                 }
                 continue;
             };
+            if by.is_some() {
+                cx.sink.push(
+                    Diagnostic::new(
+                        message_at,
+                        format!("`{place}`'s `message` is a table: a translation is one template"),
+                    )
+                    .help("write the message in this language as a string"),
+                );
+                continue;
+            }
             draft.translations.push(DraftTranslation {
                 locale: locale.clone(),
                 locale_at: locale_at.clone(),

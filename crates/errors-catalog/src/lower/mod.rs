@@ -13,12 +13,14 @@
 mod categories;
 mod context;
 mod detail_type;
+mod enums;
 mod errors;
 mod evolve;
 mod grpc;
 mod http;
 mod keys;
 mod locales;
+mod message_by;
 mod settings;
 mod statuses;
 

@@ -36,6 +36,8 @@ pub(super) fn check_error(
     }
     super::placeholders::check_placeholders(error, sink);
     super::fields::check_fields(draft, error, sink);
+    super::enums::check_values(error, sink);
+    super::message_by::check_message_by(draft, error, sink);
     super::message_only::check_message_only(draft, error, sink);
 
     if let Some((url, at)) = &draft.settings.doc_url

@@ -122,13 +122,15 @@ pub(super) fn check_sent_somewhere(
     if field.in_details {
         return;
     }
-    let in_message = error.message.placeholders().any(|p| p.field == *name);
+    // A field that chooses the message is read back from which template it is.
+    let in_message =
+        error.in_any_template(name) || error.message_by.as_ref().is_some_and(|b| b.field == *name);
     let as_param = draft.settings.envelope.style == EnvelopeStyle::Typed
         && error.param.as_deref() == Some(name.as_str());
     if let (Some(header), Some(header_at)) = (&field.header, &field.at.header)
         && !in_message
         && !as_param
-        && !header_safe(&field.ty)
+        && !header_safe(field)
         && field.ty.is_scalar()
     {
         sink.push(
@@ -140,7 +142,7 @@ pub(super) fn check_sent_somewhere(
                 ),
             )
             .help(format!(
-                "send it in `details` too (drop `details = false`; the header is then left out when the value cannot be one), or insert it in the message as `{{{name}}}`; a field sent only as a header is an integer, bool or f64"
+                "send it in `details` too (drop `details = false`; the header is then left out when the value cannot be one), or insert it in the message as `{{{name}}}`; a field sent only as a header is an integer, bool, f64 or an enum of header text"
             )),
         );
     }
@@ -160,11 +162,18 @@ pub(super) fn check_sent_somewhere(
     }
 }
 
-/// Whether every value of `ty` writes as header text (visible ASCII): integers,
-/// `bool` and `f64` (`inf` and `NaN` included) do; a string may hold anything.
-fn header_safe(ty: &crate::model::DetailType) -> bool {
+/// Whether every value of `field` writes as header text (visible ASCII): integers,
+/// `bool` and `f64` (`inf` and `NaN` included) do, and an enum whose every value is
+/// header text; a string may hold anything.
+fn header_safe(field: &Field) -> bool {
     use crate::model::DetailType;
-    ty.is_integer() || matches!(ty, DetailType::Bool | DetailType::F64)
+    let ty = &field.ty;
+    ty.is_integer()
+        || matches!(ty, DetailType::Bool | DetailType::F64)
+        || field
+            .enum_type
+            .as_ref()
+            .is_some_and(|e| e.value_strs().all(crate::enums::is_header_text))
 }
 
 pub(super) fn check_header<'a>(

@@ -70,6 +70,20 @@ pub(super) fn check_locales(draft: &Draft, sink: &mut Sink) {
             );
         }
         match draft.errors.iter().find(|e| e.code == t.code) {
+            // One translated template cannot follow a message chosen by a field.
+            Some(error) if error.message_by.is_some() => sink.push(
+                Diagnostic::new(
+                    t.message_at.clone(),
+                    format!(
+                        "the message of `{}` is chosen by a field (`message = {{ by, values }}`): it has no translations",
+                        t.code
+                    ),
+                )
+                .help(format!(
+                    "remove `[locales.{}.errors.{}]`: the code is sent in the primary language",
+                    t.locale, t.code
+                )),
+            ),
             Some(error) => check_placeholders(&error.message, t, sink),
             None => {
                 let help = match did_you_mean(&t.code, draft.errors.iter().map(|e| e.code.as_str()))

@@ -4,9 +4,11 @@
 
 mod aliases;
 mod codes;
+mod enums;
 mod errors;
 mod fields;
 mod locales;
+mod message_by;
 mod message_only;
 mod placeholders;
 mod settings;
@@ -39,6 +41,7 @@ pub(crate) fn validate(draft: &Draft, root: Option<Location>, complete: bool, si
     codes::check_codes(draft, sink);
     aliases::check_aliases(draft, sink);
     aliases::check_replacements(draft, complete, sink);
+    enums::check_names(draft, sink);
     for (error, status) in draft.errors.iter().zip(&draft.statuses) {
         errors::check_error(draft, error, *status, complete, sink);
     }

@@ -90,22 +90,42 @@ pub(super) fn display_body_split(plan: &Plan<'_>, span: Span) -> Split {
 }
 
 fn display_arm(v: &VariantPlan<'_>, span: Span) -> Arm {
+    let by = v.def.message_by.as_ref();
     let used: Vec<_> = v
         .def
-        .message
-        .placeholders()
+        .templates()
+        .flat_map(|t| t.placeholders())
         .map(|p| p.field.as_ref())
+        .chain(by.map(|b| b.field.as_str()))
         .collect();
     let bindings = v
         .fields
         .iter()
         .filter(|b| used.contains(&b.field.name.as_str()))
         .map(|b| &b.ident);
-    let body = display_body(&v.def.message, span, |name| {
+    let bind = |name: &str| {
         v.binding(name)
             .cloned()
             .unwrap_or_else(|| Ident::new("__missing", span))
+    };
+    let chooser = by.and_then(|b| {
+        let enum_type = v.def.field(&b.field)?.enum_type.as_ref()?;
+        Some((b, v.binding(&b.field)?, enum_type))
     });
+    let body = match chooser {
+        // The template of the field's value: one arm per value.
+        Some((by, binding, enum_type)) => {
+            let ty = Ident::new(&enum_type.name, span);
+            let arms = enum_type.values.iter().filter_map(|value| {
+                let template = by.template(&value.value)?;
+                let variant = Ident::new(&value.variant, span);
+                let body = display_body(template, span, bind);
+                Some(quote!(#ty::#variant => #body,))
+            });
+            quote!(match *#binding { #(#arms)* })
+        }
+        None => display_body(&v.def.message, span, bind),
+    };
     Arm::new(v.pattern(bindings), body)
 }
 

@@ -10,6 +10,7 @@
 
 mod code;
 mod decode;
+mod enums;
 mod error;
 mod field_methods;
 mod localized;
@@ -24,6 +25,7 @@ use crate::define;
 use crate::metadata::catalog_static;
 use crate::options::Options;
 use crate::plan::{Plan, VariantPlan};
+pub(crate) use enums::enums;
 
 /// What `catalog!` generates: the error enum, the code enum and the impls; with
 /// `skeleton`, the same items beside errors (see `Plan::skeleton`).
@@ -35,6 +37,7 @@ pub(crate) fn catalog(catalog: &Catalog, options: &Options, skeleton: bool) -> T
     }
     let mut out = define::error_enum(&plan);
     out.extend(define::code_enum(&plan));
+    out.extend(enums::enums(&plan));
     out.extend(impls(&plan, TokenStream::new()));
     out
 }

@@ -228,7 +228,12 @@ impl<'a, 'c> VariantFields<'a, 'c> {
         cx: &mut Ctxt,
         checks: &mut Vec<TypeCheck>,
     ) -> bool {
-        match fits(&field.ty, &cf.ty, cf.optional) {
+        // A generated enum's name is the catalog's: left to the compiler.
+        let fit = match cf.enum_type {
+            Some(_) => Fit::Unknown,
+            None => fits(&field.ty, &cf.ty, cf.optional),
+        };
+        match fit {
             Fit::Yes => true,
             Fit::Unknown => {
                 checks.push(TypeCheck {

@@ -3,7 +3,7 @@
 
 use crate::json::{Json, Members};
 use crate::json_schema::{
-    AnyOf, Array, CodeExtensions, CodeSchema, Enum, Integer, Object, Pattern, Schema,
+    AllOf, AnyOf, Array, CodeExtensions, CodeSchema, Enum, Integer, Object, Pattern, Schema, Values,
 };
 use crate::model::{Code, Field, Reference};
 use errors_vocab::template::Piece;
@@ -132,7 +132,7 @@ pub(crate) fn code_schema(
             for field in code.detail_fields() {
                 member(
                     &field.wire,
-                    field_schema(field, refs),
+                    field_schema(field, refs, mode),
                     !field.optional,
                     true,
                 );
@@ -236,7 +236,7 @@ pub(crate) fn details_schema(code: &Code, refs: Refs, mode: SchemaMode) -> Schem
     let mut properties = Members::new();
     let mut required = Vec::new();
     for field in code.detail_fields() {
-        properties.push(field.wire.clone(), field_schema(field, refs));
+        properties.push(field.wire.clone(), field_schema(field, refs, mode));
         if !field.optional {
             required.push(field.wire.clone());
         }
@@ -247,12 +247,47 @@ pub(crate) fn details_schema(code: &Code, refs: Refs, mode: SchemaMode) -> Schem
     })
 }
 
-fn field_schema(field: &Field, refs: Refs) -> Schema {
-    let schema = type_schema(&field.ty, refs);
+fn field_schema(field: &Field, refs: Refs, mode: SchemaMode) -> Schema {
+    let schema = match &field.ty {
+        _ if field.values.is_empty() => type_schema(&field.ty, refs),
+        // Each violation's `rule` is one of the field's rules.
+        DetailType::FieldViolations => {
+            let mut rule = Members::new();
+            rule.push("rule".to_owned(), values_schema(&field.values, mode));
+            Schema::from(Array {
+                ty: "array",
+                items: Box::new(Schema::from(AllOf {
+                    all_of: vec![
+                        refs.to(FIELD_VIOLATION),
+                        Schema::from(Object::open(rule, Vec::new())),
+                    ],
+                })),
+            })
+        }
+        _ => values_schema(&field.values, mode),
+    };
     match &field.description {
         Some(description) => schema.described(description.clone()),
         None => schema,
     }
+}
+
+/// A string among `values`: `enum` in the strict schema; in the client schema
+/// `x-enum`, which lists them without refusing one added since.
+fn values_schema(values: &[String], mode: SchemaMode) -> Schema {
+    let values = values.to_vec();
+    Schema::from(match mode {
+        SchemaMode::Strict => Values {
+            ty: "string",
+            closed: Some(values),
+            open: None,
+        },
+        SchemaMode::Client => Values {
+            ty: "string",
+            closed: None,
+            open: Some(values),
+        },
+    })
 }
 
 /// The schema of a value of `ty` on the wire.

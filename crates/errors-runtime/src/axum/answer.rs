@@ -140,7 +140,12 @@ pub(super) fn build<E: Decode>(
     for field in meta.fields {
         match answer.fill(field) {
             Fill::Violations if !field.optional || !violations.is_empty() => {
-                let value = serde_json::to_value(violations).map_err(|_| Unbuilt::NotDecodable)?;
+                let value = if field.values.is_empty() {
+                    serde_json::to_value(violations)
+                } else {
+                    serde_json::to_value(within_rules(violations, field.values))
+                };
+                let value = value.map_err(|_| Unbuilt::NotDecodable)?;
                 members.insert(field.wire.to_owned(), value);
             }
             Fill::Header => {
@@ -151,7 +156,9 @@ pub(super) fn build<E: Decode>(
                     .map(str::trim);
                 // A header that does not parse counts as missing: the layer never
                 // invents a value.
-                let value = text.and_then(|t| read_text(field.ty, FormatSpec::DISPLAY, t).ok());
+                let value = text
+                    .and_then(|t| read_text(field.ty, FormatSpec::DISPLAY, t).ok())
+                    .filter(|v| is_value_of(field, v));
                 match (value, text) {
                     (Some(value), _) if field.in_details => {
                         members.insert(field.wire.to_owned(), value);
@@ -189,6 +196,24 @@ pub(super) fn reject<E: Decode + 'static>(
     let error = build::<E>(answer, violations, &HeaderMap::new()).ok()?;
     let settings = scope.settings.downcast_ref::<Settings<E>>()?;
     Some(settings.apply(&error, render(error.envelope(), Some(reason))))
+}
+
+/// Whether `value` may be `field`'s: any value, unless the field is an enum and the
+/// value is none of its strings.
+fn is_value_of(field: &FieldMeta, value: &serde_json::Value) -> bool {
+    field.values.is_empty() || value.as_str().is_some_and(|v| field.values.contains(&v))
+}
+
+/// The layer's violations for a field that declares `rules`: a rule of the layer's
+/// own that is not among them is left out (the violation stays).
+fn within_rules(violations: &[FieldViolation], rules: &[&str]) -> Vec<FieldViolation> {
+    violations
+        .iter()
+        .map(|v| match &v.rule {
+            Some(rule) if !rules.contains(&rule.as_str()) => v.clone().without_rule(),
+            _ => v.clone(),
+        })
+        .collect()
 }
 
 #[cfg(test)]

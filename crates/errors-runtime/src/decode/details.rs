@@ -3,12 +3,13 @@
 use serde_core::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use super::by;
 use super::error::DecodeError;
 use super::message::{Found, find};
 use super::text::read_text;
 use crate::envelope::details_read::WireValue;
 use crate::error::CatalogError;
-use crate::meta::{ErrorMeta, FieldMeta, FormatSpec, Piece};
+use crate::meta::{ErrorMeta, FieldMeta, FormatSpec, MessageByMeta, Piece, ValueTemplateMeta};
 
 /// An error type that can be rebuilt from the wire: every error type `catalog!`
 /// generates, and derived ones whose variants hold nothing beyond catalog fields.
@@ -149,7 +150,21 @@ impl<'a> WireDetails<'a> {
         let Some(message) = self.message else {
             return Ok(None);
         };
-        let (template, pieces) = self.template();
+        let (template, pieces) = match self.meta.and_then(|m| m.message_by.as_ref()) {
+            // The field that chooses the message: the value whose template it follows.
+            Some(by) if by.field == name => {
+                return by::by_message(by, message)
+                    .map(|t| Some(Value::String(t.value.to_owned())))
+                    .map_err(|why| unrecoverable(format!("the message: {why}")));
+            }
+            Some(by) => {
+                let chosen = self
+                    .chosen(by, message)
+                    .map_err(|why| unrecoverable(format!("the message: {why}")))?;
+                (chosen.template, chosen.pieces)
+            }
+            None => self.template(),
+        };
         match find(pieces, message, name) {
             (Found::Text(text), spec) => read_text(field.ty, spec, text)
                 .map(Some)
@@ -184,6 +199,29 @@ impl<'a> WireDetails<'a> {
                     .find(|t| t.locale.eq_ignore_ascii_case(tag))
             })
             .map_or((meta.template, meta.pieces), |t| (t.template, t.pieces))
+    }
+
+    /// The template of a message chosen by `by`'s field: by the field's value where
+    /// it is sent in `details` or its header, else the one the message follows.
+    fn chosen(
+        &self,
+        by: &MessageByMeta,
+        message: &str,
+    ) -> Result<&'static ValueTemplateMeta, String> {
+        let field = self.field(by.field);
+        let in_details = field
+            .filter(|f| f.in_details)
+            .and_then(|f| self.members?.get(f.wire)?.as_str());
+        let in_header = field.and_then(|f| f.header).and_then(|header| {
+            self.headers
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(header))
+                .map(|(_, v)| v.as_str())
+        });
+        match in_details.or(in_header) {
+            Some(value) => by::by_value(by, value),
+            None => by::by_message(by, message),
+        }
     }
 
     fn field(&self, name: &str) -> Option<&'static FieldMeta> {

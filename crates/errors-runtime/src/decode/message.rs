@@ -35,6 +35,12 @@ pub(crate) fn find<'m>(pieces: &[Piece], message: &'m str, field: &str) -> (Foun
     find_counting(pieces, message, field, &mut 0)
 }
 
+/// Whether `message` follows the template's `pieces` (one way or several), in time
+/// linear in its length.
+pub(crate) fn matches(pieces: &[Piece], message: &str) -> bool {
+    !matches!(read(&shape(pieces), message, &mut 0), Reading::NoMatch)
+}
+
 /// [`find`], adding to `scanned` the bytes it looked at (the work the tests bound).
 fn find_counting<'m>(
     pieces: &[Piece],

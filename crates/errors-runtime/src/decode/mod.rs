@@ -7,6 +7,7 @@
 //! documentation link. Anything that is not such an envelope is a [`DecodeError`],
 //! never a panic.
 
+mod by;
 mod decoded;
 mod decoder;
 mod details;

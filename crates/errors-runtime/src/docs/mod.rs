@@ -36,7 +36,7 @@ pub use service::{DocsService, service};
 pub use errors_docs::{Reference, SchemaMode};
 
 use errors_docs::{
-    Category, Code, EnvelopeLayout, Field, Http, Rejection, StatusDescription, Template,
+    Category, Code, EnvelopeLayout, Field, Http, MessageBy, Rejection, StatusDescription, Template,
 };
 
 use crate::error::CatalogError;
@@ -168,6 +168,20 @@ fn code(error: &meta::ErrorMeta) -> Code {
             source: error.template.to_owned(),
             pieces: error.pieces.to_vec(),
         },
+        message_by: error.message_by.map(|by| MessageBy {
+            field: by.field.to_owned(),
+            templates: by
+                .templates
+                .iter()
+                .map(|t| {
+                    let template = Template {
+                        source: t.template.to_owned(),
+                        pieces: t.pieces.to_vec(),
+                    };
+                    (t.value.to_owned(), template)
+                })
+                .collect(),
+        }),
         param: error.param.map(str::to_owned),
         deprecated: error.deprecated.map(str::to_owned),
         replacement: error
@@ -190,6 +204,7 @@ fn code(error: &meta::ErrorMeta) -> Code {
                 header: f.header.map(str::to_owned),
                 in_details: f.in_details,
                 description: f.description.map(str::to_owned),
+                values: f.values.iter().map(|v| (*v).to_owned()).collect(),
             })
             .collect(),
     }

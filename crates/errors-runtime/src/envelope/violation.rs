@@ -16,14 +16,32 @@ use serde_core::ser::{Serialize, SerializeStruct, Serializer};
 ///     r#"{"path":"email","message":"must be a valid email","rule":"email"}"#
 /// );
 /// ```
+///
+/// A `field_violations` field that declares `rules = [...]` holds violations whose
+/// rule is the enum generated for them (`FieldViolation<ValidationFailedFieldsRule>`):
+///
+/// ```
+/// # mod api { errors_runtime::catalog!("tests/catalogs/enums.toml"); }
+/// use errors_runtime::FieldViolation;
+/// use api::ValidationFailedFieldsRule as Rule;
+/// let v = FieldViolation::new("email", "is taken").with_typed_rule(Rule::Unique);
+/// assert_eq!(
+///     serde_json::to_string(&v).unwrap(),
+///     r#"{"path":"email","message":"is taken","rule":"unique"}"#
+/// );
+/// let read: FieldViolation<Rule> = serde_json::from_str(r#"{"path":"a","message":"m","rule":"email"}"#).unwrap();
+/// assert_eq!(read.rule, Some(Rule::Email));
+/// assert!(serde_json::from_str::<FieldViolation<Rule>>(r#"{"path":"a","message":"m","rule":"json"}"#).is_err());
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct FieldViolation {
+pub struct FieldViolation<R = String> {
     /// The field, as a path into the request (`email`, `items[2].sku`).
     pub path: String,
     /// What is wrong, fit to show to the user.
     pub message: String,
-    /// The rule that failed (`required`, `min_length`, ...).
-    pub rule: Option<String>,
+    /// The rule that failed (`required`, `min_length`, ...): a string, or the enum
+    /// of the field's `rules`.
+    pub rule: Option<R>,
 }
 
 impl FieldViolation {
@@ -43,7 +61,27 @@ impl FieldViolation {
     }
 }
 
-impl std::fmt::Display for FieldViolation {
+impl<R> FieldViolation<R> {
+    /// The violation with `rule`, of any type: the enum of a field's `rules`.
+    pub fn with_typed_rule<S>(self, rule: S) -> FieldViolation<S> {
+        FieldViolation {
+            path: self.path,
+            message: self.message,
+            rule: Some(rule),
+        }
+    }
+
+    /// The violation without a rule, as one whose rule would be of type `S`.
+    pub fn without_rule<S>(self) -> FieldViolation<S> {
+        FieldViolation {
+            path: self.path,
+            message: self.message,
+            rule: None,
+        }
+    }
+}
+
+impl<R> std::fmt::Display for FieldViolation<R> {
     /// `path: message`
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
@@ -55,7 +93,7 @@ impl std::fmt::Display for FieldViolation {
 // serde_core alone, so a service's build need not wait for serde_derive.
 const FIELDS: &[&str] = &["path", "message", "rule"];
 
-impl Serialize for FieldViolation {
+impl<R: Serialize> Serialize for FieldViolation<R> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let len = 2 + usize::from(self.rule.is_some());
         let mut s = serializer.serialize_struct("FieldViolation", len)?;
@@ -69,9 +107,13 @@ impl Serialize for FieldViolation {
     }
 }
 
-impl<'de> Deserialize<'de> for FieldViolation {
+impl<'de, R: Deserialize<'de>> Deserialize<'de> for FieldViolation<R> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_struct("FieldViolation", FIELDS, ViolationVisitor)
+        deserializer.deserialize_struct(
+            "FieldViolation",
+            FIELDS,
+            ViolationVisitor(std::marker::PhantomData),
+        )
     }
 }
 
@@ -115,23 +157,23 @@ impl<'de> Deserialize<'de> for Member {
     }
 }
 
-struct ViolationVisitor;
+struct ViolationVisitor<R>(std::marker::PhantomData<R>);
 
-impl<'de> Visitor<'de> for ViolationVisitor {
-    type Value = FieldViolation;
+impl<'de, R: Deserialize<'de>> Visitor<'de> for ViolationVisitor<R> {
+    type Value = FieldViolation<R>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("struct FieldViolation")
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FieldViolation, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<FieldViolation<R>, A::Error> {
         let path = seq.next_element()?.ok_or_else(|| {
             de::Error::invalid_length(0, &"struct FieldViolation with 3 elements")
         })?;
         let message = seq.next_element()?.ok_or_else(|| {
             de::Error::invalid_length(1, &"struct FieldViolation with 3 elements")
         })?;
-        let rule = seq.next_element()?.unwrap_or_default();
+        let rule = seq.next_element::<Option<R>>()?.flatten();
         Ok(FieldViolation {
             path,
             message,
@@ -139,7 +181,7 @@ impl<'de> Visitor<'de> for ViolationVisitor {
         })
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FieldViolation, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<FieldViolation<R>, A::Error> {
         let (mut path, mut message, mut rule) = (None, None, None);
         while let Some(member) = map.next_key()? {
             match member {
@@ -150,7 +192,7 @@ impl<'de> Visitor<'de> for ViolationVisitor {
                 }
                 Member::Message => message = Some(map.next_value()?),
                 Member::Rule if rule.is_some() => return Err(de::Error::duplicate_field("rule")),
-                Member::Rule => rule = Some(map.next_value::<Option<String>>()?),
+                Member::Rule => rule = Some(map.next_value::<Option<R>>()?),
                 Member::Other => {
                     map.next_value::<IgnoredAny>()?;
                 }

@@ -21,11 +21,13 @@
 //! code TOKEN_EXPIRED 401 after_refresh
 //! code QUOTA 429 retryable aliases=OVER_QUOTA,QUOTA_HIT template="Quota {limit} exceeded." template.fr="Quota {limit} dépassé."
 //!   field limit wire=limit type=u32 required in=message
+//! code VALIDATION_FAILED 422 final
+//!   field rule wire=rule type=string values=required,email required in=details
 //! ```
 //!
 //! Format 1 had no `doc_url`, `request_id_header`, `answer` or `template=`; format 2
 //! no `timestamp`, `status`, `retry` or `circuit_breaker`; format 3 no
-//! `after_refresh`, `aliases=`, `replacement=`, `grpc_domain` or `grpc=`. All still read, and what they do
+//! `after_refresh`, `aliases=`, `replacement=`, `grpc_domain`, `grpc=` or `values=`. All still read, and what they do
 //! not record is not compared.
 //!
 //! A value with a space, a quote, `=`, `,` or `#` in it is written as a JSON-style
@@ -111,7 +113,7 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
                 }
                 false => Vec::new(),
             },
-            template: message_read_back(style, error).then(|| error.message.to_string()),
+            template: message_read_back(style, error).then(|| error.message_text()),
             code: error.code.clone(),
             status: error.status,
             retryable: error.retryable,
@@ -134,7 +136,11 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
                     if let Some(header) = &field.header {
                         placements.push(Placement::Header(header.clone()));
                     }
-                    if error.message.placeholders().any(|p| p.field == field.name) {
+                    let chooses = error
+                        .message_by
+                        .as_ref()
+                        .is_some_and(|b| b.field == field.name);
+                    if error.in_any_template(&field.name) || chooses {
                         placements.push(Placement::Message);
                     }
                     if style == EnvelopeStyle::Typed && error.param.as_ref() == Some(&field.name) {
@@ -147,6 +153,10 @@ pub(super) fn of(catalog: &Catalog) -> Contract {
                         ty: field.ty.to_string(),
                         optional: field.optional,
                         placements,
+                        values: field
+                            .enum_type
+                            .as_ref()
+                            .map(|e| e.value_strs().map(str::to_owned).collect()),
                         line: 0,
                     }
                 })
@@ -301,8 +311,12 @@ pub(super) fn render(contract: &Contract) -> String {
                 .iter()
                 .map(|p| quote(&p.to_string()))
                 .collect();
+            let values = field.values.as_ref().map_or_else(String::new, |values| {
+                let values: Vec<String> = values.iter().map(|v| quote(v)).collect();
+                format!(" values={}", values.join(","))
+            });
             out.push_str(&format!(
-                "  field {} wire={} type={} {} in={}\n",
+                "  field {} wire={} type={}{values} {} in={}\n",
                 quote(&field.name),
                 quote(&field.wire),
                 quote(&field.ty),

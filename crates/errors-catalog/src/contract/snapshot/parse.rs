@@ -165,6 +165,7 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
                     ty: String::new(),
                     optional: false,
                     placements: Vec::new(),
+                    values: None,
                     line,
                 };
                 for word in &rest[1..] {
@@ -174,6 +175,9 @@ pub(in super::super) fn parse(path: &Path, text: &str) -> Result<Contract, Snaps
                         }
                         Word::Pair(key, values) if key == "type" && values.len() == 1 => {
                             field.ty = values[0].clone();
+                        }
+                        Word::Pair(key, values) if key == "values" => {
+                            field.values = Some(values.clone());
                         }
                         Word::Pair(key, values) if key == "in" => {
                             for value in values {

@@ -24,6 +24,7 @@ const fn error(code: &'static str, status: u16, fields: &'static [FieldMeta]) ->
         aliases: &[],
         retry_class: RetryClass::from_retryable(status >= 500),
         grpc: crate::meta::GrpcCode::for_status(status),
+        message_by: None,
     }
 }
 
@@ -37,6 +38,7 @@ const fn field(ty: FieldType, optional: bool, header: Option<&'static str>) -> F
         header,
         in_details: true,
         description: None,
+        values: &[],
     }
 }
 

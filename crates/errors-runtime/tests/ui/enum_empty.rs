@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/enum_empty.toml");
+
+fn main() {}

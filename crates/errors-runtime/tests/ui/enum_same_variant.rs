@@ -1,0 +1,3 @@
+errors_runtime::catalog!("catalogs/enum_same_variant.toml");
+
+fn main() {}
