@@ -85,6 +85,11 @@ fn code(error: &ErrorDef) -> Code {
                 .map(|t| (t.value.clone(), template(&t.template)))
                 .collect(),
         }),
+        translations: error
+            .translations
+            .iter()
+            .map(|t| (t.locale.clone(), template(&t.message)))
+            .collect(),
         param: error.param.clone(),
         deprecated: error.deprecated.clone(),
         replacement: error

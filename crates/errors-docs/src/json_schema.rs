@@ -247,6 +247,17 @@ pub(crate) struct CodeExtensions {
     pub(crate) grpc: &'static str,
     #[serde(rename = "x-message-template", skip_serializing_if = "Option::is_none")]
     pub(crate) message_template: Option<String>,
+    /// With `x-message-template`: the template of the message in each other
+    /// language, by tag (the response's `Content-Language` says which applies).
+    #[serde(
+        rename = "x-message-translations",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub(crate) message_translations: Option<Members<String>>,
+    /// A message chosen by an enum field that clients read back: the field, and
+    /// the template of each value.
+    #[serde(rename = "x-message-by", skip_serializing_if = "Option::is_none")]
+    pub(crate) message_by: Option<MessageByExtension>,
     /// `"after_refresh"` for a code retried once after a credentials refresh.
     #[serde(rename = "x-retry", skip_serializing_if = "Option::is_none")]
     pub(crate) retry: Option<&'static str>,
@@ -256,6 +267,13 @@ pub(crate) struct CodeExtensions {
     /// Old spellings of the code, which clients decode as it.
     #[serde(rename = "x-aliases", skip_serializing_if = "Vec::is_empty")]
     pub(crate) aliases: Vec<String>,
+}
+
+/// `x-message-by`: which field chooses the message, and each value's template.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct MessageByExtension {
+    pub(crate) field: String,
+    pub(crate) templates: Members<String>,
 }
 
 /// A shared schema with a title: generators name their type after it.

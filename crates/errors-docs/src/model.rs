@@ -144,6 +144,9 @@ pub struct Code {
     pub template: Template,
     /// `message = { by, values }`: the template of each value of an enum field.
     pub message_by: Option<MessageBy>,
+    /// The message in other languages (`[locales.TAG.errors.CODE]`), as
+    /// `(tag, template)` in the catalog's order of languages.
+    pub translations: Vec<(String, Template)>,
     /// The detail field whose value is the typed envelope's `param`.
     pub param: Option<String>,
     /// Why the code is deprecated, when it is (empty when no reason was given).

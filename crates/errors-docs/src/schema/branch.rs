@@ -3,7 +3,8 @@
 
 use crate::json::{Json, Members};
 use crate::json_schema::{
-    AllOf, AnyOf, Array, CodeExtensions, CodeSchema, Enum, Integer, Object, Pattern, Schema, Values,
+    AllOf, AnyOf, Array, CodeExtensions, CodeSchema, Enum, Integer, MessageByExtension, Object,
+    Pattern, Schema, Values,
 };
 use crate::model::{Code, Field, Reference};
 use errors_vocab::template::Piece;
@@ -154,6 +155,8 @@ pub(crate) fn code_schema(
         ),
         EnvelopeStyle::Flat | EnvelopeStyle::Problem => envelope,
     };
+    // Clients read a field back from the message: they need its templates.
+    let read_back = code.message_only_fields().next().map(|_| ());
     CodeSchema {
         title: code.code.clone(),
         description: code_description(code),
@@ -161,10 +164,24 @@ pub(crate) fn code_schema(
             retryable: code.retryable,
             category: code.category.clone(),
             grpc: code.grpc.as_str(),
-            message_template: code
-                .message_only_fields()
-                .next()
-                .map(|_| code.template.source.clone()),
+            message_template: read_back
+                .filter(|_| code.message_by.is_none())
+                .map(|()| code.template.source.clone()),
+            message_translations: read_back
+                .filter(|_| code.message_by.is_none() && !code.translations.is_empty())
+                .map(|()| {
+                    code.translations
+                        .iter()
+                        .fold(Members::new(), |m, (tag, t)| m.with(tag, t.source.clone()))
+                }),
+            message_by: read_back
+                .and(code.message_by.as_ref())
+                .map(|by| MessageByExtension {
+                    field: by.field.clone(),
+                    templates: by.templates.iter().fold(Members::new(), |m, (value, t)| {
+                        m.with(value, t.source.clone())
+                    }),
+                }),
             retry: code
                 .retry_class
                 .needs_refresh()

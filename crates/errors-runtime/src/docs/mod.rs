@@ -182,6 +182,17 @@ fn code(error: &meta::ErrorMeta) -> Code {
                 })
                 .collect(),
         }),
+        translations: error
+            .translations
+            .iter()
+            .map(|t| {
+                let template = Template {
+                    source: t.template.to_owned(),
+                    pieces: t.pieces.to_vec(),
+                };
+                (t.locale.to_owned(), template)
+            })
+            .collect(),
         param: error.param.map(str::to_owned),
         deprecated: error.deprecated.map(str::to_owned),
         replacement: error
