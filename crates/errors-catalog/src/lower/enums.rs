@@ -37,14 +37,7 @@ pub(super) fn type_table(
         return None;
     };
     let values = values(cx, list, &format!("`enum` of `{name}`"))?;
-    let kind = EnumKind::Values;
-    let at = cx.at(list.span());
-    Some(EnumType::new(
-        EnumType::name_for(code, name, kind),
-        kind,
-        values,
-        at,
-    ))
+    Some(named(cx, code, name, EnumKind::Values, values, list))
 }
 
 /// `rules = [...]` on the field `name` of `code`, whose type is `ty`: the enum of
@@ -70,14 +63,20 @@ pub(super) fn rules(
         return None;
     }
     let values = values(cx, list, &format!("`rules` of `{name}`"))?;
-    let kind = EnumKind::Rules;
+    Some(named(cx, code, name, EnumKind::Rules, values, list))
+}
+
+/// The enum of `kind` for the field `name` of `code`, declared by `list`.
+fn named(
+    cx: &mut Cx<'_>,
+    code: &str,
+    name: &str,
+    kind: EnumKind,
+    values: Vec<(String, Location)>,
+    list: &Value<'_>,
+) -> EnumType {
     let at = cx.at(list.span());
-    Some(EnumType::new(
-        EnumType::name_for(code, name, kind),
-        kind,
-        values,
-        at,
-    ))
+    EnumType::new(EnumType::name_for(code, name, kind), kind, values, at)
 }
 
 /// A non-empty array of strings, each with where it is written.
