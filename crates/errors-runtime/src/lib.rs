@@ -56,6 +56,11 @@
 //! - `tonic`: `tonic::to_status` and `tonic::from_status`, every error as a
 //!   `tonic::Status` with its catalog gRPC code and `google.rpc` details
 //!   (`ErrorInfo`, `RetryInfo`, `BadRequest`), and back to the typed error.
+//! - `utoipa` (implies `docs`): every generated error type implements
+//!   `utoipa::ToSchema` and `utoipa::IntoResponses` (the catalog's strict OpenAPI
+//!   schemas, examples and headers as utoipa's types), and the `<name>_subset!` macro
+//!   of `catalog!` makes per-route error types that document only their codes; see
+//!   `utoipa`.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -81,6 +86,8 @@ mod status;
 mod time;
 #[cfg(feature = "tonic")]
 pub mod tonic;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 pub use breaker::CircuitBreaker;
 pub use catalog_enum::{CatalogEnum, UnknownValue};
@@ -105,11 +112,23 @@ pub use errors_macros::catalog;
 /// Derives the catalog API for a hand-written enum checked against a catalog.
 pub use errors_macros::Catalog;
 
-/// Without the `axum` feature, generated code's call to this expands to nothing.
+/// The hook generated code calls for the integrations that need impls in the user's
+/// crate. Without the `axum` feature it gives only what [`__utoipa_impls`] gives:
+/// nothing, without the `utoipa` feature.
 #[cfg(not(feature = "axum"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __axum_into_response {
+    ($($tokens:tt)*) => {
+        $crate::__utoipa_impls!($($tokens)*);
+    };
+}
+
+/// Without the `utoipa` feature, the hook's utoipa part expands to nothing.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __utoipa_impls {
     ($($tokens:tt)*) => {};
 }
 
@@ -120,6 +139,8 @@ pub mod __private {
     pub use axum_core;
     pub use serde_core as serde;
     pub use serde_json;
+    #[cfg(feature = "utoipa")]
+    pub use utoipa;
 
     use crate::error::ErrorCode;
 

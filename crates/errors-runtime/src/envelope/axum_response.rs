@@ -31,6 +31,7 @@ macro_rules! __axum_into_response {
                 $crate::axum::__error_response(&self)
             }
         }
+        $crate::__utoipa_impls!({} {$($ty)*} {});
     };
     ({$($impl_generics:tt)*} {$($ty:tt)*} {$($where_clause:tt)*}) => {
         #[automatically_derived]
@@ -43,5 +44,6 @@ macro_rules! __axum_into_response {
                 )
             }
         }
+        $crate::__utoipa_impls!({$($impl_generics)*} {$($ty)*} {$($where_clause)*});
     };
 }
