@@ -112,6 +112,54 @@ pub use errors_macros::catalog;
 /// Derives the catalog API for a hand-written enum checked against a catalog.
 pub use errors_macros::Catalog;
 
+/// What the `<name>_subset!` macro that `catalog!` generates calls.
+#[doc(hidden)]
+pub use errors_macros::__subset;
+
+/// The impls of a subset type that need the runtime's features: `IntoResponse`
+/// (`axum`), `ToSchema` and `IntoResponses` (`utoipa`). Called by `__subset!`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __subset_impls {
+    ($name:ident $error:ident) => {
+        $crate::__subset_axum!($name $error);
+        $crate::__subset_utoipa!($name $error);
+    };
+}
+
+/// `IntoResponse` for a subset type: the response of the full error type.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __subset_axum {
+    ($name:ident $error:ident) => {
+        #[automatically_derived]
+        impl $crate::__private::axum_core::response::IntoResponse for $name {
+            fn into_response(self) -> $crate::__private::axum_core::response::Response {
+                $crate::__private::axum_core::response::IntoResponse::into_response(
+                    <$error as ::core::convert::From<$name>>::from(self),
+                )
+            }
+        }
+    };
+}
+
+/// Without the `axum` feature, nothing.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __subset_axum {
+    ($($tokens:tt)*) => {};
+}
+
+/// Without the `utoipa` feature, nothing.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __subset_utoipa {
+    ($($tokens:tt)*) => {};
+}
+
 /// The hook generated code calls for the integrations that need impls in the user's
 /// crate. Without the `axum` feature it gives only what [`__utoipa_impls`] gives:
 /// nothing, without the `utoipa` feature.

@@ -312,3 +312,64 @@ macro_rules! __utoipa_impls {
     // A generic enum (derive mode) is not documented: utoipa names schemas by type.
     ($($tokens:tt)*) => {};
 }
+
+/// The codes a subset type documents: its own, then the layer's answers it does not
+/// already have.
+pub fn subset_codes<E: CatalogError>(codes: &[E::Code]) -> Vec<E::Code> {
+    let mut all = codes.to_vec();
+    for code in layer_codes::<E>() {
+        if !all.contains(&code) {
+            all.push(code);
+        }
+    }
+    all
+}
+
+/// `ToSchema` and `IntoResponses` for a subset type: its codes plus the layer's own
+/// answers.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __subset_utoipa {
+    ($name:ident $error:ident) => {
+        #[automatically_derived]
+        impl $crate::__private::utoipa::PartialSchema for $name {
+            fn schema() -> $crate::__private::utoipa::openapi::RefOr<
+                $crate::__private::utoipa::openapi::schema::Schema,
+            > {
+                $crate::utoipa::schema_of::<$error>(&$crate::utoipa::subset_codes::<$error>(
+                    $name::CODES,
+                ))
+            }
+        }
+        #[automatically_derived]
+        impl $crate::__private::utoipa::ToSchema for $name {
+            fn name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(::core::stringify!($name))
+            }
+            fn schemas(
+                schemas: &mut ::std::vec::Vec<(
+                    ::std::string::String,
+                    $crate::__private::utoipa::openapi::RefOr<
+                        $crate::__private::utoipa::openapi::schema::Schema,
+                    >,
+                )>,
+            ) {
+                $crate::utoipa::schemas_of::<$error>(
+                    &$crate::utoipa::subset_codes::<$error>($name::CODES),
+                    schemas,
+                )
+            }
+        }
+        #[automatically_derived]
+        impl $crate::__private::utoipa::IntoResponses for $name {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<
+                    $crate::__private::utoipa::openapi::response::Response,
+                >,
+            > {
+                $crate::utoipa::responses_for::<$error>($name::CODES)
+            }
+        }
+    };
+}
