@@ -154,9 +154,7 @@ pub(crate) fn subset_macro(input: TokenStream) -> TokenStream {
     let catalog = match loaded {
         Some(Ok(catalog)) => catalog,
         _ => {
-            let message = format!(
-                "the catalog of this subset has problems (see the errors of `catalog!`): no subset can be made of it until they are fixed"
-            );
+            let message = "the catalog of this subset has problems (see the errors of `catalog!`): no subset can be made of it until they are fixed";
             return quote_spanned!(input.name.span()=> ::core::compile_error!(#message);)
                 .into_iter()
                 .collect();
@@ -188,10 +186,7 @@ fn expand(plan: &Plan<'_>, input: &Input) -> TokenStream {
             }
             Some(v) => variants.push(v),
             None => {
-                let alias = plan
-                    .variants
-                    .iter()
-                    .find(|v| v.def.aliases.iter().any(|a| *a == text));
+                let alias = plan.variants.iter().find(|v| v.def.aliases.contains(&text));
                 let hint = match alias {
                     Some(v) => format!("; it is an alias of `{}`: name that code", v.def.code),
                     None => errors_catalog::suggest::did_you_mean(

@@ -7,7 +7,7 @@ mod api {
 
     api_error_subset!(
         /// What the booking route can return.
-        pub BookingErrors = SESSION_NOT_FOUND | SESSION_FULL | ALREADY_BOOKED
+        pub(crate) BookingErrors = SESSION_NOT_FOUND | SESSION_FULL | ALREADY_BOOKED
     );
     api_error_subset!(pub(crate) Lookup = SESSION_NOT_FOUND);
 }

@@ -218,6 +218,17 @@ async fn every_route_documents_exactly_its_codes_under_their_statuses() {
     assert!(schemas.contains_key("SessionFullDetails") && schemas.contains_key("Session"));
 }
 
+/// A failing request: the operation (method, documented path), the URL, its
+/// headers and body, and the code it must fail with.
+type Case<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a [(&'a str, &'a str)],
+    Option<&'a str>,
+    &'a str,
+);
+
 /// A request of each route that fails, and the code it must fail with.
 #[tokio::test]
 async fn what_each_route_answers_is_what_it_documents() {
@@ -225,11 +236,11 @@ async fn what_each_route_answers_is_what_it_documents() {
     let (_service, base) = start(Config::default()).await;
     let json = [("content-type", "application/json")];
     let form = [("content-type", "application/x-www-form-urlencoded")];
-    let cases: Vec<(&str, &str, String, &[(&str, &str)], Option<&str>, &str)> = vec![
+    let cases: Vec<Case<'_>> = vec![
         (
             "post",
             "/sessions",
-            "/sessions".into(),
+            "/sessions",
             &json,
             Some(r#"{"title": "", "capacity": 1}"#),
             "INVALID_REQUEST",
@@ -237,7 +248,7 @@ async fn what_each_route_answers_is_what_it_documents() {
         (
             "get",
             "/sessions",
-            "/sessions?limit=0".into(),
+            "/sessions?limit=0",
             &[],
             None,
             "INVALID_REQUEST",
@@ -245,7 +256,7 @@ async fn what_each_route_answers_is_what_it_documents() {
         (
             "get",
             "/sessions/{id}",
-            "/sessions/s_404".into(),
+            "/sessions/s_404",
             &[],
             None,
             "SESSION_NOT_FOUND",
@@ -253,7 +264,7 @@ async fn what_each_route_answers_is_what_it_documents() {
         (
             "post",
             "/sessions/{id}/bookings",
-            "/sessions/s_404/bookings".into(),
+            "/sessions/s_404/bookings",
             &json,
             Some(r#"{"member_id": "m_1", "email": "ada@example.com"}"#),
             "SESSION_NOT_FOUND",
@@ -261,7 +272,7 @@ async fn what_each_route_answers_is_what_it_documents() {
         (
             "post",
             "/sessions/{id}/waitlist",
-            "/sessions/s_1/waitlist".into(),
+            "/sessions/s_1/waitlist",
             &json,
             Some("{}"),
             "INVALID_REQUEST",
@@ -269,7 +280,7 @@ async fn what_each_route_answers_is_what_it_documents() {
         (
             "get",
             "/sessions/{id}/waitlist/{position}",
-            "/sessions/s_404/waitlist/1".into(),
+            "/sessions/s_404/waitlist/1",
             &[],
             None,
             "SESSION_NOT_FOUND",
@@ -277,7 +288,7 @@ async fn what_each_route_answers_is_what_it_documents() {
         (
             "post",
             "/feedback",
-            "/feedback".into(),
+            "/feedback",
             &form,
             Some("rating=9&comment=x"),
             "INVALID_REQUEST",
@@ -285,7 +296,7 @@ async fn what_each_route_answers_is_what_it_documents() {
         (
             "get",
             "/debug/panic",
-            "/debug/panic".into(),
+            "/debug/panic",
             &[],
             None,
             "INTERNAL_ERROR",
