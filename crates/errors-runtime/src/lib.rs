@@ -61,10 +61,14 @@
 //!   schemas, examples and headers as utoipa's types), and the `<name>_subset!` macro
 //!   of `catalog!` makes per-route error types that document only their codes; see
 //!   `utoipa`.
+//! - `aide` (implies `docs`): the same responses through `aide::OperationOutput`, for
+//!   every generated error type and subset type; see `aide`.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "aide")]
+pub mod aide;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod breaker;
@@ -124,6 +128,7 @@ macro_rules! __subset_impls {
     ($name:ident $error:ident) => {
         $crate::__subset_axum!($name $error);
         $crate::__subset_utoipa!($name $error);
+        $crate::__subset_aide!($name $error);
     };
 }
 
@@ -152,6 +157,14 @@ macro_rules! __subset_axum {
     ($($tokens:tt)*) => {};
 }
 
+/// Without the `aide` feature, nothing.
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __subset_aide {
+    ($($tokens:tt)*) => {};
+}
+
 /// Without the `utoipa` feature, nothing.
 #[cfg(not(feature = "utoipa"))]
 #[doc(hidden)]
@@ -169,7 +182,16 @@ macro_rules! __subset_utoipa {
 macro_rules! __axum_into_response {
     ($($tokens:tt)*) => {
         $crate::__utoipa_impls!($($tokens)*);
+        $crate::__aide_impls!($($tokens)*);
     };
+}
+
+/// Without the `aide` feature, the hook's aide part expands to nothing.
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __aide_impls {
+    ($($tokens:tt)*) => {};
 }
 
 /// Without the `utoipa` feature, the hook's utoipa part expands to nothing.
@@ -183,6 +205,8 @@ macro_rules! __utoipa_impls {
 /// What generated code calls into. Not a public API: it changes with the macros.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "aide")]
+    pub use aide;
     #[cfg(feature = "axum")]
     pub use axum_core;
     pub use serde_core as serde;

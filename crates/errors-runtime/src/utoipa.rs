@@ -31,49 +31,30 @@
 //! assert!(!responses.contains_key("503"));
 //! ```
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use utoipa::openapi::RefOr;
 use utoipa::openapi::response::Response;
 use utoipa::openapi::schema::Schema;
 
-use crate::docs::{Reference, SchemaMode};
+use crate::docs::operations::Document;
+pub use crate::docs::{layer_codes, subset_codes};
 use crate::error::{CatalogError, ErrorCode};
-use crate::meta::CatalogMeta;
-use errors_vocab::Rejection;
-
-/// The codes the axum layer answers on its own, whatever the route: the code of
-/// each `[http]` rejection key (a body that does not parse, no route, a wrong
-/// method, 413, 415, a panic) and of each `[http.status]` entry, in catalog order.
-/// A code the layer only infers for a bare status is not among them: a route that
-/// may send such a status lists that code itself.
-pub fn layer_codes<E: CatalogError>() -> Vec<E::Code> {
-    let catalog = E::CATALOG;
-    let mut indices: BTreeSet<usize> = Rejection::ALL
-        .into_iter()
-        .filter_map(|r| catalog.http.code_index(r))
-        .collect();
-    indices.extend(catalog.http.statuses.iter().map(|&(_, index)| index));
-    indices
-        .into_iter()
-        .filter_map(|index| <E::Code as ErrorCode>::ALL.get(index).copied())
-        .collect()
-}
 
 /// The schema of `E`'s envelope: a `oneOf` of every code's envelope (with a
 /// `discriminator` on the code where the style has it at the top level), each a
 /// reference to the component [`schemas`] adds. `ToSchema::schema` of `E`.
 pub fn schema<E: CatalogError>() -> RefOr<Schema> {
-    let mut document = Document::of::<E>(None);
-    document.take_schema(E::CATALOG.name)
+    let name = E::CATALOG.name;
+    read(name, Document::of::<E>(None).take_schema(name))
 }
 
 /// The union of `codes`' envelopes (each a reference to its component), for a
 /// subset type's `ToSchema::schema`.
 pub fn schema_of<E: CatalogError>(codes: &[E::Code]) -> RefOr<Schema> {
-    let mut document = Document::of::<E>(Some(codes));
-    document.take_schema(E::CATALOG.name)
+    let name = E::CATALOG.name;
+    read(name, Document::of::<E>(Some(codes)).take_schema(name))
 }
 
 /// Every component schema `E`'s schema and responses refer to: each code's envelope
@@ -85,13 +66,7 @@ pub fn schemas<E: CatalogError>(out: &mut Vec<(String, RefOr<Schema>)>) {
 
 /// The component schemas of `codes` only, as [`schemas`].
 pub fn schemas_of<E: CatalogError>(codes: &[E::Code], out: &mut Vec<(String, RefOr<Schema>)>) {
-    let mut document = Document::of::<E>(Some(codes));
-    let name = E::CATALOG.name;
-    let schemas = std::mem::take(document.components("schemas"));
-    for (key, value) in schemas {
-        if is_union(name, &key) {
-            continue;
-        }
+    for (key, value) in Document::of::<E>(Some(codes)).component_schemas(E::CATALOG.name) {
         let schema = read(&key, value);
         out.push((key, schema));
     }
@@ -99,104 +74,25 @@ pub fn schemas_of<E: CatalogError>(codes: &[E::Code], out: &mut Vec<(String, Ref
 
 /// `E`'s responses, by status: every code of the catalog. `IntoResponses` of `E`.
 pub fn responses<E: CatalogError>() -> BTreeMap<String, RefOr<Response>> {
-    Document::of::<E>(None).responses(E::CATALOG)
+    to_responses(Document::of::<E>(None).responses(E::CATALOG))
 }
 
 /// The responses of a route that returns `codes`: those codes and the layer's own
 /// answers ([`layer_codes`]), grouped by status. `IntoResponses` of a subset type.
 pub fn responses_for<E: CatalogError>(codes: &[E::Code]) -> BTreeMap<String, RefOr<Response>> {
-    let mut all: Vec<E::Code> = codes.to_vec();
-    all.extend(layer_codes::<E>());
-    Document::of::<E>(Some(&all)).responses(E::CATALOG)
+    let all = subset_codes::<E>(codes);
+    to_responses(Document::of::<E>(Some(&all)).responses(E::CATALOG))
 }
 
-/// The strict OpenAPI document of some of a catalog's codes, as JSON.
-struct Document {
-    json: Value,
-}
-
-impl Document {
-    fn of<E: CatalogError>(codes: Option<&[E::Code]>) -> Document {
-        let mut reference = Reference::from(E::CATALOG);
-        if let Some(codes) = codes {
-            let keep: BTreeSet<&str> = codes.iter().map(|c| c.as_str()).collect();
-            reference.codes.retain(|c| keep.contains(c.code.as_str()));
-        }
-        let text = errors_docs::openapi(&reference, "1.0.0", SchemaMode::Strict);
-        let json = serde_json::from_str(&text)
-            .unwrap_or_else(|e| unreachable!("errors-docs writes JSON: {e}"));
-        Document { json }
-    }
-
-    fn components(&mut self, kind: &str) -> &mut Map<String, Value> {
-        match self.json.pointer_mut(&format!("/components/{kind}")) {
-            Some(Value::Object(map)) => map,
-            _ => unreachable!("an errors-docs document has components.{kind}"),
-        }
-    }
-
-    /// The union named `name`, taken out of the components.
-    fn take_schema(&mut self, name: &str) -> RefOr<Schema> {
-        let schema = self.components("schemas").remove(name).unwrap_or_default();
-        read(name, schema)
-    }
-
-    /// Each reusable response of the document, by status: its per-status union and
-    /// its examples inlined (their names stay per route), the request id header
-    /// added.
-    fn responses(mut self, catalog: &CatalogMeta) -> BTreeMap<String, RefOr<Response>> {
-        let schemas = std::mem::take(self.components("schemas"));
-        let examples = std::mem::take(self.components("examples"));
-        let responses = std::mem::take(self.components("responses"));
-        let request_id = serde_json::json!({
-            "description": format!(
-                "The request's id (echoed when the request sent a well-formed one, made otherwise); the envelope carries it too as `{}`.",
-                catalog.envelope.keys.request_id
-            ),
-            "schema": { "type": "string" },
-        });
-        let mut out = BTreeMap::new();
-        for (key, mut response) in responses {
-            let status = key.trim_start_matches("Error").to_owned();
-            if let Some(Value::Object(contents)) = response.get_mut("content") {
-                for content in contents.values_mut() {
-                    inline(content.get_mut("schema"), &schemas);
-                    if let Some(Value::Object(named)) = content.get_mut("examples") {
-                        for example in named.values_mut() {
-                            inline(Some(example), &examples);
-                        }
-                    }
-                }
-            }
-            if let Value::Object(members) = &mut response {
-                let headers = members
-                    .entry("headers")
-                    .or_insert_with(|| Value::Object(Map::new()));
-                if let Value::Object(headers) = headers {
-                    headers.insert(
-                        catalog.http.request_id_header.to_owned(),
-                        request_id.clone(),
-                    );
-                }
-            }
-            let response = read(&key, response);
-            out.insert(status, response);
-        }
-        out
-    }
-}
-
-/// Replaces a `{"$ref": "#/components/<kind>/<name>"}` by the component itself.
-fn inline(value: Option<&mut Value>, components: &Map<String, Value>) {
-    let Some(value) = value else { return };
-    let target = value
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.rsplit('/').next())
-        .and_then(|name| components.get(name));
-    if let Some(target) = target {
-        *value = target.clone();
-    }
+fn to_responses(responses: Vec<(u16, Value)>) -> BTreeMap<String, RefOr<Response>> {
+    responses
+        .into_iter()
+        .map(|(status, response)| {
+            let status = status.to_string();
+            let response = read(&status, response);
+            (status, response)
+        })
+        .collect()
 }
 
 /// Says what errors-docs writes in the words utoipa's `Schema` reads: it has no
@@ -226,17 +122,6 @@ fn normalize(schema: &mut Value) {
             ("items" | "additionalProperties" | "propertyNames", value) => normalize(value),
             _ => {}
         }
-    }
-}
-
-/// Whether `key` is one of the document's unions: `ApiError` or `ApiError-429`.
-fn is_union(name: &str, key: &str) -> bool {
-    match key.strip_prefix(name) {
-        Some("") => true,
-        Some(rest) => rest
-            .strip_prefix('-')
-            .is_some_and(|status| status.parse::<u16>().is_ok()),
-        None => false,
     }
 }
 
@@ -311,18 +196,6 @@ macro_rules! __utoipa_impls {
     };
     // A generic enum (derive mode) is not documented: utoipa names schemas by type.
     ($($tokens:tt)*) => {};
-}
-
-/// The codes a subset type documents: its own, then the layer's answers it does not
-/// already have.
-pub fn subset_codes<E: CatalogError>(codes: &[E::Code]) -> Vec<E::Code> {
-    let mut all = codes.to_vec();
-    for code in layer_codes::<E>() {
-        if !all.contains(&code) {
-            all.push(code);
-        }
-    }
-    all
 }
 
 /// `ToSchema` and `IntoResponses` for a subset type: its codes plus the layer's own
