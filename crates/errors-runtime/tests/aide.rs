@@ -1,7 +1,7 @@
 //! Feature `aide`: a handler returning a subset type (or the full error type)
 //! documents its error responses in aide's OpenAPI document, with the schemas they
 //! refer to in `components.schemas`.
-#![cfg(feature = "aide")]
+#![cfg(all(feature = "aide", feature = "axum"))]
 
 use std::collections::BTreeSet;
 use std::process::Command;

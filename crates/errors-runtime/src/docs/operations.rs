@@ -69,6 +69,7 @@ impl Document {
 
     /// The union named `name` (the catalog's name: every code of the document),
     /// taken out of the components.
+    #[cfg(feature = "utoipa")]
     pub(crate) fn take_schema(&mut self, name: &str) -> Value {
         self.components("schemas").remove(name).unwrap_or_default()
     }
