@@ -12,7 +12,7 @@
 //! that code. The impls are `From<BookingErrors>` for the error type (so `?`
 //! converts), `TryFrom` back, `code()`, `CODES`, `Display`, `std::error::Error`, and
 //! whatever the runtime's features add (`__subset_impls!`: `IntoResponse`,
-//! `ToSchema`, `IntoResponses`).
+//! `ToSchema`, `IntoResponses`, `OperationOutput`).
 
 use std::collections::BTreeSet;
 
@@ -39,8 +39,9 @@ pub(crate) fn subset_macro_rules(plan: &Plan<'_>, client: bool) -> TokenStream {
     let doc = format!(
         "Declares a subset of [`{0}`]: an enum of some of its codes, for a route that \
          can return only those (`{name}!(pub RouteErrors = CODE_A | CODE_B);`). It \
-         converts into `{0}` with `?`; with the runtime's `axum` and `utoipa` features it \
-         is a response and documents only its codes plus the layer's own answers.",
+         converts into `{0}` with `?`; with the runtime's `axum`, `utoipa` and `aide` \
+         features it is a response and documents only its codes plus the layer's own \
+         answers.",
         plan.ident
     );
     quote! {

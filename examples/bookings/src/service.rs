@@ -23,7 +23,7 @@
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -341,8 +341,16 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     <ApiDoc as utoipa::OpenApi>::openapi()
 }
 
-async fn openapi_json() -> axum::Json<utoipa::openapi::OpenApi> {
-    axum::Json(openapi())
+/// `GET /openapi.json`: the document, built once.
+async fn openapi_json() -> Response {
+    static DOCUMENT: OnceLock<Vec<u8>> = OnceLock::new();
+    let body = DOCUMENT
+        .get_or_init(|| serde_json::to_vec(&openapi()).expect("an OpenAPI document serializes"));
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body.as_slice(),
+    )
+        .into_response()
 }
 
 /// Creates a session.
