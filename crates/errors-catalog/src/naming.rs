@@ -2,7 +2,7 @@
 //! rules each kind of name follows. The macro crate uses the same functions, so the
 //! catalog crate's checks and the generated code can never disagree about a name.
 
-use heck::{ToLowerCamelCase, ToUpperCamelCase};
+use heck::{ToLowerCamelCase, ToSnakeCase, ToUpperCamelCase};
 
 /// The Rust variant name of a code: `RATE_LIMITED` and `rate_limited` -> `RateLimited`.
 ///
@@ -17,6 +17,16 @@ pub fn variant_name(code: &str) -> String {
 /// A field name in camelCase: `retry_after` -> `retryAfter`.
 pub fn camel_case(name: &str) -> String {
     name.to_lower_camel_case()
+}
+
+/// A Rust name in snake_case: `ApiError` -> `api_error`, `HTTPError` -> `http_error`.
+///
+/// ```
+/// assert_eq!(errors_catalog::naming::snake_case("ApiError"), "api_error");
+/// assert_eq!(errors_catalog::naming::snake_case("HTTPError"), "http_error");
+/// ```
+pub fn snake_case(name: &str) -> String {
+    name.to_snake_case()
 }
 
 /// The title derived from a code when none is written: `RATE_LIMITED` -> `Rate limited`.

@@ -49,6 +49,7 @@ mod options;
 mod pieces;
 mod plan;
 mod split;
+mod subset;
 mod types;
 
 use std::path::Path;
@@ -70,6 +71,13 @@ pub fn expand_catalog(catalog: &Catalog, options: &Options) -> TokenStream {
 /// second place the catalog is looked for, after `CARGO_MANIFEST_DIR`).
 pub fn catalog_macro(input: TokenStream, source_file: Option<&Path>) -> TokenStream {
     catalog_macro::catalog_macro(input, source_file)
+}
+
+/// The whole of the runtime's hidden `__subset!`, which the `<name>_subset!` macro of
+/// `catalog!` calls: `input` is `[path client runtime]` then the user's
+/// `vis Name = CODE | CODE`; the output is the subset enum and its impls.
+pub fn subset_macro(input: TokenStream) -> TokenStream {
+    subset::subset_macro(input)
 }
 
 /// The whole of `#[derive(Catalog)]`: `input` is the enum, `source_file` the file that

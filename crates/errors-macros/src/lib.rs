@@ -22,6 +22,14 @@ pub fn catalog(input: TokenStream) -> TokenStream {
     errors_codegen::catalog_macro(input.into(), invoking_file().as_deref()).into()
 }
 
+/// What the `<name>_subset!` macro of `catalog!` calls: a subset enum of some of
+/// the catalog's codes. Not a public API: use the generated macro.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __subset(input: TokenStream) -> TokenStream {
+    errors_codegen::subset_macro(input.into()).into()
+}
+
 /// Derives the catalog API for a hand-written enum, checked against the catalog.
 ///
 /// ```text

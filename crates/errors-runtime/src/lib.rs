@@ -56,10 +56,19 @@
 //! - `tonic`: `tonic::to_status` and `tonic::from_status`, every error as a
 //!   `tonic::Status` with its catalog gRPC code and `google.rpc` details
 //!   (`ErrorInfo`, `RetryInfo`, `BadRequest`), and back to the typed error.
+//! - `utoipa` (implies `docs`): every generated error type implements
+//!   `utoipa::ToSchema` and `utoipa::IntoResponses` (the catalog's strict OpenAPI
+//!   schemas, examples and headers as utoipa's types), and the `<name>_subset!` macro
+//!   of `catalog!` makes per-route error types that document only their codes; see
+//!   `utoipa`.
+//! - `aide` (implies `docs`): the same responses through `aide::OperationOutput`, for
+//!   every generated error type and subset type; see `aide`.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "aide")]
+pub mod aide;
 #[cfg(feature = "axum")]
 pub mod axum;
 pub mod breaker;
@@ -81,6 +90,8 @@ mod status;
 mod time;
 #[cfg(feature = "tonic")]
 pub mod tonic;
+#[cfg(feature = "utoipa")]
+pub mod utoipa;
 
 pub use breaker::CircuitBreaker;
 pub use catalog_enum::{CatalogEnum, UnknownValue};
@@ -105,21 +116,103 @@ pub use errors_macros::catalog;
 /// Derives the catalog API for a hand-written enum checked against a catalog.
 pub use errors_macros::Catalog;
 
-/// Without the `axum` feature, generated code's call to this expands to nothing.
+/// What the `<name>_subset!` macro that `catalog!` generates calls.
+#[doc(hidden)]
+pub use errors_macros::__subset;
+
+/// The impls of a subset type that need the runtime's features: `IntoResponse`
+/// (`axum`), `ToSchema` and `IntoResponses` (`utoipa`). Called by `__subset!`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __subset_impls {
+    ($name:ident $error:ident) => {
+        $crate::__subset_axum!($name $error);
+        $crate::__subset_utoipa!($name $error);
+        $crate::__subset_aide!($name $error);
+    };
+}
+
+/// `IntoResponse` for a subset type: the response of the full error type.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __subset_axum {
+    ($name:ident $error:ident) => {
+        #[automatically_derived]
+        impl $crate::__private::axum_core::response::IntoResponse for $name {
+            fn into_response(self) -> $crate::__private::axum_core::response::Response {
+                $crate::__private::axum_core::response::IntoResponse::into_response(
+                    <$error as ::core::convert::From<$name>>::from(self),
+                )
+            }
+        }
+    };
+}
+
+/// Without the `axum` feature, nothing.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __subset_axum {
+    ($($tokens:tt)*) => {};
+}
+
+/// Without the `aide` feature, nothing.
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __subset_aide {
+    ($($tokens:tt)*) => {};
+}
+
+/// Without the `utoipa` feature, nothing.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __subset_utoipa {
+    ($($tokens:tt)*) => {};
+}
+
+/// The hook generated code calls for the integrations that need impls in the user's
+/// crate. Without the `axum` feature it gives only what [`__utoipa_impls`] gives:
+/// nothing, without the `utoipa` feature.
 #[cfg(not(feature = "axum"))]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __axum_into_response {
+    ($($tokens:tt)*) => {
+        $crate::__utoipa_impls!($($tokens)*);
+        $crate::__aide_impls!($($tokens)*);
+    };
+}
+
+/// Without the `aide` feature, the hook's aide part expands to nothing.
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __aide_impls {
+    ($($tokens:tt)*) => {};
+}
+
+/// Without the `utoipa` feature, the hook's utoipa part expands to nothing.
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __utoipa_impls {
     ($($tokens:tt)*) => {};
 }
 
 /// What generated code calls into. Not a public API: it changes with the macros.
 #[doc(hidden)]
 pub mod __private {
+    #[cfg(feature = "aide")]
+    pub use aide;
     #[cfg(feature = "axum")]
     pub use axum_core;
     pub use serde_core as serde;
     pub use serde_json;
+    #[cfg(feature = "utoipa")]
+    pub use utoipa;
 
     use crate::error::ErrorCode;
 

@@ -20,9 +20,50 @@ pub mod limit;
 pub mod model;
 pub mod service;
 
-/// The bundled catalog's error types: `ApiError`, `ApiErrorCode`.
+/// The bundled catalog's error types: `ApiError`, `ApiErrorCode`, and the errors of
+/// each route, subsets of `ApiError` checked against the catalog at compile time.
+///
+/// Every route sits behind the per-key rate limit (`RATE_LIMITED`) and the failure
+/// injector (`SERVICE_UNAVAILABLE`), so each subset has those two codes; what
+/// `CatalogLayer` answers on its own (rejections, panics, the governor's bare 429)
+/// every subset documents without naming it.
 pub mod api {
     errors_runtime::catalog!("../../catalog.toml");
+
+    api_error_subset!(
+        /// `POST /sessions`, `GET /sessions`, `POST /feedback`: invalid input.
+        pub InputErrors = INVALID_REQUEST | RATE_LIMITED | SERVICE_UNAVAILABLE
+    );
+    api_error_subset!(
+        /// `GET /sessions/{id}`.
+        pub SessionErrors = SESSION_NOT_FOUND | RATE_LIMITED | SERVICE_UNAVAILABLE
+    );
+    api_error_subset!(
+        /// `POST /sessions/{id}/bookings`.
+        pub BookingErrors = INVALID_REQUEST
+            | IDEMPOTENCY_KEY_REUSED
+            | SESSION_NOT_FOUND
+            | ALREADY_BOOKED
+            | SESSION_FULL
+            | RATE_LIMITED
+            | SERVICE_UNAVAILABLE
+    );
+    api_error_subset!(
+        /// `POST /sessions/{id}/waitlist`.
+        pub WaitlistErrors = INVALID_REQUEST
+            | SESSION_NOT_FOUND
+            | ALREADY_IN_QUEUE
+            | RATE_LIMITED
+            | SERVICE_UNAVAILABLE
+    );
+    api_error_subset!(
+        /// `GET /sessions/{id}/waitlist/{position}`.
+        pub PlaceErrors = SESSION_NOT_FOUND | NOT_FOUND | RATE_LIMITED | SERVICE_UNAVAILABLE
+    );
+    api_error_subset!(
+        /// `GET /debug/panic`: only what every route can answer.
+        pub CommonErrors = RATE_LIMITED | SERVICE_UNAVAILABLE
+    );
 }
 
 pub use api::{ApiError, ApiErrorCode};

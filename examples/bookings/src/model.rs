@@ -1,9 +1,10 @@
 //! What the service and its client exchange: the JSON bodies of successful requests.
 
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 /// A class that members book: it can be full, and has a waitlist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Session {
     /// `s_1`, `s_2`, ...
     pub id: String,
@@ -18,7 +19,7 @@ pub struct Session {
 }
 
 /// `POST /sessions`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct NewSession {
     /// 1 to 100 characters.
     pub title: String,
@@ -27,7 +28,7 @@ pub struct NewSession {
 }
 
 /// `POST /sessions/{id}/bookings`, sent with an `Idempotency-Key`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct BookingRequest {
     /// The member booking.
     pub member_id: String,
@@ -36,7 +37,7 @@ pub struct BookingRequest {
 }
 
 /// A booking made.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Booking {
     /// `b_1`, `b_2`, ...
     pub id: String,
@@ -47,14 +48,14 @@ pub struct Booking {
 }
 
 /// `POST /sessions/{id}/waitlist`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct WaitlistRequest {
     /// The member waiting.
     pub member_id: String,
 }
 
 /// A place on a session's waitlist.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct WaitlistEntry {
     /// The session.
     pub session_id: String,
@@ -65,7 +66,8 @@ pub struct WaitlistEntry {
 }
 
 /// `GET /sessions?limit=..&offset=..`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Page {
     /// At most this many sessions (default 20, at most 100).
     pub limit: Option<u32>,
@@ -74,7 +76,7 @@ pub struct Page {
 }
 
 /// `POST /feedback`, a form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Feedback {
     /// 1 to 5.
     pub rating: u8,

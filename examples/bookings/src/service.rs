@@ -13,11 +13,17 @@
 //! | `GET` | `/sessions/{id}/waitlist/{position}` | who waits there (position from 1) |
 //! | `POST` | `/feedback` | a form (`rating`, `comment`) |
 //! | `GET` | `/debug/panic` | a handler that panics, to show what clients get |
+//! | `GET` | `/openapi.json` | the OpenAPI document of all of the above ([`openapi`]) |
+//!
+//! Each handler returns the subset of the catalog's errors its route can send
+//! ([`crate::api`]): it cannot construct another code, `?` converts it into
+//! `ApiError`, and the OpenAPI document lists exactly those codes for the route (with
+//! what `CatalogLayer` answers on its own), each under its status with an example.
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 
 use axum::Router;
@@ -31,7 +37,9 @@ use errors_runtime::axum::{CatalogLayer, Form, Json, Path, Query, RequestId};
 use errors_runtime::retry::{IdempotencyKey, RandomSource, SplitMix64};
 use tokio::net::TcpListener;
 
-use crate::api::ApiError;
+use crate::api::{
+    ApiError, BookingErrors, CommonErrors, InputErrors, PlaceErrors, SessionErrors, WaitlistErrors,
+};
 use crate::limit::{Burst, limited};
 use crate::model::{
     Booking, BookingRequest, Feedback, NewSession, Page, Session, WaitlistEntry, WaitlistRequest,
@@ -146,6 +154,7 @@ impl Bookings {
             .route("/sessions/{id}/waitlist/{position}", get(waitlist_place))
             .route("/feedback", post(feedback))
             .route("/debug/panic", get(panic))
+            .route("/openapi.json", get(openapi_json))
             .layer(DefaultBodyLimit::max(self.state.config.body_limit))
             .layer(middleware::from_fn_with_state(
                 Arc::clone(&self.state),
@@ -306,10 +315,55 @@ async fn failures(
     Err(unavailable)
 }
 
+/// The service's OpenAPI 3.1 document: every route, with its own error responses.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "Bookings",
+        description = "Sessions that can be full or already booked, a waitlist, rate limits and idempotency keys. Every error response is the catalog's flat envelope."
+    ),
+    paths(
+        create_session,
+        list_sessions,
+        session,
+        book,
+        join_waitlist,
+        waitlist_place,
+        feedback,
+        panic
+    ),
+    components(schemas(ApiError))
+)]
+struct ApiDoc;
+
+/// The service's OpenAPI document, as `GET /openapi.json` serves it.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    <ApiDoc as utoipa::OpenApi>::openapi()
+}
+
+/// `GET /openapi.json`: the document, built once.
+async fn openapi_json() -> Response {
+    static DOCUMENT: OnceLock<Vec<u8>> = OnceLock::new();
+    let body = DOCUMENT
+        .get_or_init(|| serde_json::to_vec(&openapi()).expect("an OpenAPI document serializes"));
+    (
+        [(axum::http::header::CONTENT_TYPE, "application/json")],
+        body.as_slice(),
+    )
+        .into_response()
+}
+
+/// Creates a session.
+#[utoipa::path(
+    post,
+    path = "/sessions",
+    request_body = NewSession,
+    responses((status = 201, description = "The session made", body = Session), InputErrors)
+)]
 async fn create_session(
     State(state): State<Arc<AppState>>,
     Json(new): Json<NewSession>,
-) -> Result<(StatusCode, Json<Session>), ApiError> {
+) -> Result<(StatusCode, Json<Session>), InputErrors> {
     let mut fields = Vec::new();
     let title = new.title.trim();
     if title.is_empty() || title.chars().count() > 100 {
@@ -320,7 +374,7 @@ async fn create_session(
         fields.push(FieldViolation::new("capacity", "must be from 1 to 10000").with_rule("range"));
     }
     if !fields.is_empty() {
-        return Err(ApiError::InvalidRequest { fields });
+        return Err(InputErrors::InvalidRequest { fields });
     }
     let mut store = state.store();
     let session = Session {
@@ -338,13 +392,20 @@ async fn create_session(
     Ok((StatusCode::CREATED, Json(session)))
 }
 
+/// Lists sessions, a page at a time.
+#[utoipa::path(
+    get,
+    path = "/sessions",
+    params(Page),
+    responses((status = 200, description = "The page of sessions", body = [Session]), InputErrors)
+)]
 async fn list_sessions(
     State(state): State<Arc<AppState>>,
     Query(page): Query<Page>,
-) -> Result<Json<Vec<Session>>, ApiError> {
+) -> Result<Json<Vec<Session>>, InputErrors> {
     let limit = page.limit.unwrap_or(20);
     if !(1..=100).contains(&limit) {
-        return Err(ApiError::InvalidRequest {
+        return Err(InputErrors::InvalidRequest {
             fields: vec![FieldViolation::new("limit", "must be from 1 to 100").with_rule("range")],
         });
     }
@@ -361,23 +422,41 @@ async fn list_sessions(
     ))
 }
 
+/// One session.
+#[utoipa::path(
+    get,
+    path = "/sessions/{id}",
+    params(("id" = String, Path, description = "The session's id")),
+    responses((status = 200, description = "The session", body = Session), SessionErrors)
+)]
 async fn session(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
-) -> Result<Json<Session>, ApiError> {
+) -> Result<Json<Session>, SessionErrors> {
     let store = state.store();
     let found = store.sessions.iter().find(|s| s.session.id == id);
     found
         .map(|s| Json(s.session.clone()))
-        .ok_or(ApiError::SessionNotFound { session_id: id })
+        .ok_or(SessionErrors::SessionNotFound { session_id: id })
 }
 
+/// Books a session; a retry with the same `Idempotency-Key` books nothing twice.
+#[utoipa::path(
+    post,
+    path = "/sessions/{id}/bookings",
+    params(
+        ("id" = String, Path, description = "The session's id"),
+        ("Idempotency-Key" = Option<String>, Header, description = "1 to 255 visible ASCII characters, the same on every retry")
+    ),
+    request_body = BookingRequest,
+    responses((status = 201, description = "The booking made (or made earlier with this key)", body = Booking), BookingErrors)
+)]
 async fn book(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
     headers: HeaderMap,
     Json(request): Json<BookingRequest>,
-) -> Result<(StatusCode, Json<Booking>), ApiError> {
+) -> Result<(StatusCode, Json<Booking>), BookingErrors> {
     let mut fields = Vec::new();
     if request.member_id.trim().is_empty() {
         fields.push(FieldViolation::new("member_id", "is required").with_rule("required"));
@@ -402,7 +481,7 @@ async fn book(
         },
     };
     if !fields.is_empty() {
-        return Err(ApiError::InvalidRequest { fields });
+        return Err(BookingErrors::InvalidRequest { fields });
     }
     let mut store = state.store();
     if let Some(key) = &key
@@ -412,22 +491,22 @@ async fn book(
         if *earlier == request && *session_id == id {
             return Ok((StatusCode::CREATED, Json(booking.clone())));
         }
-        return Err(ApiError::IdempotencyKeyReused {
+        return Err(BookingErrors::IdempotencyKeyReused {
             idempotency_key: key.to_string(),
         });
     }
     let number = store.bookings + 1;
     let Some(slot) = store.sessions.iter_mut().find(|s| s.session.id == id) else {
-        return Err(ApiError::SessionNotFound { session_id: id });
+        return Err(BookingErrors::SessionNotFound { session_id: id });
     };
     if let Some((_, booking_id)) = slot.members.iter().find(|(m, _)| *m == request.member_id) {
-        return Err(ApiError::AlreadyBooked {
+        return Err(BookingErrors::AlreadyBooked {
             session_id: id,
             booking_id: booking_id.clone(),
         });
     }
     if slot.session.booked >= slot.session.capacity {
-        return Err(ApiError::SessionFull {
+        return Err(BookingErrors::SessionFull {
             session_id: id,
             capacity: slot.session.capacity,
             waitlist_available: true,
@@ -450,22 +529,30 @@ async fn book(
     Ok((StatusCode::CREATED, Json(booking)))
 }
 
+/// Joins a session's waitlist.
+#[utoipa::path(
+    post,
+    path = "/sessions/{id}/waitlist",
+    params(("id" = String, Path, description = "The session's id")),
+    request_body = WaitlistRequest,
+    responses((status = 201, description = "The place taken", body = WaitlistEntry), WaitlistErrors)
+)]
 async fn join_waitlist(
     State(state): State<Arc<AppState>>,
     Path(id): Path<String>,
     Json(request): Json<WaitlistRequest>,
-) -> Result<(StatusCode, Json<WaitlistEntry>), ApiError> {
+) -> Result<(StatusCode, Json<WaitlistEntry>), WaitlistErrors> {
     if request.member_id.trim().is_empty() {
-        return Err(ApiError::InvalidRequest {
+        return Err(WaitlistErrors::InvalidRequest {
             fields: vec![FieldViolation::new("member_id", "is required").with_rule("required")],
         });
     }
     let mut store = state.store();
     let Some(slot) = store.sessions.iter_mut().find(|s| s.session.id == id) else {
-        return Err(ApiError::SessionNotFound { session_id: id });
+        return Err(WaitlistErrors::SessionNotFound { session_id: id });
     };
     if let Some(i) = slot.waitlist.iter().position(|m| *m == request.member_id) {
-        return Err(ApiError::AlreadyInQueue {
+        return Err(WaitlistErrors::AlreadyInQueue {
             queue_id: id,
             position: u32::try_from(i + 1).ok(),
         });
@@ -490,13 +577,23 @@ struct WaitlistPlace {
     position: u32,
 }
 
+/// Who waits at a place of a session's waitlist.
+#[utoipa::path(
+    get,
+    path = "/sessions/{id}/waitlist/{position}",
+    params(
+        ("id" = String, Path, description = "The session's id"),
+        ("position" = u32, Path, description = "The place, from 1")
+    ),
+    responses((status = 200, description = "Who waits there", body = WaitlistEntry), PlaceErrors)
+)]
 async fn waitlist_place(
     State(state): State<Arc<AppState>>,
     Path(WaitlistPlace { id, position }): Path<WaitlistPlace>,
-) -> Result<Json<WaitlistEntry>, ApiError> {
+) -> Result<Json<WaitlistEntry>, PlaceErrors> {
     let store = state.store();
     let Some(slot) = store.sessions.iter().find(|s| s.session.id == id) else {
-        return Err(ApiError::SessionNotFound { session_id: id });
+        return Err(PlaceErrors::SessionNotFound { session_id: id });
     };
     let member = (position as usize)
         .checked_sub(1)
@@ -507,23 +604,36 @@ async fn waitlist_place(
             member_id: member.clone(),
             position,
         })),
-        None => Err(ApiError::NotFound {
+        None => Err(PlaceErrors::NotFound {
             r#type: "WaitlistEntry".into(),
             id: format!("{id}/{position}"),
         }),
     }
 }
 
-async fn feedback(Form(feedback): Form<Feedback>) -> Result<StatusCode, ApiError> {
+/// Sends feedback, as a form.
+#[utoipa::path(
+    post,
+    path = "/feedback",
+    request_body(content = Feedback, content_type = "application/x-www-form-urlencoded"),
+    responses((status = 204, description = "Thanks"), InputErrors)
+)]
+async fn feedback(Form(feedback): Form<Feedback>) -> Result<StatusCode, InputErrors> {
     if !(1..=5).contains(&feedback.rating) {
-        return Err(ApiError::InvalidRequest {
+        return Err(InputErrors::InvalidRequest {
             fields: vec![FieldViolation::new("rating", "must be from 1 to 5").with_rule("range")],
         });
     }
     Ok(StatusCode::NO_CONTENT)
 }
 
-async fn panic(id: RequestId) -> &'static str {
+/// Panics: clients get the catalog's `INTERNAL_ERROR`, the log gets the message.
+#[utoipa::path(
+    get,
+    path = "/debug/panic",
+    responses((status = 200, description = "Never: the handler panics", body = String), CommonErrors)
+)]
+async fn panic(id: RequestId) -> Result<&'static str, CommonErrors> {
     panic!("the session index is corrupt (request {id})");
 }
 

@@ -39,6 +39,10 @@ pub(crate) fn catalog(catalog: &Catalog, options: &Options, skeleton: bool) -> T
     out.extend(define::code_enum(&plan));
     out.extend(enums::enums(&plan));
     out.extend(impls(&plan, TokenStream::new()));
+    out.extend(crate::subset::subset_macro_rules(
+        &plan,
+        options.is_client(),
+    ));
     out
 }
 

@@ -27,8 +27,13 @@
 //! later compatible version of the service sends;
 //! [`DocsService::schema_mode`] serves the strict ones instead.
 
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+pub(crate) mod operations;
 #[cfg(feature = "axum")]
 mod service;
+
+#[cfg(any(feature = "utoipa", feature = "aide"))]
+pub use operations::{layer_codes, subset_codes};
 
 #[cfg(feature = "axum")]
 pub use service::{DocsService, service};

@@ -31,6 +31,8 @@ macro_rules! __axum_into_response {
                 $crate::axum::__error_response(&self)
             }
         }
+        $crate::__utoipa_impls!({} {$($ty)*} {});
+        $crate::__aide_impls!({} {$($ty)*} {});
     };
     ({$($impl_generics:tt)*} {$($ty:tt)*} {$($where_clause:tt)*}) => {
         #[automatically_derived]
@@ -43,5 +45,7 @@ macro_rules! __axum_into_response {
                 )
             }
         }
+        $crate::__utoipa_impls!({$($impl_generics)*} {$($ty)*} {$($where_clause)*});
+        $crate::__aide_impls!({$($impl_generics)*} {$($ty)*} {$($where_clause)*});
     };
 }
