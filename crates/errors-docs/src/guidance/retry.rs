@@ -5,8 +5,6 @@ use errors_vocab::HonorRetryAfter;
 
 use crate::model::{Code, Reference};
 
-use super::statuses::instead_of_retrying;
-
 /// Whether a client's wait for `code` is set by its `Retry-After`: the retry policy
 /// honours it on `retry_after_statuses` only (elsewhere the header informs, and
 /// backoff decides).
@@ -180,5 +178,16 @@ pub(crate) fn code_retry(reference: &Reference, code: &Code) -> String {
         (true, HonorRetryAfter::FirstRetry) => "Retryable: wait exactly `Retry-After` before the first retry, then back off exponentially.".to_owned(),
         (true, HonorRetryAfter::Always) => "Retryable: wait at least `Retry-After` before every retry.".to_owned(),
         _ => "Retryable, with exponential backoff and full jitter.".to_owned(),
+    }
+}
+
+/// What to do instead of retrying a status, where there is a usual answer.
+pub(super) fn instead_of_retrying(status: u16) -> Option<&'static str> {
+    match status {
+        400 | 405 | 406 | 411 | 413 | 414 | 415 | 422 | 431 => Some("fix the request"),
+        401 => Some("refresh the credential"),
+        403 => Some("escalate"),
+        409 | 412 | 428 => Some("refetch state"),
+        _ => None,
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::model::{Code, Reference};
 
-use super::retry::{code_list, honors_retry_after, waits_retry_after};
+use super::retry::{code_list, honors_retry_after, instead_of_retrying, waits_retry_after};
 
 /// A row of the status conventions table.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,17 +82,6 @@ pub(crate) fn reason_phrase(status: u16) -> &'static str {
         Some(phrase) => phrase,
         None if status < 500 => "Client Error",
         None => "Server Error",
-    }
-}
-
-/// What to do instead of retrying a status, where there is a usual answer.
-pub(super) fn instead_of_retrying(status: u16) -> Option<&'static str> {
-    match status {
-        400 | 405 | 406 | 411 | 413 | 414 | 415 | 422 | 431 => Some("fix the request"),
-        401 => Some("refresh the credential"),
-        403 => Some("escalate"),
-        409 | 412 | 428 => Some("refetch state"),
-        _ => None,
     }
 }
 
