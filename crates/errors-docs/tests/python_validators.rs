@@ -18,6 +18,10 @@ use std::process::Command;
 use errors_catalog::Catalog;
 use errors_docs::{Reference, SchemaMode};
 
+#[path = "support/python.rs"]
+mod python;
+use python::python_ready;
+
 const SCRIPT: &str = r#"
 import json, sys
 from jsonschema import Draft202012Validator
@@ -65,33 +69,12 @@ for base in sys.argv[1:]:
 print(f"validated {len(sys.argv) - 1} OpenAPI documents and {checked} examples")
 "#;
 
-fn python_ready() -> bool {
-    let required = std::env::var_os("ERRORS_CATALOG_REQUIRE_PYTHON").is_some_and(|v| v == "1");
-    let probe = Command::new("python3")
-        .args(["-c", "import jsonschema, openapi_spec_validator"])
-        .output();
-    match probe {
-        Ok(output) if output.status.success() => true,
-        other => {
-            let why = match other {
-                Ok(output) => String::from_utf8_lossy(&output.stderr).trim().to_owned(),
-                Err(e) => format!("python3: {e}"),
-            };
-            assert!(
-                !required,
-                "ERRORS_CATALOG_REQUIRE_PYTHON=1 but the validators are missing ({why}): pip install jsonschema openapi-spec-validator"
-            );
-            eprintln!(
-                "SKIPPED: {why} (pip install jsonschema openapi-spec-validator); set ERRORS_CATALOG_REQUIRE_PYTHON=1 to make this a failure"
-            );
-            false
-        }
-    }
-}
-
 #[test]
 fn openapi_documents_and_schemas_pass_the_python_validators() {
-    if !python_ready() {
+    if !python_ready(
+        &["jsonschema", "openapi_spec_validator"],
+        "jsonschema openapi-spec-validator",
+    ) {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -179,7 +162,10 @@ print(f"validated {checked} bodies")
 /// one refuses those that changed.
 #[test]
 fn python_reads_the_next_version_with_the_old_client_schema() {
-    if !python_ready() {
+    if !python_ready(
+        &["jsonschema", "openapi_spec_validator"],
+        "jsonschema openapi-spec-validator",
+    ) {
         return;
     }
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("python_evolution");

@@ -19,6 +19,10 @@ mod api {
 
 use api::{ApiError, Lookup};
 
+#[path = "../../errors-docs/tests/support/python.rs"]
+mod python;
+use python::python_ready;
+
 async fn session() -> Result<String, Lookup> {
     Err(Lookup::SessionNotFound {
         session_id: "s_1".into(),
@@ -48,33 +52,9 @@ fn codes(operation: &Value) -> BTreeSet<(u16, String)> {
     out
 }
 
-fn python_ready() -> bool {
-    let required = std::env::var_os("ERRORS_CATALOG_REQUIRE_PYTHON").is_some_and(|v| v == "1");
-    let probe = Command::new("python3")
-        .args(["-c", "import openapi_spec_validator"])
-        .output();
-    match probe {
-        Ok(output) if output.status.success() => true,
-        other => {
-            let why = match other {
-                Ok(output) => String::from_utf8_lossy(&output.stderr).trim().to_owned(),
-                Err(e) => format!("python3: {e}"),
-            };
-            assert!(
-                !required,
-                "ERRORS_CATALOG_REQUIRE_PYTHON=1 but the validator is missing ({why}): pip install openapi-spec-validator"
-            );
-            eprintln!(
-                "SKIPPED: {why} (pip install openapi-spec-validator); set ERRORS_CATALOG_REQUIRE_PYTHON=1 to make this a failure"
-            );
-            false
-        }
-    }
-}
-
 /// The document passes Python's `openapi-spec-validator`.
 fn validate(document: &Value) {
-    if !python_ready() {
+    if !python_ready(&["openapi_spec_validator"], "openapi-spec-validator") {
         return;
     }
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("aide_openapi");

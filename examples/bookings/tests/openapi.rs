@@ -24,6 +24,10 @@ use reqwest::Method;
 use serde_json::Value;
 use support::{send, start};
 
+#[path = "../../../crates/errors-docs/tests/support/python.rs"]
+mod python;
+use python::python_ready;
+
 const COMMON: &[&str] = &["RATE_LIMITED", "SERVICE_UNAVAILABLE"];
 
 /// Each operation and what its handler and the middlewares around it can return:
@@ -325,30 +329,6 @@ async fn what_each_route_answers_is_what_it_documents() {
     }
 }
 
-fn python_ready() -> bool {
-    let required = std::env::var_os("ERRORS_CATALOG_REQUIRE_PYTHON").is_some_and(|v| v == "1");
-    let probe = Command::new("python3")
-        .args(["-c", "import jsonschema, openapi_spec_validator"])
-        .output();
-    match probe {
-        Ok(output) if output.status.success() => true,
-        other => {
-            let why = match other {
-                Ok(output) => String::from_utf8_lossy(&output.stderr).trim().to_owned(),
-                Err(e) => format!("python3: {e}"),
-            };
-            assert!(
-                !required,
-                "ERRORS_CATALOG_REQUIRE_PYTHON=1 but the validators are missing ({why}): pip install jsonschema openapi-spec-validator"
-            );
-            eprintln!(
-                "SKIPPED: {why} (pip install jsonschema openapi-spec-validator); set ERRORS_CATALOG_REQUIRE_PYTHON=1 to make this a failure"
-            );
-            false
-        }
-    }
-}
-
 const SCRIPT: &str = r##"
 import json, sys
 from jsonschema import Draft202012Validator
@@ -380,7 +360,10 @@ print(f"valid, {checked} examples fit their schemas")
 
 #[tokio::test]
 async fn the_document_passes_the_python_validators() {
-    if !python_ready() {
+    if !python_ready(
+        &["jsonschema", "openapi_spec_validator"],
+        "jsonschema openapi-spec-validator",
+    ) {
         return;
     }
     let document = served().await;
