@@ -9,7 +9,6 @@ use std::time::Duration;
 use serde_core::ser::SerializeMap;
 
 use crate::envelope::Envelope;
-use crate::locale::Localized;
 use crate::meta::{CatalogMeta, ErrorMeta, RetryClass};
 
 /// An error type generated from a catalog, by `catalog!` or `#[derive(Catalog)]`.
@@ -150,3 +149,41 @@ impl fmt::Display for UnknownCode {
 }
 
 impl std::error::Error for UnknownCode {}
+
+/// An error's message in one of its catalog's languages: made by
+/// [`CatalogError::localized`], written by its `Display`.
+///
+/// ```
+/// # mod api { errors_runtime::catalog!("tests/catalogs/locales.toml"); }
+/// use errors_runtime::CatalogError;
+/// let error = api::ApiError::QuotaExceeded { limit: 100 };
+/// assert_eq!(error.localized("fr").to_string(), "Quota de 100 requêtes dépassé.");
+/// assert_eq!(error.localized("en").to_string(), error.to_string());
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Localized<'a, E: ?Sized> {
+    pub(crate) error: &'a E,
+    pub(crate) locale: Option<usize>,
+}
+
+impl<'a, E: ?Sized> Localized<'a, E> {
+    /// `error` in `locale` (an index in [`CatalogMeta::locales`]; `None` for the
+    /// primary language).
+    pub fn new(error: &'a E, locale: Option<usize>) -> Self {
+        Localized { error, locale }
+    }
+
+    /// The locale, `None` for the primary language.
+    pub fn locale(&self) -> Option<usize> {
+        self.locale
+    }
+}
+
+impl<E: CatalogError + ?Sized> fmt::Display for Localized<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.locale {
+            Some(locale) => self.error.fmt_localized(locale, f),
+            None => fmt::Display::fmt(self.error, f),
+        }
+    }
+}

@@ -101,8 +101,8 @@ pub use decode::{
 };
 pub use envelope::Envelope;
 pub use envelope::violation::FieldViolation;
+pub use error::Localized;
 pub use error::{CatalogError, ErrorCode, UnknownCode};
-pub use locale::Localized;
 pub use meta::{EnvelopeStyle, RetryClass};
 pub use retry::RetryPolicy;
 pub use time::Timestamp;

@@ -1,12 +1,10 @@
 //! Messages in the catalog's other languages (SPEC 9.4): which locale a tag or an
-//! `Accept-Language` header names, and an error rendered in one.
+//! `Accept-Language` header names, and the template of a code in one (an error
+//! rendered in one is [`Localized`](crate::Localized)).
 //!
 //! A locale is an index in [`CatalogMeta::locales`]; `None` stands for the primary
 //! language, which renders through the error's own `Display` with nothing extra.
 
-use std::fmt;
-
-use crate::error::CatalogError;
 use crate::meta::{CatalogMeta, ErrorMeta, Piece};
 
 /// At most this many entries of an `Accept-Language` header are read: a hostile
@@ -125,44 +123,6 @@ impl ErrorMeta {
         let tag = locale.and_then(|i| catalog.locales.get(i));
         tag.and_then(|tag| self.translations.iter().find(|t| t.locale == *tag))
             .map_or(self.pieces, |t| t.pieces)
-    }
-}
-
-/// An error's message in one of its catalog's languages: made by
-/// [`CatalogError::localized`], written by its `Display`.
-///
-/// ```
-/// # mod api { errors_runtime::catalog!("tests/catalogs/locales.toml"); }
-/// use errors_runtime::CatalogError;
-/// let error = api::ApiError::QuotaExceeded { limit: 100 };
-/// assert_eq!(error.localized("fr").to_string(), "Quota de 100 requêtes dépassé.");
-/// assert_eq!(error.localized("en").to_string(), error.to_string());
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Localized<'a, E: ?Sized> {
-    pub(crate) error: &'a E,
-    pub(crate) locale: Option<usize>,
-}
-
-impl<'a, E: ?Sized> Localized<'a, E> {
-    /// `error` in `locale` (an index in [`CatalogMeta::locales`]; `None` for the
-    /// primary language).
-    pub fn new(error: &'a E, locale: Option<usize>) -> Self {
-        Localized { error, locale }
-    }
-
-    /// The locale, `None` for the primary language.
-    pub fn locale(&self) -> Option<usize> {
-        self.locale
-    }
-}
-
-impl<E: CatalogError + ?Sized> fmt::Display for Localized<'_, E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.locale {
-            Some(locale) => self.error.fmt_localized(locale, f),
-            None => fmt::Display::fmt(self.error, f),
-        }
     }
 }
 

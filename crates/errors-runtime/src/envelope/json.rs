@@ -9,7 +9,7 @@ use serde_core::ser::{Serialize, SerializeMap, Serializer};
 use crate::envelope::Envelope;
 use crate::envelope::details_write::DetailsMap;
 use crate::error::CatalogError;
-use crate::locale::Localized;
+use crate::error::Localized;
 use crate::meta::{EnvelopeStyle, Member};
 
 impl<E: CatalogError> Envelope<'_, E> {
