@@ -156,7 +156,9 @@ pub(crate) fn code_schema(
         EnvelopeStyle::Flat | EnvelopeStyle::Problem => envelope,
     };
     // Clients read a field back from the message: they need its templates.
-    let read_back = code.message_only_fields().next().map(|_| ());
+    let read_back = code.message_only_fields().next().is_some();
+    // One template: a message chosen by a field has one per value instead.
+    let one_template = read_back && code.message_by.is_none();
     CodeSchema {
         title: code.code.clone(),
         description: code_description(code),
@@ -164,24 +166,20 @@ pub(crate) fn code_schema(
             retryable: code.retryable,
             category: code.category.clone(),
             grpc: code.grpc.as_str(),
-            message_template: read_back
-                .filter(|_| code.message_by.is_none())
-                .map(|()| code.template.source.clone()),
-            message_translations: read_back
-                .filter(|_| code.message_by.is_none() && !code.translations.is_empty())
-                .map(|()| {
-                    code.translations
-                        .iter()
-                        .fold(Members::new(), |m, (tag, t)| m.with(tag, t.source.clone()))
-                }),
-            message_by: read_back
-                .and(code.message_by.as_ref())
-                .map(|by| MessageByExtension {
+            message_template: one_template.then(|| code.template.source.clone()),
+            message_translations: (one_template && !code.translations.is_empty()).then(|| {
+                code.translations
+                    .iter()
+                    .fold(Members::new(), |m, (tag, t)| m.with(tag, t.source.clone()))
+            }),
+            message_by: code.message_by.as_ref().filter(|_| read_back).map(|by| {
+                MessageByExtension {
                     field: by.field.clone(),
                     templates: by.templates.iter().fold(Members::new(), |m, (value, t)| {
                         m.with(value, t.source.clone())
                     }),
-                }),
+                }
+            }),
             retry: code
                 .retry_class
                 .needs_refresh()

@@ -45,7 +45,7 @@ use errors_docs::{
 };
 
 use crate::error::CatalogError;
-use crate::meta::{self, CatalogMeta, FieldMeta, Fill};
+use crate::meta::{self, CatalogMeta, FieldMeta, Fill, Piece};
 
 /// The code answering a bare response of each error status that has one (SPEC
 /// 9.1), ascending: the rule of the axum layer and of `errors_catalog`'s
@@ -169,34 +169,19 @@ fn code(error: &meta::ErrorMeta) -> Code {
         retryable: error.retryable,
         category: error.category.map(str::to_owned),
         description: error.description.map(str::to_owned),
-        template: Template {
-            source: error.template.to_owned(),
-            pieces: error.pieces.to_vec(),
-        },
+        template: template(error.template, error.pieces),
         message_by: error.message_by.map(|by| MessageBy {
             field: by.field.to_owned(),
             templates: by
                 .templates
                 .iter()
-                .map(|t| {
-                    let template = Template {
-                        source: t.template.to_owned(),
-                        pieces: t.pieces.to_vec(),
-                    };
-                    (t.value.to_owned(), template)
-                })
+                .map(|t| (t.value.to_owned(), template(t.template, t.pieces)))
                 .collect(),
         }),
         translations: error
             .translations
             .iter()
-            .map(|t| {
-                let template = Template {
-                    source: t.template.to_owned(),
-                    pieces: t.pieces.to_vec(),
-                };
-                (t.locale.to_owned(), template)
-            })
+            .map(|t| (t.locale.to_owned(), template(t.template, t.pieces)))
             .collect(),
         param: error.param.map(str::to_owned),
         deprecated: error.deprecated.map(str::to_owned),
@@ -223,5 +208,13 @@ fn code(error: &meta::ErrorMeta) -> Code {
                 values: f.values.iter().map(|v| (*v).to_owned()).collect(),
             })
             .collect(),
+    }
+}
+
+/// A template of the metadata: as written, and its pieces as the generator parsed them.
+fn template(source: &str, pieces: &[Piece]) -> Template {
+    Template {
+        source: source.to_owned(),
+        pieces: pieces.to_vec(),
     }
 }
