@@ -3,7 +3,7 @@
 //! written with thiserror + serde (derive) + serde_json.
 //!
 //! ```text
-//! cargo run -p errors-bench --bin cold-build -- [--reps 3] [--catalog catalog.toml]
+//! cargo run -p errors-bench --bin cold-build -- [--reps 3] [--catalog catalog.toml] [--path-deps]
 //! ```
 //!
 //! Run on demand on a quiet machine, not in CI. It writes two scratch crates under
@@ -14,6 +14,14 @@
 //! - `hand_app`: the hand-written equivalent (`errors_bench::codegen::baseline`), with
 //!   the three small runtime types it names written out locally, so that it depends
 //!   on thiserror, serde and serde_json only.
+//!
+//! `catalog_app` reaches the workspace's crates by path, and cargo compiles path
+//! dependencies incrementally, which it never does for a dependency from crates.io
+//! (cargo's `profiles.rs`: "Only enable incremental compilation for sources the user
+//! can modify"). So that the figure is the one a user of the published crates sees,
+//! the app's manifest turns incremental compilation off for those crates
+//! (`[profile.dev.package.<crate>] incremental = false`); `--path-deps` leaves them
+//! incremental, as a path dependency is, for comparison.
 //!
 //! Each repetition empties both target directories and runs `cargo build --offline`
 //! (dev profile, default jobs) on each, alternating which goes first, timing the
@@ -29,7 +37,17 @@ use std::time::{Duration, Instant};
 use errors_bench_baseline::codegen;
 
 const USAGE: &str =
-    "usage: cargo run -p errors-bench --bin cold-build -- [--reps 3] [--catalog catalog.toml]";
+    "usage: cargo run -p errors-bench --bin cold-build -- [--reps 3] [--catalog catalog.toml] [--path-deps]";
+
+/// The workspace's crates in `catalog_app`'s build with default features: built as a
+/// registry dependency is, without incremental compilation.
+const OUR_CRATES: [&str; 5] = [
+    "errors-vocab",
+    "errors-catalog",
+    "errors-codegen",
+    "errors-macros",
+    "errors-runtime",
+];
 
 /// What `hand_app` defines in place of the runtime's types the baseline names: a
 /// violation, a timestamp written as RFC 3339 and the error of an unknown code.
@@ -103,6 +121,7 @@ fn main() {
         .canonicalize()
         .expect("the workspace");
     let mut catalog_path = workspace.join("catalog.toml");
+    let mut as_registry = true;
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
         match arg.to_str() {
@@ -119,6 +138,7 @@ fn main() {
                     .map(PathBuf::from)
                     .unwrap_or_else(|| fail("--catalog takes a path"));
             }
+            Some("--path-deps") => as_registry = false,
             Some("-h" | "--help") => {
                 println!("{USAGE}");
                 return;
@@ -140,12 +160,18 @@ fn main() {
     let runtime = workspace.join("crates/errors-runtime");
 
     let app = root.join("catalog_app");
+    let mut dependencies = format!(
+        "errors-runtime = {{ path = {:?} }}\n",
+        runtime.to_str().expect("a UTF-8 workspace path")
+    );
+    if as_registry {
+        for name in OUR_CRATES {
+            dependencies += &format!("\n[profile.dev.package.{name}]\nincremental = false\n");
+        }
+    }
     write_crate(
         &app,
-        &format!(
-            "errors-runtime = {{ path = {:?} }}\n",
-            runtime.to_str().expect("a UTF-8 workspace path")
-        ),
+        &dependencies,
         "//! A catalog through the macro.\n\nerrors_runtime::catalog!(\"catalog.toml\");\n",
         &workspace,
     );
@@ -166,7 +192,15 @@ fn main() {
 
     let apps = [("catalog!", &app), ("hand-written", &hand)];
     let mut times: [Vec<Duration>; 2] = [Vec::new(), Vec::new()];
-    println!("cold builds, dev profile, default jobs ({reps} runs each, alternating):");
+    println!(
+        "cold builds, dev profile, default jobs ({reps} runs each, alternating; the \
+         workspace's crates built {}):",
+        if as_registry {
+            "as registry dependencies, not incrementally"
+        } else {
+            "as path dependencies, incrementally"
+        }
+    );
     for rep in 0..reps {
         // Alternate the order so that a slow phase of the machine hits both sides.
         let order: [usize; 2] = if rep % 2 == 0 { [0, 1] } else { [1, 0] };
