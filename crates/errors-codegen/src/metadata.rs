@@ -35,30 +35,6 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
                 (&e.code, &e.variant, e.status, e.retryable, &e.title);
             let template = &e.message.source;
             let pieces = crate::pieces::pieces(rt, &e.message.pieces);
-            let category = option(e.category.as_deref());
-            let description = option(e.description.as_deref());
-            let doc_url = option(e.doc_url.as_deref());
-            let param = option(e.param.as_deref());
-            let deprecated = option(e.deprecated.as_deref());
-            let translations = e.translations.iter().map(|t| {
-                let (locale, template) = (&t.locale, &t.message.source);
-                let pieces = crate::pieces::pieces(rt, &t.message.pieces);
-                quote! {
-                    #rt::meta::TranslationMeta { locale: #locale, template: #template, pieces: #pieces }
-                }
-            });
-            let deprecation = match &e.deprecation {
-                Some(d) => {
-                    let since = option(d.since.as_deref());
-                    let replacement = option(d.replacement.as_deref());
-                    let remove_after = option(d.remove_after.as_deref());
-                    quote!(::core::option::Option::Some(#rt::meta::DeprecationMeta {
-                        since: #since, replacement: #replacement, remove_after: #remove_after,
-                    }))
-                }
-                None => quote!(::core::option::Option::None),
-            };
-            let aliases = &e.aliases;
             let retry_class = match e.retry_class {
                 RetryClass::Never => quote!(Never),
                 RetryClass::Retryable => quote!(Retryable),
@@ -67,9 +43,55 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
             // The variant of `GrpcCode` is its Debug name.
             let grpc =
                 proc_macro2::Ident::new(&format!("{:?}", e.grpc), proc_macro2::Span::call_site());
-            let message_by = match &e.message_by {
-                None => quote!(::core::option::Option::None),
-                Some(by) => {
+            let fields = e.fields.iter().map(|f| field(rt, f));
+            // What every code has; the rest only when set, the others taken from
+            // `ERROR_META` (struct update syntax: fewer expressions for rustc to check).
+            let mut members = vec![quote! {
+                code: #code, variant: #variant, status: #status, retryable: #retryable,
+                title: #title, template: #template, pieces: #pieces,
+                fields: &[#(#fields),*], retry_class: #rt::meta::RetryClass::#retry_class,
+                grpc: #rt::meta::GrpcCode::#grpc,
+            }];
+            let mut set = |name: &str, value: Option<TokenStream>| {
+                if let Some(value) = value {
+                    let name = proc_macro2::Ident::new(name, proc_macro2::Span::call_site());
+                    members.push(quote!(#name: #value,));
+                }
+            };
+            set("category", some(e.category.as_deref()));
+            set("description", some(e.description.as_deref()));
+            set("doc_url", some(e.doc_url.as_deref()));
+            set("param", some(e.param.as_deref()));
+            set("deprecated", some(e.deprecated.as_deref()));
+            set(
+                "deprecation",
+                e.deprecation.as_ref().map(|d| {
+                    let since = option(d.since.as_deref());
+                    let replacement = option(d.replacement.as_deref());
+                    let remove_after = option(d.remove_after.as_deref());
+                    quote!(::core::option::Option::Some(#rt::meta::DeprecationMeta {
+                        since: #since, replacement: #replacement, remove_after: #remove_after,
+                    }))
+                }),
+            );
+            let aliases = &e.aliases;
+            set("aliases", (!aliases.is_empty()).then(|| quote!(&[#(#aliases),*])));
+            set(
+                "translations",
+                (!e.translations.is_empty()).then(|| {
+                    let translations = e.translations.iter().map(|t| {
+                        let (locale, template) = (&t.locale, &t.message.source);
+                        let pieces = crate::pieces::pieces(rt, &t.message.pieces);
+                        quote! {
+                            #rt::meta::TranslationMeta { locale: #locale, template: #template, pieces: #pieces }
+                        }
+                    });
+                    quote!(&[#(#translations),*])
+                }),
+            );
+            set(
+                "message_by",
+                e.message_by.as_ref().map(|by| {
                     let field = &by.field;
                     let templates = by.templates.iter().map(|t| {
                         let (value, template) = (&t.value, &t.template.source);
@@ -79,33 +101,10 @@ pub(crate) fn catalog_static(plan: &Plan<'_>) -> TokenStream {
                     quote!(::core::option::Option::Some(#rt::meta::MessageByMeta {
                         field: #field, templates: &[#(#templates),*],
                     }))
-                }
-            };
-            let fields = e.fields.iter().map(|f| {
-                let (fname, wire, optional, internal) = (&f.name, &f.wire, f.optional, f.internal);
-                let in_details = f.in_details;
-                let ty = rules(rt, &f.ty).meta;
-                let header = option(f.header.as_deref());
-                let description = option(f.description.as_deref());
-                let values = f.enum_type.iter().flat_map(|e| e.value_strs());
-                quote! {
-                    #rt::meta::FieldMeta {
-                        name: #fname, wire: #wire, ty: #ty, optional: #optional,
-                        internal: #internal, header: #header, in_details: #in_details,
-                        description: #description, values: &[#(#values),*],
-                    }
-                }
-            });
+                }),
+            );
             quote! {
-                #rt::meta::ErrorMeta {
-                    code: #code, variant: #variant, status: #status, retryable: #retryable,
-                    category: #category, title: #title, template: #template, pieces: #pieces,
-                    description: #description, fields: &[#(#fields),*], doc_url: #doc_url,
-                    param: #param, deprecated: #deprecated, deprecation: #deprecation,
-                    aliases: &[#(#aliases),*], retry_class: #rt::meta::RetryClass::#retry_class,
-                    translations: &[#(#translations),*],
-                    grpc: #rt::meta::GrpcCode::#grpc, message_by: #message_by,
-                }
+                #rt::meta::ErrorMeta { #(#members)* ..#rt::__private::ERROR_META }
             }
         })
         .collect();
@@ -225,6 +224,38 @@ fn http(rt: &TokenStream, catalog: &Catalog) -> TokenStream {
             timestamp: #timestamp, statuses: &[#(#statuses),*],
         }
     }
+}
+
+/// A `FieldMeta`: name, wire name and type, and what differs from `FIELD_META`.
+fn field(rt: &TokenStream, f: &errors_catalog::Field) -> TokenStream {
+    let (name, wire) = (&f.name, &f.wire);
+    let ty = rules(rt, &f.ty).meta;
+    let mut members = vec![quote!(name: #name, wire: #wire, ty: #ty,)];
+    if f.optional {
+        members.push(quote!(optional: true,));
+    }
+    if f.internal {
+        members.push(quote!(internal: true,));
+    }
+    if let Some(header) = some(f.header.as_deref()) {
+        members.push(quote!(header: #header,));
+    }
+    if !f.in_details {
+        members.push(quote!(in_details: false,));
+    }
+    if let Some(description) = some(f.description.as_deref()) {
+        members.push(quote!(description: #description,));
+    }
+    let mut values = f.enum_type.iter().flat_map(|e| e.value_strs()).peekable();
+    if values.peek().is_some() {
+        members.push(quote!(values: &[#(#values),*],));
+    }
+    quote!(#rt::meta::FieldMeta { #(#members)* ..#rt::__private::FIELD_META })
+}
+
+/// `Some("value")`, or nothing to write when unset.
+fn some(value: Option<&str>) -> Option<TokenStream> {
+    value.map(|v| quote!(::core::option::Option::Some(#v)))
 }
 
 fn option(value: Option<&str>) -> TokenStream {

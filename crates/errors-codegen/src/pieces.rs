@@ -15,14 +15,13 @@ pub(crate) fn pieces(rt: &TokenStream, pieces: &[Piece]) -> TokenStream {
         }
         Piece::Placeholder(p) => {
             let field: &str = &p.field;
-            let spec = match &p.spec {
+            match &p.spec {
                 Some(spec) => {
                     let spec = format_spec(rt, spec);
-                    quote!(::core::option::Option::Some(#spec))
+                    quote!(#rt::meta::Piece::placeholder(#field, ::core::option::Option::Some(#spec)))
                 }
-                None => quote!(::core::option::Option::None),
-            };
-            quote!(#rt::meta::Piece::placeholder(#field, #spec))
+                None => quote!(#rt::meta::Piece::field(#field)),
+            }
         }
     });
     quote!(&[#(#pieces),*])
@@ -102,7 +101,7 @@ mod tests {
     fn literals_and_placeholders_become_const_constructors() {
         assert_eq!(
             tokens("{{a}} is {a} and {b}"),
-            r#"& [rt :: meta :: Piece :: literal ("{a} is ") , rt :: meta :: Piece :: placeholder ("a" , :: core :: option :: Option :: None) , rt :: meta :: Piece :: literal (" and ") , rt :: meta :: Piece :: placeholder ("b" , :: core :: option :: Option :: None)]"#
+            r#"& [rt :: meta :: Piece :: literal ("{a} is ") , rt :: meta :: Piece :: field ("a") , rt :: meta :: Piece :: literal (" and ") , rt :: meta :: Piece :: field ("b")]"#
         );
     }
 

@@ -216,26 +216,100 @@ pub mod __private {
 
     use crate::error::ErrorCode;
 
+    /// What a generated `ErrorMeta` takes the fields it does not write from (struct
+    /// update syntax): a code's optional settings unset. Fewer expressions per code
+    /// for rustc to check than spelling every field out.
+    pub const ERROR_META: crate::meta::ErrorMeta = crate::meta::ErrorMeta {
+        code: "",
+        variant: "",
+        status: 500,
+        retryable: false,
+        category: None,
+        title: "",
+        template: "",
+        pieces: &[],
+        description: None,
+        fields: &[],
+        doc_url: None,
+        param: None,
+        deprecated: None,
+        grpc: crate::meta::GrpcCode::Unknown,
+        deprecation: None,
+        aliases: &[],
+        retry_class: crate::meta::RetryClass::Never,
+        translations: &[],
+        message_by: None,
+    };
+
+    /// As [`ERROR_META`], for a generated `FieldMeta`: a required string field sent
+    /// in `details`, with no header, description or values.
+    pub const FIELD_META: crate::meta::FieldMeta = crate::meta::FieldMeta {
+        name: "",
+        wire: "",
+        ty: crate::meta::FieldType::String,
+        optional: false,
+        internal: false,
+        header: None,
+        in_details: true,
+        description: None,
+        values: &[],
+    };
+
+    /// What a generated `CatalogError::write_details` writes through: the map, and
+    /// the first error it returned, after which later entries are skipped. Generated
+    /// code calls [`entry`] and [`entry_if_set`] on it and returns [`Details::finish`]
+    /// once, instead of a `?` per field, which costs rustc much more to type-check
+    /// and borrow-check over thousands of variants (as for [`required`]).
+    pub struct Details<'m, M: serde_core::ser::SerializeMap> {
+        map: &'m mut M,
+        error: Option<M::Error>,
+    }
+
+    impl<M: serde_core::ser::SerializeMap> core::fmt::Debug for Details<'_, M> {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.debug_struct("Details")
+                .field("failed", &self.error.is_some())
+                .finish_non_exhaustive()
+        }
+    }
+
+    impl<'m, M: serde_core::ser::SerializeMap> Details<'m, M> {
+        /// Writes into `map`.
+        #[inline]
+        pub fn new(map: &'m mut M) -> Self {
+            Details { map, error: None }
+        }
+
+        /// `Ok` when every entry was written, or the first error.
+        #[inline]
+        pub fn finish(self) -> Result<(), M::Error> {
+            self.error.map_or(Ok(()), Err)
+        }
+    }
+
     /// One detail of `CatalogError::write_details`.
     #[inline]
     pub fn entry<M: serde_core::ser::SerializeMap, T: serde_core::Serialize + ?Sized>(
-        map: &mut M,
+        details: &mut Details<'_, M>,
         wire: &'static str,
         value: &T,
-    ) -> Result<(), M::Error> {
-        map.serialize_entry(wire, value)
+    ) {
+        if details.error.is_none()
+            && let Err(e) = details.map.serialize_entry(wire, value)
+        {
+            details.error = Some(e);
+        }
     }
 
     /// An optional detail of `CatalogError::write_details`: nothing when unset.
     #[inline]
     pub fn entry_if_set<M: serde_core::ser::SerializeMap, T: serde_core::Serialize>(
-        map: &mut M,
+        details: &mut Details<'_, M>,
         wire: &'static str,
         value: &Option<T>,
-    ) -> Result<(), M::Error> {
-        match value {
-            Some(value) => map.serialize_entry(wire, value),
-            None => Ok(()),
+    ) {
+        if let Some(value) = value {
+            entry(details, wire, value);
         }
     }
 

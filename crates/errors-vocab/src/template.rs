@@ -40,6 +40,11 @@ impl Piece {
         Piece::Literal(Cow::Borrowed(text))
     }
 
+    /// A placeholder with no format spec, for generated statics.
+    pub const fn field(field: &'static str) -> Piece {
+        Piece::placeholder(field, None)
+    }
+
     /// A placeholder, for generated statics.
     pub const fn placeholder(field: &'static str, spec: Option<FormatSpec>) -> Piece {
         Piece::Placeholder(Placeholder {

@@ -36,8 +36,7 @@ use std::time::{Duration, Instant};
 
 use errors_bench_baseline::codegen;
 
-const USAGE: &str =
-    "usage: cargo run -p errors-bench --bin cold-build -- [--reps 3] [--catalog catalog.toml] [--path-deps]";
+const USAGE: &str = "usage: cargo run -p errors-bench --bin cold-build -- [--reps 3] [--catalog catalog.toml] [--path-deps]";
 
 /// The workspace's crates in `catalog_app`'s build with default features: built as a
 /// registry dependency is, without incremental compilation.

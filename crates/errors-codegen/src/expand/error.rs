@@ -206,7 +206,10 @@ pub(super) fn error_impls(plan: &Plan<'_>) -> TokenStream {
                 &self,
                 __map: &mut __M,
             ) -> ::core::result::Result<(), __M::Error> {
-                #write_details
+                let mut __details = #rt::__private::Details::new(__map);
+                let __w = &mut __details;
+                #write_details;
+                __details.finish()
             }
         }
 

@@ -208,9 +208,9 @@ pub(super) fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
         generics: quote!(<__M: #rt::__private::serde::ser::SerializeMap>),
         ..Match::on_self(
             "write_details",
-            quote!(__map: &mut __M),
-            quote!(::core::result::Result<(), __M::Error>),
-            quote!(__map),
+            quote!(__w: &mut #rt::__private::Details<'_, __M>),
+            quote!(()),
+            quote!(__w),
         )
     };
     let write = match_some(
@@ -222,23 +222,17 @@ pub(super) fn details_bodies(plan: &Plan<'_>) -> (Split, Split) {
             let entries = public.iter().map(|b| {
                 let wire = &b.field.wire;
                 let binding = &b.ident;
-                // Plain function calls: fewer tokens than an `if let` per optional
-                // field, and no method lookup on `M` for rustc to type-check.
+                // Plain function calls into the writer, which keeps the first error:
+                // no `?` per field and no method lookup for rustc to type-check.
                 if b.field.optional {
-                    quote!(#rt::__private::entry_if_set(__map, #wire, #binding)?;)
+                    quote!(#rt::__private::entry_if_set(__w, #wire, #binding);)
                 } else {
-                    quote!(#rt::__private::entry(__map, #wire, #binding)?;)
+                    quote!(#rt::__private::entry(__w, #wire, #binding);)
                 }
             });
-            Some(Arm::new(
-                v.pattern(bindings),
-                quote!({
-                    #(#entries)*
-                    ::core::result::Result::Ok(())
-                }),
-            ))
+            Some(Arm::new(v.pattern(bindings), quote!({ #(#entries)* })))
         },
-        quote!(::core::result::Result::Ok(())),
+        quote!(()),
     );
     (len, write)
 }
