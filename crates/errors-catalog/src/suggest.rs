@@ -20,6 +20,12 @@ pub fn did_you_mean<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
+    // One compiled body for every caller's iterator type: a generic one would be
+    // compiled again for each, in the proc macro every user builds.
+    closest(word, &mut candidates.into_iter())
+}
+
+fn closest<'a>(word: &str, candidates: &mut dyn Iterator<Item = &'a str>) -> Option<&'a str> {
     let word_norm = normalize(word);
     let mut best: Option<(usize, &'a str)> = None;
     for candidate in candidates {

@@ -165,17 +165,22 @@ impl Cx<'_> {
         name: fn(T) -> &'static str,
     ) -> Option<T> {
         let names: Vec<&str> = options.iter().map(|&o| name(o)).collect();
+        self.choice_index(value, key, &names).map(|i| options[i])
+    }
+
+    /// [`Cx::choice`]'s body, compiled once: the index of the name `value` spells.
+    fn choice_index(&mut self, value: &Value<'_>, key: &str, names: &[&str]) -> Option<usize> {
         let DeValue::String(text) = value.get_ref() else {
-            let expected = format!("one of the strings {}", quoted_list(&names));
+            let expected = format!("one of the strings {}", quoted_list(names));
             self.wrong_type(value, &format!("`{key}`"), &expected);
             return None;
         };
-        if let Some(&found) = options.iter().find(|&&o| name(o) == text.as_ref()) {
+        if let Some(found) = names.iter().position(|&n| n == text.as_ref()) {
             return Some(found);
         }
         let help = match did_you_mean(text, names.iter().copied()) {
             Some(similar) => format!("did you mean `\"{similar}\"`?"),
-            None => format!("use one of {}", quoted_list(&names)),
+            None => format!("use one of {}", quoted_list(names)),
         };
         self.sink.push(
             Diagnostic::new(self.at(value.span()), format!("unknown {key} `\"{text}\"`"))
