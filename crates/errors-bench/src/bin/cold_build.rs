@@ -231,21 +231,9 @@ fn main() {
             times[i].push(elapsed);
         }
     }
-    let [ours, theirs] = times.map(|mut t| median(&mut t));
-    println!(
-        "median: catalog! {:.2} s, hand-written {:.2} s, ratio {:.2}",
-        ours.as_secs_f64(),
-        theirs.as_secs_f64(),
-        ours.as_secs_f64() / theirs.as_secs_f64()
-    );
+    print_medians("median", times);
     if cpu.iter().all(|c| c.len() == reps) {
-        let [ours, theirs] = cpu.map(|mut t| median(&mut t));
-        println!(
-            "median CPU (user + system): catalog! {:.2} s, hand-written {:.2} s, ratio {:.2}",
-            ours.as_secs_f64(),
-            theirs.as_secs_f64(),
-            ours.as_secs_f64() / theirs.as_secs_f64()
-        );
+        print_medians("median CPU (user + system)", cpu);
     }
 
     for (name, dir) in apps {
@@ -340,6 +328,15 @@ fn children_cpu() -> Option<Duration> {
     // `fields[0]` is field 3 (the state); cutime and cstime are fields 16 and 17.
     let ticks: u64 = fields.get(13)?.parse::<u64>().ok()? + fields.get(14)?.parse::<u64>().ok()?;
     Some(Duration::from_millis(ticks * 10))
+}
+
+/// `label: catalog! .. s, hand-written .. s, ratio ..` from the runs of each side.
+fn print_medians(label: &str, runs: [Vec<Duration>; 2]) {
+    let [ours, theirs] = runs.map(|mut t| median(&mut t).as_secs_f64());
+    println!(
+        "{label}: catalog! {ours:.2} s, hand-written {theirs:.2} s, ratio {:.2}",
+        ours / theirs
+    );
 }
 
 fn median(times: &mut [Duration]) -> Duration {
