@@ -220,16 +220,3 @@ fn older_snapshots_still_read_and_keep_their_rules() {
         );
     }
 }
-
-/// The committed snapshot of the bundled catalog as format 3 wrote it still reads
-/// and passes, but is not what `bless` writes today.
-#[test]
-fn the_bundled_format_3_snapshot_still_passes() {
-    let old = std::fs::read_to_string("tests/fixtures/catalog.format3.contract").unwrap();
-    let snapshot = Contract::parse("catalog.format3.contract", &old).unwrap();
-    assert_eq!(snapshot.format, 3);
-    let bundled = Catalog::load("../../catalog.toml").unwrap();
-    let report = contract::check(&snapshot, &bundled, "catalog.format3.contract");
-    assert!(report.is_unchanged(), "{report}");
-    assert!(!contract::is_blessed(&bundled, old.as_bytes()));
-}

@@ -120,8 +120,9 @@ fn a_string_that_becomes_an_enum_breaks_and_the_reverse_does_not() {
     );
 }
 
-/// A format 3 snapshot records no values: it reads, compares nothing about them, and
-/// is not what `bless` writes today.
+/// The committed snapshot of the bundled catalog as format 3 wrote it still reads and
+/// passes, but is not what `bless` writes today; and format 3 records no values, so
+/// it compares nothing about them.
 #[test]
 fn a_format_3_snapshot_still_reads() {
     let old = std::fs::read_to_string("tests/fixtures/catalog.format3.contract").unwrap();
