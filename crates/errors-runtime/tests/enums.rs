@@ -2,6 +2,10 @@
 //! round trip through envelopes and decoding, and what a value this build does not
 //! know does to a response (it is kept, `Mismatched`).
 
+#[cfg(feature = "axum")]
+#[path = "support/loopback.rs"]
+mod loopback;
+
 use std::str::FromStr;
 
 use errors_runtime::{CatalogEnum, DecodeError, FieldViolation, decode, decode_response};
@@ -157,27 +161,21 @@ fn enum_values_sent_outside_details_are_recovered() {
     assert_eq!(sent.code().as_str(), "RATE_LIMITED");
 }
 
+#[cfg(feature = "axum")]
 async fn count(axum::extract::Path(n): axum::extract::Path<u32>) -> String {
     n.to_string()
 }
 
 /// The layer's violation of a path that does not parse has the rule `type`, which
 /// `INVALID_REQUEST`'s `fields` does not list: the violation is sent without it.
+#[cfg(feature = "axum")]
 #[tokio::test]
 async fn the_layer_leaves_out_a_rule_of_its_own_outside_the_fields_rules() {
-    use std::time::Duration;
     let app = axum::Router::new()
         .route("/count/{n}", axum::routing::get(count))
         .layer(errors_runtime::axum::CatalogLayer::<ApiError>::new());
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
-        .await
-        .unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let server = tokio::spawn(async move { axum::serve(listener, app).await });
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap();
+    let loopback = loopback::serve(app).await;
+    let (base, client) = (&loopback.base, &loopback.client);
     let response = client
         .get(format!("{base}/count/abc"))
         .send()
@@ -185,7 +183,7 @@ async fn the_layer_leaves_out_a_rule_of_its_own_outside_the_fields_rules() {
         .unwrap();
     assert_eq!(response.status().as_u16(), 400);
     let body: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
-    server.abort();
+    drop(loopback);
     assert_eq!(body["errorCode"], "INVALID_REQUEST");
     let violations = body["details"]["fields"].as_array().expect("violations");
     assert_eq!(violations.len(), 1, "{body}");

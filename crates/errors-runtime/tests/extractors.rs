@@ -4,7 +4,8 @@
 //! (a path parameter by its name), the request id and the layer's hooks.
 #![cfg(feature = "axum")]
 
-use std::time::Duration;
+#[path = "support/loopback.rs"]
+mod loopback;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -136,15 +137,8 @@ fn one(fields: &[FieldViolation]) -> (&str, &str, Option<&str>) {
 
 #[tokio::test]
 async fn every_extractor_rejects_with_the_catalogs_code_and_the_failing_field() {
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
-        .await
-        .expect("bind 127.0.0.1");
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let server = tokio::spawn(async move { axum::serve(listener, app()).await });
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap();
+    let loopback = loopback::serve(app()).await;
+    let (base, client) = (&loopback.base, &loopback.client);
     let json = |body: &str| {
         client
             .post(format!("{base}/sessions"))
@@ -153,13 +147,13 @@ async fn every_extractor_rejects_with_the_catalogs_code_and_the_failing_field() 
     };
 
     // What fits goes through, and `Json` is a response too.
-    let ok = send(&client, json(r#"{"title": "Yoga", "capacity": 3}"#)).await;
+    let ok = send(client, json(r#"{"title": "Yoga", "capacity": 3}"#)).await;
     assert_eq!(ok.status, 200, "{}", ok.text());
     assert_eq!(ok.headers["content-type"], "application/json");
     assert_eq!(ok.text(), r#"{"title":"Yoga","capacity":3}"#);
 
     // JSON that does not fit the type: the field by its path.
-    let bad = send(&client, json(r#"{"title": "Yoga", "capacity": "many"}"#)).await;
+    let bad = send(client, json(r#"{"title": "Yoga", "capacity": "many"}"#)).await;
     assert_eq!(bad.status, 400);
     assert_eq!(
         one(&bad.fields()),
@@ -169,20 +163,20 @@ async fn every_extractor_rejects_with_the_catalogs_code_and_the_failing_field() 
             Some("type")
         )
     );
-    let missing = send(&client, json(r#"{"title": "Yoga"}"#)).await;
+    let missing = send(client, json(r#"{"title": "Yoga"}"#)).await;
     assert_eq!(
         one(&missing.fields()),
         ("capacity", "is required", Some("required"))
     );
     // No JSON at all.
-    let broken = send(&client, json(r#"{"title": "Yoga", "#)).await;
+    let broken = send(client, json(r#"{"title": "Yoga", "#)).await;
     assert_eq!(broken.status, 400);
     let fields = broken.fields();
     assert_eq!(one(&fields).2, Some("json"));
 
     // Another content type: 415, a body over the limit: 413.
     let plain = send(
-        &client,
+        client,
         client
             .post(format!("{base}/sessions"))
             .header("content-type", "text/plain")
@@ -192,24 +186,24 @@ async fn every_extractor_rejects_with_the_catalogs_code_and_the_failing_field() 
     assert_eq!(plain.status, 415);
     assert_eq!(plain.error().code(), ApiErrorCode::UnsupportedMediaType);
     let large = format!(r#"{{"title": "{}", "capacity": 1}}"#, "x".repeat(1000));
-    let large = send(&client, json(&large)).await;
+    let large = send(client, json(&large)).await;
     assert_eq!(large.status, 413);
     assert_eq!(large.error().code(), ApiErrorCode::PayloadTooLarge);
 
     // A query parameter that does not parse.
-    let query = send(&client, client.get(format!("{base}/sessions?limit=ten"))).await;
+    let query = send(client, client.get(format!("{base}/sessions?limit=ten"))).await;
     assert_eq!(query.status, 400);
     assert_eq!(
         one(&query.fields()),
         ("limit", "invalid digit found in string", None)
     );
-    let query = send(&client, client.get(format!("{base}/sessions?limit=7"))).await;
+    let query = send(client, client.get(format!("{base}/sessions?limit=7"))).await;
     assert_eq!(query.text(), "Some(7)");
 
     // A path parameter by its name, whatever the type holding it.
     for shape in ["tuple", "struct"] {
         let path = send(
-            &client,
+            client,
             client.get(format!("{base}/{shape}/s_1/waitlist/first")),
         )
         .await;
@@ -219,14 +213,10 @@ async fn every_extractor_rejects_with_the_catalogs_code_and_the_failing_field() 
             ("position", "cannot parse `first` as a `u32`", Some("type")),
             "{shape}"
         );
-        let fine = send(
-            &client,
-            client.get(format!("{base}/{shape}/s_1/waitlist/2")),
-        )
-        .await;
+        let fine = send(client, client.get(format!("{base}/{shape}/s_1/waitlist/2"))).await;
         assert_eq!(fine.text(), "s_1#2");
     }
-    let path = send(&client, client.get(format!("{base}/one/70000"))).await;
+    let path = send(client, client.get(format!("{base}/one/70000"))).await;
     assert_eq!(
         one(&path.fields()),
         ("number", "cannot parse `70000` as a `u16`", Some("type"))
@@ -240,7 +230,7 @@ async fn every_extractor_rejects_with_the_catalogs_code_and_the_failing_field() 
             .body(body)
     };
     let bad = send(
-        &client,
+        client,
         form("rating=lots", "application/x-www-form-urlencoded"),
     )
     .await;
@@ -250,14 +240,14 @@ async fn every_extractor_rejects_with_the_catalogs_code_and_the_failing_field() 
         ("rating", "invalid digit found in string", None)
     );
     let good = send(
-        &client,
+        client,
         form("rating=4", "application/x-www-form-urlencoded"),
     )
     .await;
     assert_eq!(good.text(), "4");
-    let json_form = send(&client, form(r#"{"rating": 4}"#, "application/json")).await;
+    let json_form = send(client, form(r#"{"rating": 4}"#, "application/json")).await;
     assert_eq!(json_form.status, 415);
     assert_eq!(json_form.error().code(), ApiErrorCode::UnsupportedMediaType);
 
-    server.abort();
+    drop(loopback);
 }

@@ -3,6 +3,10 @@
 //! `Content-Language` and `Vary`), and decoded with the template of the response's
 //! `Content-Language`.
 
+#[cfg(feature = "axum")]
+#[path = "support/loopback.rs"]
+mod loopback;
+
 use errors_runtime::{CatalogError, Decoded, decode_response};
 
 mod api {
@@ -112,7 +116,7 @@ mod layer {
     use axum::routing::get;
     use errors_runtime::axum::CatalogLayer;
 
-    use super::{ApiError, not_found};
+    use super::{ApiError, loopback, not_found};
 
     async fn missing() -> Result<&'static str, ApiError> {
         Err(not_found())
@@ -152,15 +156,8 @@ mod layer {
         let app = Router::new()
             .route("/missing", get(missing))
             .layer(CatalogLayer::<ApiError>::new());
-        let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
-            .await
-            .unwrap();
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let server = tokio::spawn(async move { axum::serve(listener, app).await });
-        let client = reqwest::Client::builder()
-            .timeout(Duration::from_secs(10))
-            .build()
-            .unwrap();
+        let loopback = loopback::serve(app).await;
+        let (base, client) = (&loopback.base, &loopback.client);
         let french = "Aucun objet livre avec l'identifiant    7.";
         let english = "No livre with id    7.";
         let cases: [(Option<&str>, &str, &str); 5] = [
@@ -172,7 +169,7 @@ mod layer {
         ];
         let checks = async {
             for (accept, message, language) in cases {
-                let (got, content_language, vary) = ask(&base, &client, accept).await;
+                let (got, content_language, vary) = ask(base, client, accept).await;
                 assert_eq!(got, message, "{accept:?}");
                 assert_eq!(content_language, language, "{accept:?}");
                 assert!(
@@ -184,6 +181,6 @@ mod layer {
         tokio::time::timeout(Duration::from_secs(30), checks)
             .await
             .expect("five requests over loopback in 30 s");
-        server.abort();
+        drop(loopback);
     }
 }

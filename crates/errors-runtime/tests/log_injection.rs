@@ -4,6 +4,9 @@
 //! it cannot forge a log line or drive a terminal (SPEC 9.1, issue 21).
 #![cfg(feature = "axum")]
 
+#[path = "support/loopback.rs"]
+mod loopback;
+
 use std::io;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -89,16 +92,8 @@ async fn caller_text_cannot_forge_a_line_of_the_fmt_log() {
         .route("/count/{n}", get(count))
         .route("/crash/{text}", get(crash))
         .layer(CatalogLayer::<ApiError>::new());
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", 0))
-        .await
-        .unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let server = tokio::spawn(async move { axum::serve(listener, app).await });
-
-    let client = reqwest::Client::builder()
-        .timeout(Duration::from_secs(10))
-        .build()
-        .unwrap();
+    let loopback = loopback::serve(app).await;
+    let (base, client) = (&loopback.base, &loopback.client);
     // The message (4xx, debug level), the message and an internal field (5xx, error
     // level), the framework's reason for a path that does not parse, a panic message.
     let requests = [
@@ -117,7 +112,7 @@ async fn caller_text_cannot_forge_a_line_of_the_fmt_log() {
     tokio::time::timeout(Duration::from_secs(30), sent)
         .await
         .expect("four requests over loopback in 30 s");
-    server.abort();
+    drop(loopback);
 
     let log = sink.text();
     // Every line is an event the subscriber began (the HTTP client logs too)...
