@@ -128,7 +128,6 @@ pub(crate) struct FieldAttrs {
 
 /// One source type of `#[from(...)]`: `Type`, or `Type => path::to::classify`, a
 /// `fn(&Type) -> Option<Enum>` that routes some values to another variant.
-#[derive(Clone)]
 pub(crate) struct FromType {
     pub(crate) ty: syn::Type,
     pub(crate) classify: Option<syn::Path>,

@@ -25,10 +25,12 @@ pub(crate) fn derive(
     source_file: Option<&Path>,
     options: &Options,
 ) -> TokenStream {
-    let input: DeriveInput = match syn::parse2(input) {
+    let mut input: DeriveInput = match syn::parse2(input) {
         Ok(input) => input,
         Err(err) => return err.to_compile_error(),
     };
+    // Moved into the plan: syn is built without `clone-impls` (see the manifest).
+    let generics = std::mem::take(&mut input.generics);
     let mut cx = Ctxt::default();
     let attrs = attr::enum_attrs(&input.attrs, &mut cx);
     let rt = match &attrs.krate {
@@ -79,7 +81,7 @@ pub(crate) fn derive(
     // Against a placeholder, the mismatches are the catalog's problems: discarded.
     let mut discarded = Ctxt::default();
     let match_cx = if trusted { &mut cx } else { &mut discarded };
-    let (mut plan, checks) = matching::plan(&catalog, &rt, &input, data, match_cx);
+    let (mut plan, checks) = matching::plan(&catalog, &rt, &input, generics, data, match_cx);
     if let Some(errors) = cx.into_tokens() {
         plan.skeleton = true;
         let mut out = errors;

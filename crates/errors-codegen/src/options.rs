@@ -13,7 +13,8 @@ use quote::{ToTokens, quote};
 /// ```
 #[derive(Clone)]
 pub struct Options {
-    runtime: Option<syn::Path>,
+    /// The runtime's path as tokens: all an expansion does with it is print it.
+    runtime: Option<TokenStream>,
     client: bool,
 }
 
@@ -29,7 +30,7 @@ impl Options {
     /// The path generated code reaches the runtime crate by, for a crate that renames
     /// or re-exports it (`crate = my_errors` in the macros).
     pub fn runtime(mut self, path: syn::Path) -> Self {
-        self.runtime = Some(path);
+        self.runtime = Some(path.into_token_stream());
         self
     }
 
@@ -48,7 +49,7 @@ impl Options {
 
     pub(crate) fn runtime_tokens(&self) -> TokenStream {
         match &self.runtime {
-            Some(path) => path.to_token_stream(),
+            Some(path) => path.clone(),
             None => quote!(::errors_runtime),
         }
     }

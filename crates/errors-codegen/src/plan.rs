@@ -54,7 +54,7 @@ pub(crate) struct VariantPlan<'c> {
     /// The catalog fields, each with the Rust field that holds it.
     pub(crate) fields: Vec<Binding<'c>>,
     /// Fields the catalog does not know (derive mode only).
-    pub(crate) extras: Vec<Extra>,
+    pub(crate) extras: Vec<Extra<'c>>,
 }
 
 /// How a variant is written.
@@ -76,9 +76,10 @@ pub(crate) struct Binding<'c> {
 }
 
 /// A field of a derived enum that the catalog does not know: never on the wire.
-pub(crate) struct Extra {
+pub(crate) struct Extra<'c> {
     pub(crate) member: syn::Member,
-    pub(crate) ty: syn::Type,
+    /// The field's type in the user's enum.
+    pub(crate) ty: &'c syn::Type,
     pub(crate) kind: ExtraKind,
     /// `#[from(A, B => classify)]`'s source types; empty for a bare `#[from]`.
     pub(crate) from_types: Vec<FromType>,
@@ -98,6 +99,18 @@ pub(crate) enum ExtraKind {
 }
 
 impl<'c> Plan<'c> {
+    /// The enum's where clause with `extra` predicates after its own, as syn prints
+    /// a copy of the generics the predicates are pushed to (syn is built without
+    /// `clone-impls`, which every user's build would pay for).
+    pub(crate) fn where_with(&self, extra: &[TokenStream]) -> TokenStream {
+        let own = self.generics.where_clause.as_ref();
+        if extra.is_empty() {
+            return own.to_token_stream();
+        }
+        let own = own.into_iter().flat_map(|w| w.predicates.iter());
+        quote!(where #(#own,)* #(#extra),*)
+    }
+
     /// The plan of `catalog!`: the enum is generated from the catalog.
     pub(crate) fn from_catalog(catalog: &'c Catalog, rt: TokenStream, span: Span) -> Self {
         let variants = catalog

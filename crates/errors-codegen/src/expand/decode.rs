@@ -12,25 +12,20 @@ pub(super) fn decode_impl(plan: &Plan<'_>) -> (TokenStream, Vec<TokenStream>) {
     let rt = &plan.rt;
     let ident = &plan.ident;
     let code = &plan.code_ident;
-    let mut generics = plan.generics.clone();
-    let mut bounds = Vec::new();
-    if !generics.params.is_empty() {
-        generics
-            .make_where_clause()
-            .predicates
-            .push(syn::parse_quote!(Self: ::core::fmt::Debug));
+    let mut predicates = Vec::new();
+    if !plan.generics.params.is_empty() {
+        predicates.push(quote!(Self: ::core::fmt::Debug));
     }
+    let mut bounds = Vec::new();
     for v in &plan.variants {
         for extra in &v.extras {
             let ty = &extra.ty;
             bounds.push(quote!(#ty: ::core::default::Default));
-            generics
-                .make_where_clause()
-                .predicates
-                .push(syn::parse_quote!(#ty: ::core::default::Default));
+            predicates.push(quote!(#ty: ::core::default::Default));
         }
     }
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let (impl_generics, ty_generics, _) = plan.generics.split_for_impl();
+    let where_clause = plan.where_with(&predicates);
     let arms = plan
         .variants
         .iter()

@@ -56,14 +56,11 @@ pub(super) fn error_impls(plan: &Plan<'_>) -> TokenStream {
     // The trait's supertraits must hold for every instantiation of a generic enum.
     let debug_bound =
         (!plan.generics.params.is_empty()).then(|| quote!(where Self: ::core::fmt::Debug));
-    let mut bounded = plan.generics.clone();
-    if !bounded.params.is_empty() {
-        bounded
-            .make_where_clause()
-            .predicates
-            .push(syn::parse_quote!(Self: ::core::fmt::Debug));
-    }
-    let (_, _, debug_where) = bounded.split_for_impl();
+    let debug_where = if plan.generics.params.is_empty() {
+        plan.where_with(&[])
+    } else {
+        plan.where_with(&[quote!(Self: ::core::fmt::Debug)])
+    };
 
     // Every helper of a split `match`, in the one inherent impl.
     let mut helpers: Vec<TokenStream> = Vec::new();

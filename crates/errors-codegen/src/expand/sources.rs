@@ -20,7 +20,7 @@ pub(super) struct WithHelpers {
 pub(super) fn source_impl(plan: &Plan<'_>) -> WithHelpers {
     let rt = &plan.rt;
     let ident = &plan.ident;
-    let mut generics = plan.generics.clone();
+    let mut predicates = Vec::new();
     let mut bounds = Vec::new();
     let mut arms = Vec::new();
     for v in &plan.variants {
@@ -35,10 +35,7 @@ pub(super) fn source_impl(plan: &Plan<'_>) -> WithHelpers {
         let error_ty = optional.unwrap_or(ty);
         if mentions_type_param(error_ty, &plan.generics) {
             bounds.push(quote!(#error_ty: ::std::error::Error + 'static));
-            generics
-                .make_where_clause()
-                .predicates
-                .push(syn::parse_quote!(#error_ty: ::std::error::Error + 'static));
+            predicates.push(quote!(#error_ty: ::std::error::Error + 'static));
         }
         // Method syntax so that `Box<dyn Error + Send + Sync>` derefs to its error.
         let value = if optional.is_some() {
@@ -62,12 +59,10 @@ pub(super) fn source_impl(plan: &Plan<'_>) -> WithHelpers {
         )));
     }
     if !plan.generics.params.is_empty() {
-        generics
-            .make_where_clause()
-            .predicates
-            .push(syn::parse_quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
+        predicates.push(quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
     }
-    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let (impl_generics, ty_generics, _) = plan.generics.split_for_impl();
+    let where_clause = plan.where_with(&predicates);
     if arms.iter().all(Option::is_none) {
         return WithHelpers {
             item: quote! {
@@ -159,7 +154,7 @@ pub(super) fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
             .collect();
         let sources: Vec<(&syn::Type, Option<&syn::Path>, TokenStream)> =
             if from.from_types.is_empty() {
-                vec![(&from.ty, None, quote!(source))]
+                vec![(from.ty, None, quote!(source))]
             } else {
                 from.from_types
                     .iter()

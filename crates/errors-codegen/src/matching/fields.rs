@@ -23,9 +23,9 @@ use crate::types::{Fit, field_type, field_type_text, fits};
 pub(super) fn variant_plan<'c>(
     def: &'c ErrorDef,
     rt: &TokenStream,
-    variant: &syn::Variant,
+    variant: &'c syn::Variant,
     cx: &mut Ctxt,
-    checks: &mut Vec<TypeCheck>,
+    checks: &mut Vec<TypeCheck<'c>>,
 ) -> VariantPlan<'c> {
     let mut fields = VariantFields::new(def, rt, variant);
     for (index, field) in variant.fields.iter().enumerate() {
@@ -40,11 +40,11 @@ pub(super) fn variant_plan<'c>(
 struct VariantFields<'a, 'c> {
     def: &'c ErrorDef,
     rt: &'a TokenStream,
-    variant: &'a syn::Variant,
+    variant: &'c syn::Variant,
     /// The catalog fields the variant holds, each with a fitting type.
     bindings: Vec<Binding<'c>>,
     /// The marked fields, kept off the wire.
-    extras: Vec<Extra>,
+    extras: Vec<Extra<'c>>,
     /// The span of the variant's `#[from]`, if it has one.
     from: Option<Span>,
     /// Where `#[catalog(default)]` is given: only `#[from]` reads it.
@@ -52,7 +52,7 @@ struct VariantFields<'a, 'c> {
 }
 
 impl<'a, 'c> VariantFields<'a, 'c> {
-    fn new(def: &'c ErrorDef, rt: &'a TokenStream, variant: &'a syn::Variant) -> Self {
+    fn new(def: &'c ErrorDef, rt: &'a TokenStream, variant: &'c syn::Variant) -> Self {
         VariantFields {
             def,
             rt,
@@ -69,9 +69,9 @@ impl<'a, 'c> VariantFields<'a, 'c> {
     fn add(
         &mut self,
         index: usize,
-        field: &syn::Field,
+        field: &'c syn::Field,
         cx: &mut Ctxt,
-        checks: &mut Vec<TypeCheck>,
+        checks: &mut Vec<TypeCheck<'c>>,
     ) {
         let attrs = attr::field(&field.attrs, cx);
         let name = field.ident.as_ref().map(|i| i.unraw().to_string());
@@ -103,7 +103,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
     fn add_extra(
         &mut self,
         index: usize,
-        field: &syn::Field,
+        field: &'c syn::Field,
         name: Option<&str>,
         attrs: FieldAttrs,
         marker: Span,
@@ -122,7 +122,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
         }
         self.extras.push(Extra {
             member: member(field, index),
-            ty: field.ty.clone(),
+            ty: &field.ty,
             kind,
             from_types: attrs.from_types,
             default: attrs.default,
@@ -168,11 +168,11 @@ impl<'a, 'c> VariantFields<'a, 'c> {
     fn bind(
         &self,
         index: usize,
-        field: &syn::Field,
+        field: &'c syn::Field,
         name: Option<String>,
         default: Option<TokenStream>,
         cx: &mut Ctxt,
-        checks: &mut Vec<TypeCheck>,
+        checks: &mut Vec<TypeCheck<'c>>,
     ) -> Option<Binding<'c>> {
         let Some(name) = name else {
             cx.error(
@@ -222,11 +222,11 @@ impl<'a, 'c> VariantFields<'a, 'c> {
     /// reported.
     fn type_fits(
         &self,
-        field: &syn::Field,
+        field: &'c syn::Field,
         name: &str,
         cf: &Field,
         cx: &mut Ctxt,
-        checks: &mut Vec<TypeCheck>,
+        checks: &mut Vec<TypeCheck<'c>>,
     ) -> bool {
         // A generated enum's name is the catalog's: left to the compiler.
         let fit = match cf.enum_type {
@@ -237,7 +237,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
             Fit::Yes => true,
             Fit::Unknown => {
                 checks.push(TypeCheck {
-                    ty: field.ty.clone(),
+                    ty: &field.ty,
                     expected: field_type(self.rt, cf),
                 });
                 true

@@ -28,8 +28,8 @@ use crate::types::field_type_text;
 
 /// A field whose type could not be judged from its syntax (an alias, say): the
 /// compiler checks it against the catalog type.
-pub(crate) struct TypeCheck {
-    pub(crate) ty: Type,
+pub(crate) struct TypeCheck<'c> {
+    pub(crate) ty: &'c Type,
     pub(crate) expected: TokenStream,
 }
 
@@ -37,9 +37,10 @@ pub(crate) fn plan<'c>(
     catalog: &'c Catalog,
     rt: &TokenStream,
     input: &DeriveInput,
-    data: &DataEnum,
+    generics: syn::Generics,
+    data: &'c DataEnum,
     cx: &mut Ctxt,
-) -> (Plan<'c>, Vec<TypeCheck>) {
+) -> (Plan<'c>, Vec<TypeCheck<'c>>) {
     let mut checks = Vec::new();
     // Catalog index -> (variant plan), filled as user variants are matched.
     let mut matched: Vec<Option<VariantPlan<'c>>> = catalog.errors.iter().map(|_| None).collect();
@@ -107,7 +108,7 @@ pub(crate) fn plan<'c>(
         ident: input.ident.clone(),
         code_ident: format_ident!("{}Code", input.ident),
         vis: input.vis.to_token_stream(),
-        generics: input.generics.clone(),
+        generics,
         variants: matched.into_iter().flatten().collect(),
         span: Span::call_site(),
         rt: rt.clone(),
@@ -289,7 +290,7 @@ fn rust_name(name: &str) -> String {
 }
 
 /// `fn` that makes the compiler compare the types the syntax could not judge.
-pub(crate) fn type_assertions(plan: &Plan<'_>, checks: &[TypeCheck]) -> TokenStream {
+pub(crate) fn type_assertions(plan: &Plan<'_>, checks: &[TypeCheck<'_>]) -> TokenStream {
     if checks.is_empty() {
         return TokenStream::new();
     }
