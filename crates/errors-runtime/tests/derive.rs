@@ -189,6 +189,49 @@ fn generic_enums_work() {
     );
 }
 
+/// A where clause of the user's own (with its trailing comma): every generated impl
+/// keeps it, and the bounds the expansion adds (a generic `#[source]` must be an
+/// error, the enum `Debug`) come after it.
+mod where_clause {
+    use errors_runtime::Catalog;
+
+    #[derive(Debug, Catalog)]
+    #[catalog(path = "tests/catalogs/service.toml")]
+    pub(crate) enum Bounded<E>
+    where
+        E: std::fmt::Debug,
+    {
+        NotFound {
+            resource: String,
+            id: String,
+        },
+        InternalError {
+            operation: String,
+            #[source]
+            cause: E,
+        },
+        UpstreamTimeout {
+            service: String,
+            retry_after: Option<u64>,
+        },
+        StorageUnavailable {
+            retry_after: Option<u64>,
+        },
+    }
+}
+
+#[test]
+fn a_where_clause_of_the_enum_is_kept() {
+    use where_clause::{Bounded, BoundedCode};
+    let err: Bounded<Boom> = Bounded::InternalError {
+        operation: "charge".into(),
+        cause: Boom,
+    };
+    assert_eq!(err.code(), BoundedCode::InternalError);
+    assert_eq!(err.source().unwrap().to_string(), "boom");
+    assert_eq!(err.status(), 500);
+}
+
 mod sources {
     use errors_runtime::Catalog;
 
