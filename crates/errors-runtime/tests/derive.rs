@@ -229,7 +229,24 @@ fn a_where_clause_of_the_enum_is_kept() {
     };
     assert_eq!(err.code(), BoundedCode::InternalError);
     assert_eq!(err.source().unwrap().to_string(), "boom");
-    assert_eq!(err.status(), 500);
+    let others: [Bounded<Boom>; 3] = [
+        Bounded::NotFound {
+            resource: "Order".into(),
+            id: "o_9".into(),
+        },
+        Bounded::UpstreamTimeout {
+            service: "ledger".into(),
+            retry_after: None,
+        },
+        Bounded::StorageUnavailable {
+            retry_after: Some(1),
+        },
+    ];
+    let statuses: Vec<u16> = std::iter::once(&err)
+        .chain(&others)
+        .map(|e| e.status())
+        .collect();
+    assert_eq!(statuses, [500, 404, 504, 503]);
 }
 
 mod sources {
