@@ -7,6 +7,7 @@ use proc_macro2::{Span, TokenStream};
 use syn::{Attribute, LitStr};
 
 use crate::ctxt::Ctxt;
+use crate::written::Written;
 
 /// `#[catalog(...)]` of the enum.
 #[derive(Default)]
@@ -17,7 +18,7 @@ pub(crate) struct EnumAttrs {
     pub(crate) path: Option<LitStr>,
     /// `crate = "..."`: the path of the runtime crate, for users who rename or
     /// re-export it.
-    pub(crate) krate: Option<syn::Path>,
+    pub(crate) krate: Option<Written<syn::Path>>,
 }
 
 pub(crate) fn enum_attrs(attrs: &[Attribute], cx: &mut Ctxt) -> EnumAttrs {
@@ -39,7 +40,7 @@ pub(crate) fn enum_attrs(attrs: &[Attribute], cx: &mut Ctxt) -> EnumAttrs {
         }
     }
     if let Some(lit) = krate {
-        match lit.parse::<syn::Path>() {
+        match lit.parse_with(|input: syn::parse::ParseStream<'_>| input.parse()) {
             Ok(path) => out.krate = Some(path),
             Err(_) => cx.error(
                 lit.span(),
@@ -129,8 +130,8 @@ pub(crate) struct FieldAttrs {
 /// One source type of `#[from(...)]`: `Type`, or `Type => path::to::classify`, a
 /// `fn(&Type) -> Option<Enum>` that routes some values to another variant.
 pub(crate) struct FromType {
-    pub(crate) ty: syn::Type,
-    pub(crate) classify: Option<syn::Path>,
+    pub(crate) ty: Written<syn::Type>,
+    pub(crate) classify: Option<Written<syn::Path>>,
 }
 
 impl syn::parse::Parse for FromType {
@@ -194,8 +195,9 @@ pub(crate) fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
                 } else if meta.path.is_ident("default") {
                     let value = if meta.input.peek(syn::Token![=]) {
                         let lit: LitStr = meta.value()?.parse()?;
-                        let expr: syn::Expr = lit.parse()?;
-                        quote::quote!(#expr)
+                        let expr: Written<syn::Expr> =
+                            lit.parse_with(|input: syn::parse::ParseStream<'_>| input.parse())?;
+                        expr.tokens().clone()
                     } else {
                         quote::quote!(::core::default::Default::default())
                     };

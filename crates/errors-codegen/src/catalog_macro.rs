@@ -10,11 +10,12 @@ use syn::{LitStr, Token};
 use crate::expand;
 use crate::load::load;
 use crate::options::Options;
+use crate::written::Written;
 
 /// `"catalog.toml"`, then options: `crate = path`, `client`.
 struct Args {
     path: LitStr,
-    krate: Option<syn::Path>,
+    krate: Option<Written<syn::Path>>,
     client: bool,
 }
 
@@ -40,9 +41,11 @@ impl Parse for Args {
                 input.parse::<Token![=]>()?;
                 // A path, or a string holding one as the derive takes it.
                 let value = if input.peek(LitStr) {
-                    input.parse::<LitStr>()?.parse::<syn::Path>()?
+                    input
+                        .parse::<LitStr>()?
+                        .parse_with(|input: ParseStream<'_>| input.parse())?
                 } else {
-                    input.call(syn::Path::parse_mod_style)?
+                    Written::parse_with(input, syn::Path::parse_mod_style)?
                 };
                 if krate.replace(value).is_some() {
                     return Err(syn::Error::new(key.span, "`crate` is given twice"));
@@ -79,7 +82,7 @@ pub(crate) fn catalog_macro(input: TokenStream, source_file: Option<&Path>) -> T
     };
     let mut options = Options::new().client(args.client);
     if let Some(krate) = args.krate {
-        options = options.runtime(krate);
+        options = options.runtime(krate.tokens().clone());
     }
     match load(&args.path, source_file) {
         Ok(catalog) => expand::catalog(&catalog, &options, false),

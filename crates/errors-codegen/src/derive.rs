@@ -12,10 +12,9 @@ use std::path::Path;
 
 use errors_catalog::{Catalog, Partial};
 use proc_macro2::TokenStream;
-use quote::ToTokens;
-use syn::{Data, DeriveInput};
 
 use crate::ctxt::Ctxt;
+use crate::input::DeriveInput;
 use crate::load::load;
 use crate::options::Options;
 use crate::{attr, define, expand, matching};
@@ -25,24 +24,24 @@ pub(crate) fn derive(
     source_file: Option<&Path>,
     options: &Options,
 ) -> TokenStream {
-    let mut input: DeriveInput = match syn::parse2(input) {
-        Ok(input) => input,
+    let mut input = match syn::parse2(input) {
+        Ok(DeriveInput::Enum(input)) => input,
+        Ok(DeriveInput::Other(ident)) => {
+            return syn::Error::new(
+                ident.span(),
+                "`#[derive(Catalog)]` is for enums: one variant per code of the catalog",
+            )
+            .to_compile_error();
+        }
         Err(err) => return err.to_compile_error(),
     };
-    // Moved into the plan: syn is built without `clone-impls` (see the manifest).
+    // Moved into the plan, which borrows the rest of the enum.
     let generics = std::mem::take(&mut input.generics);
     let mut cx = Ctxt::default();
     let attrs = attr::enum_attrs(&input.attrs, &mut cx);
     let rt = match &attrs.krate {
-        Some(path) => path.to_token_stream(),
+        Some(path) => path.tokens().clone(),
         None => options.runtime_tokens(),
-    };
-    let Data::Enum(data) = &input.data else {
-        cx.error(
-            input.ident.span(),
-            "`#[derive(Catalog)]` is for enums: one variant per code of the catalog",
-        );
-        return cx.into_tokens().unwrap_or_default();
     };
     // The catalog, or a placeholder when it cannot be had: then the enum is matched
     // silently, its mismatches being the catalog's problems, not the user's.
@@ -71,7 +70,7 @@ pub(crate) fn derive(
     };
     if !trusted {
         // The attributes' own errors are the user's whatever the catalog.
-        for variant in &data.variants {
+        for variant in &input.variants {
             attr::variant_code(&variant.attrs, &mut cx);
             for field in &variant.fields {
                 attr::field(&field.attrs, &mut cx);
@@ -81,7 +80,7 @@ pub(crate) fn derive(
     // Against a placeholder, the mismatches are the catalog's problems: discarded.
     let mut discarded = Ctxt::default();
     let match_cx = if trusted { &mut cx } else { &mut discarded };
-    let (mut plan, checks) = matching::plan(&catalog, &rt, &input, generics, data, match_cx);
+    let (mut plan, checks) = matching::plan(&catalog, &rt, &input, generics, match_cx);
     if let Some(errors) = cx.into_tokens() {
         plan.skeleton = true;
         let mut out = errors;

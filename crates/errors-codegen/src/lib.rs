@@ -42,6 +42,8 @@ mod derive;
 mod docs;
 mod expand;
 mod fmt;
+mod generics;
+mod input;
 mod load;
 mod matching;
 mod metadata;
@@ -51,6 +53,7 @@ mod plan;
 mod split;
 mod subset;
 mod types;
+mod written;
 
 use std::path::Path;
 

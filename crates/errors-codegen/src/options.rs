@@ -3,12 +3,12 @@
 use std::fmt;
 
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
+use quote::quote;
 
 /// What an expansion needs beyond the catalog.
 ///
 /// ```
-/// let options = errors_codegen::Options::new().runtime(syn::parse_quote!(my_errors));
+/// let options = errors_codegen::Options::new().runtime(quote::quote!(my_errors));
 /// # let _ = options;
 /// ```
 #[derive(Clone)]
@@ -28,9 +28,9 @@ impl Options {
     }
 
     /// The path generated code reaches the runtime crate by, for a crate that renames
-    /// or re-exports it (`crate = my_errors` in the macros).
-    pub fn runtime(mut self, path: syn::Path) -> Self {
-        self.runtime = Some(path.into_token_stream());
+    /// or re-exports it (`crate = my_errors` in the macros), as the tokens of a path.
+    pub fn runtime(mut self, path: TokenStream) -> Self {
+        self.runtime = Some(path);
         self
     }
 

@@ -9,6 +9,8 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, quote};
 
 use crate::attr::FromType;
+use crate::generics::Generics;
+use crate::written::Written;
 
 pub(crate) struct Plan<'c> {
     pub(crate) catalog: &'c Catalog,
@@ -18,7 +20,7 @@ pub(crate) struct Plan<'c> {
     pub(crate) code_ident: Ident,
     /// The visibility of generated inherent items and the code enum.
     pub(crate) vis: TokenStream,
-    pub(crate) generics: syn::Generics,
+    pub(crate) generics: Generics,
     /// One per catalog code, in catalog order.
     pub(crate) variants: Vec<VariantPlan<'c>>,
     /// Span for generated tokens.
@@ -77,9 +79,10 @@ pub(crate) struct Binding<'c> {
 
 /// A field of a derived enum that the catalog does not know: never on the wire.
 pub(crate) struct Extra<'c> {
-    pub(crate) member: syn::Member,
+    /// The field's name, or its index in a tuple variant.
+    pub(crate) member: TokenStream,
     /// The field's type in the user's enum.
-    pub(crate) ty: &'c syn::Type,
+    pub(crate) ty: &'c Written<syn::Type>,
     pub(crate) kind: ExtraKind,
     /// `#[from(A, B => classify)]`'s source types; empty for a bare `#[from]`.
     pub(crate) from_types: Vec<FromType>,
@@ -99,18 +102,6 @@ pub(crate) enum ExtraKind {
 }
 
 impl<'c> Plan<'c> {
-    /// The enum's where clause with `extra` predicates after its own, as syn prints
-    /// a copy of the generics the predicates are pushed to (syn is built without
-    /// `clone-impls`, which every user's build would pay for).
-    pub(crate) fn where_with(&self, extra: &[TokenStream]) -> TokenStream {
-        let own = self.generics.where_clause.as_ref();
-        if extra.is_empty() {
-            return own.to_token_stream();
-        }
-        let own = own.into_iter().flat_map(|w| w.predicates.iter());
-        quote!(where #(#own,)* #(#extra),*)
-    }
-
     /// The plan of `catalog!`: the enum is generated from the catalog.
     pub(crate) fn from_catalog(catalog: &'c Catalog, rt: TokenStream, span: Span) -> Self {
         let variants = catalog
@@ -142,7 +133,7 @@ impl<'c> Plan<'c> {
             ident: Ident::new(&catalog.name, span),
             code_ident: Ident::new(&catalog.code_enum, span),
             vis: quote!(pub),
-            generics: syn::Generics::default(),
+            generics: Generics::default(),
             variants,
             span,
             rt,

@@ -22,6 +22,8 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, LitBool, LitStr, Token, Visibility};
 
+use crate::written::Written;
+
 use crate::docs;
 use crate::plan::{Plan, Shape};
 use crate::types::field_type;
@@ -64,9 +66,9 @@ pub(crate) fn subset_macro_rules(plan: &Plan<'_>, client: bool) -> TokenStream {
 struct Input {
     path: LitStr,
     client: bool,
-    rt: syn::Path,
-    attrs: Vec<Attribute>,
-    vis: Visibility,
+    rt: Written<syn::Path>,
+    attrs: Written<Vec<Attribute>>,
+    vis: Written<Visibility>,
     name: Ident,
     codes: Vec<Ident>,
 }
@@ -77,9 +79,9 @@ impl Parse for Input {
         syn::bracketed!(head in input);
         let path: LitStr = head.parse()?;
         let client: LitBool = head.parse()?;
-        let rt = head.call(syn::Path::parse_mod_style)?;
-        let attrs = input.call(Attribute::parse_outer)?;
-        let vis: Visibility = input.parse()?;
+        let rt = Written::parse_with(&head, syn::Path::parse_mod_style)?;
+        let attrs = Written::parse_with(input, Attribute::parse_outer)?;
+        let vis: Written<Visibility> = input.parse()?;
         let name: Ident = input.parse().map_err(|e| {
             syn::Error::new(
                 e.span(),
@@ -184,7 +186,7 @@ fn expand(plan: &Plan<'_>, input: &Input) -> TokenStream {
             }
         }
     }
-    let has_doc = input.attrs.iter().any(|a| a.path().is_ident("doc"));
+    let has_doc = input.attrs.node().iter().any(|a| a.path().is_ident("doc"));
     let listed = variants
         .iter()
         .map(|v| format!("`{}`", v.def.code))
@@ -227,7 +229,7 @@ fn expand(plan: &Plan<'_>, input: &Input) -> TokenStream {
     });
     // Spanned at the subset's name: "variant not found here" points at the subset.
     let definition = quote_spanned! {name.span()=>
-        #(#attrs)*
+        #attrs
         #doc
         #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
         #vis enum #name {

@@ -13,7 +13,7 @@ pub(super) fn decode_impl(plan: &Plan<'_>) -> (TokenStream, Vec<TokenStream>) {
     let ident = &plan.ident;
     let code = &plan.code_ident;
     let mut predicates = Vec::new();
-    if !plan.generics.params.is_empty() {
+    if !plan.generics.is_empty() {
         predicates.push(quote!(Self: ::core::fmt::Debug));
     }
     let mut bounds = Vec::new();
@@ -24,8 +24,8 @@ pub(super) fn decode_impl(plan: &Plan<'_>) -> (TokenStream, Vec<TokenStream>) {
             predicates.push(quote!(#ty: ::core::default::Default));
         }
     }
-    let (impl_generics, ty_generics, _) = plan.generics.split_for_impl();
-    let where_clause = plan.where_with(&predicates);
+    let (impl_generics, ty_generics) = (plan.generics.impl_generics(), plan.generics.ty_generics());
+    let where_clause = plan.generics.where_with(&predicates);
     let arms = plan
         .variants
         .iter()

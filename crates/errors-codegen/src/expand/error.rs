@@ -22,7 +22,11 @@ pub(super) fn error_impls(plan: &Plan<'_>) -> TokenStream {
     let ident = &plan.ident;
     let code = &plan.code_ident;
     let vis = &plan.vis;
-    let (impl_generics, ty_generics, where_clause) = plan.generics.split_for_impl();
+    let (impl_generics, ty_generics, where_clause) = (
+        plan.generics.impl_generics(),
+        plan.generics.ty_generics(),
+        plan.generics.where_clause(),
+    );
     let span = plan.span;
 
     let code_arms = plan.variants.iter().map(|v| {
@@ -54,12 +58,12 @@ pub(super) fn error_impls(plan: &Plan<'_>) -> TokenStream {
     let views = split::has_views(plan).then(|| split::views(plan));
 
     // The trait's supertraits must hold for every instantiation of a generic enum.
-    let debug_bound =
-        (!plan.generics.params.is_empty()).then(|| quote!(where Self: ::core::fmt::Debug));
-    let debug_where = if plan.generics.params.is_empty() {
-        plan.where_with(&[])
+    let debug_bound = (!plan.generics.is_empty()).then(|| quote!(where Self: ::core::fmt::Debug));
+    let debug_where = if plan.generics.is_empty() {
+        plan.generics.where_with(&[])
     } else {
-        plan.where_with(&[quote!(Self: ::core::fmt::Debug)])
+        plan.generics
+            .where_with(&[quote!(Self: ::core::fmt::Debug)])
     };
 
     // Every helper of a split `match`, in the one inherent impl.

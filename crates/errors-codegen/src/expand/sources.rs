@@ -1,13 +1,15 @@
 //! `std::error::Error` with `source()`, and the derive's `From` impls: what the
 //! user's own fields (`#[source]`, `#[from]`, `#[catalog(skip)]`) add to the API.
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned};
 
 use super::construct;
+use crate::generics::Generics;
 use crate::plan::{ExtraKind, Plan};
 use crate::split::{Arm, Match, Split};
 use crate::types::generic_of;
+use crate::written::{Written, last_generic_argument};
 
 /// A trait impl and the helpers of its split `match`, which go in the enum's one
 /// inherent impl.
@@ -29,24 +31,28 @@ pub(super) fn source_impl(plan: &Plan<'_>) -> WithHelpers {
             continue;
         };
         let member = &extra.member;
-        let ty = &extra.ty;
+        let ty = extra.ty;
         // An `Option<E>` source is a source only when set (as in thiserror).
-        let optional = generic_of(ty, "Option").flatten();
-        let error_ty = optional.unwrap_or(ty);
-        if mentions_type_param(error_ty, &plan.generics) {
+        let optional = generic_of(ty.node(), "Option").flatten().is_some();
+        let error_ty = if optional {
+            last_generic_argument(ty.tokens()).unwrap_or_else(|| ty.tokens().clone())
+        } else {
+            ty.tokens().clone()
+        };
+        if mentions_type_param(&error_ty, &plan.generics) {
             bounds.push(quote!(#error_ty: ::std::error::Error + 'static));
             predicates.push(quote!(#error_ty: ::std::error::Error + 'static));
         }
         // Method syntax so that `Box<dyn Error + Send + Sync>` derefs to its error.
-        let value = if optional.is_some() {
-            quote_spanned! {ty_span(ty)=>
+        let value = if optional {
+            quote_spanned! {ty.span()=>
                 __source.as_ref().map(|__source| {
                     use #rt::__private::AsDynError as _;
                     __source.as_dyn_error()
                 })
             }
         } else {
-            quote_spanned! {ty_span(ty)=>
+            quote_spanned! {ty.span()=>
                 ::core::option::Option::Some({
                     use #rt::__private::AsDynError as _;
                     __source.as_dyn_error()
@@ -58,11 +64,11 @@ pub(super) fn source_impl(plan: &Plan<'_>) -> WithHelpers {
             value,
         )));
     }
-    if !plan.generics.params.is_empty() {
+    if !plan.generics.is_empty() {
         predicates.push(quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));
     }
-    let (impl_generics, ty_generics, _) = plan.generics.split_for_impl();
-    let where_clause = plan.where_with(&predicates);
+    let (impl_generics, ty_generics) = (plan.generics.impl_generics(), plan.generics.ty_generics());
+    let where_clause = plan.generics.where_with(&predicates);
     if arms.iter().all(Option::is_none) {
         return WithHelpers {
             item: quote! {
@@ -98,7 +104,7 @@ pub(super) fn source_impl(plan: &Plan<'_>) -> WithHelpers {
 }
 
 /// Whether `ty` names one of the enum's type parameters, so needs a bound.
-fn mentions_type_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
+fn mentions_type_param(ty: &TokenStream, generics: &Generics) -> bool {
     fn walk(tokens: TokenStream, params: &[&Ident]) -> bool {
         tokens.into_iter().any(|tt| match tt {
             proc_macro2::TokenTree::Ident(i) => params.contains(&&i),
@@ -106,14 +112,17 @@ fn mentions_type_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
             _ => false,
         })
     }
-    let params: Vec<_> = generics.type_params().map(|p| &p.ident).collect();
-    !params.is_empty() && walk(quote!(#ty), &params)
+    let params: Vec<_> = generics.type_params().collect();
+    !params.is_empty() && walk(ty.clone(), &params)
 }
 
-fn ty_span(ty: &syn::Type) -> Span {
-    use syn::spanned::Spanned;
-    ty.span()
-}
+/// A source type of `#[from]`, the function that routes it (`=> classify`), and how
+/// the field is built from it.
+type Conversion<'p> = (
+    &'p Written<syn::Type>,
+    Option<&'p Written<syn::Path>>,
+    TokenStream,
+);
 
 /// `From<Source>` for each source type of a `#[from]` field (the field's own type,
 /// or each type `#[from(...)]` lists, converted with `From::from`); a type listed with
@@ -122,7 +131,11 @@ fn ty_span(ty: &syn::Type) -> Span {
 /// `Default::default()` when skipped, which the derive checked.
 pub(super) fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
     let ident = &plan.ident;
-    let (impl_generics, ty_generics, where_clause) = plan.generics.split_for_impl();
+    let (impl_generics, ty_generics, where_clause) = (
+        plan.generics.impl_generics(),
+        plan.generics.ty_generics(),
+        plan.generics.where_clause(),
+    );
     let mut out = Vec::new();
     for v in &plan.variants {
         let Some(from) = v.extras.iter().find(|e| e.kind == ExtraKind::From) else {
@@ -152,21 +165,20 @@ pub(super) fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
                     }),
             )
             .collect();
-        let sources: Vec<(&syn::Type, Option<&syn::Path>, TokenStream)> =
-            if from.from_types.is_empty() {
-                vec![(from.ty, None, quote!(source))]
-            } else {
-                from.from_types
-                    .iter()
-                    .map(|t| {
-                        (
-                            &t.ty,
-                            t.classify.as_ref(),
-                            quote!(::core::convert::From::from(source)),
-                        )
-                    })
-                    .collect()
-            };
+        let sources: Vec<Conversion<'_>> = if from.from_types.is_empty() {
+            vec![(from.ty, None, quote!(source))]
+        } else {
+            from.from_types
+                .iter()
+                .map(|t| {
+                    (
+                        &t.ty,
+                        t.classify.as_ref(),
+                        quote!(::core::convert::From::from(source)),
+                    )
+                })
+                .collect()
+        };
         for (ty, classify, value) in sources {
             let fields = std::iter::once(quote!(#member: #value))
                 .chain(others.iter().cloned())
@@ -178,13 +190,13 @@ pub(super) fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
                 construct(plan, v, fields)
             };
             let route = classify.map(|classify| {
-                quote_spanned! {classify_span(classify)=>
+                quote_spanned! {classify.span()=>
                     if let ::core::option::Option::Some(__routed) = #classify(&source) {
                         return __routed;
                     }
                 }
             });
-            out.push(quote_spanned! {ty_span(ty)=>
+            out.push(quote_spanned! {ty.span()=>
                 #[automatically_derived]
                 impl #impl_generics ::core::convert::From<#ty> for #ident #ty_generics #where_clause {
                     fn from(source: #ty) -> Self {
@@ -196,9 +208,4 @@ pub(super) fn from_impls(plan: &Plan<'_>) -> Vec<TokenStream> {
         }
     }
     out
-}
-
-fn classify_span(path: &syn::Path) -> Span {
-    use syn::spanned::Spanned;
-    path.span()
 }

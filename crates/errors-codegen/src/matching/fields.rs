@@ -7,13 +7,12 @@ use errors_catalog::suggest::did_you_mean;
 use errors_catalog::{ErrorDef, Field};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::{ToTokens, format_ident};
-use syn::Fields;
 use syn::ext::IdentExt;
-use syn::spanned::Spanned;
 
 use super::{TypeCheck, rust_name};
 use crate::attr::{self, FieldAttrs};
 use crate::ctxt::Ctxt;
+use crate::input::{Field as RustField, Variant};
 use crate::plan::{Binding, Extra, ExtraKind, Shape, VariantPlan};
 use crate::types::{Fit, field_type, field_type_text, fits};
 
@@ -23,7 +22,7 @@ use crate::types::{Fit, field_type, field_type_text, fits};
 pub(super) fn variant_plan<'c>(
     def: &'c ErrorDef,
     rt: &TokenStream,
-    variant: &'c syn::Variant,
+    variant: &'c Variant,
     cx: &mut Ctxt,
     checks: &mut Vec<TypeCheck<'c>>,
 ) -> VariantPlan<'c> {
@@ -40,7 +39,7 @@ pub(super) fn variant_plan<'c>(
 struct VariantFields<'a, 'c> {
     def: &'c ErrorDef,
     rt: &'a TokenStream,
-    variant: &'c syn::Variant,
+    variant: &'c Variant,
     /// The catalog fields the variant holds, each with a fitting type.
     bindings: Vec<Binding<'c>>,
     /// The marked fields, kept off the wire.
@@ -52,7 +51,7 @@ struct VariantFields<'a, 'c> {
 }
 
 impl<'a, 'c> VariantFields<'a, 'c> {
-    fn new(def: &'c ErrorDef, rt: &'a TokenStream, variant: &'c syn::Variant) -> Self {
+    fn new(def: &'c ErrorDef, rt: &'a TokenStream, variant: &'c Variant) -> Self {
         VariantFields {
             def,
             rt,
@@ -69,7 +68,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
     fn add(
         &mut self,
         index: usize,
-        field: &'c syn::Field,
+        field: &'c RustField,
         cx: &mut Ctxt,
         checks: &mut Vec<TypeCheck<'c>>,
     ) {
@@ -87,7 +86,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
 
     /// Records a `#[catalog(default)]` for `#[from]` to read; on the error source
     /// itself, which `#[from]` converts, it means nothing and is reported.
-    fn note_default(&mut self, field: &syn::Field, attrs: &FieldAttrs, cx: &mut Ctxt) {
+    fn note_default(&mut self, field: &RustField, attrs: &FieldAttrs, cx: &mut Ctxt) {
         self.defaults
             .push(field.ident.as_ref().map_or(field.ty.span(), Ident::span));
         if attrs.from.is_some() || attrs.source.is_some() {
@@ -103,7 +102,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
     fn add_extra(
         &mut self,
         index: usize,
-        field: &'c syn::Field,
+        field: &'c RustField,
         name: Option<&str>,
         attrs: FieldAttrs,
         marker: Span,
@@ -156,7 +155,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
             format!(
                 "`{}` already has an error source (`{}`); a variant has at most one. For several source types, hold them in one boxed field and list them: `#[from(std::io::Error, serde_json::Error)] source: Box<dyn std::error::Error + Send + Sync>`",
                 self.variant.ident,
-                other.member.to_token_stream()
+                other.member
             ),
         );
         true
@@ -168,7 +167,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
     fn bind(
         &self,
         index: usize,
-        field: &'c syn::Field,
+        field: &'c RustField,
         name: Option<String>,
         default: Option<TokenStream>,
         cx: &mut Ctxt,
@@ -201,7 +200,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
 
     /// An unmarked field of a name the catalog does not know, with the closest name
     /// it does.
-    fn report_unknown_field(&self, field: &syn::Field, name: &str, cx: &mut Ctxt) {
+    fn report_unknown_field(&self, field: &RustField, name: &str, cx: &mut Ctxt) {
         let def = self.def;
         let ident = field.ident.as_ref().map_or(Span::call_site(), Ident::span);
         let help = match did_you_mean(name, def.fields.iter().map(|f| f.name.as_str())) {
@@ -222,7 +221,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
     /// reported.
     fn type_fits(
         &self,
-        field: &'c syn::Field,
+        field: &'c RustField,
         name: &str,
         cf: &Field,
         cx: &mut Ctxt,
@@ -231,7 +230,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
         // A generated enum's name is the catalog's: left to the compiler.
         let fit = match cf.enum_type {
             Some(_) => Fit::Unknown,
-            None => fits(&field.ty, &cf.ty, cf.optional),
+            None => fits(field.ty.node(), &cf.ty, cf.optional),
         };
         match fit {
             Fit::Yes => true,
@@ -251,7 +250,7 @@ impl<'a, 'c> VariantFields<'a, 'c> {
                         catalog_type_text(cf),
                         cf.location,
                         field_type_text(cf),
-                        field.ty.to_token_stream().to_string().replace(" ", "")
+                        field.ty.tokens().to_string().replace(" ", "")
                     ),
                 );
                 false
@@ -347,9 +346,10 @@ impl<'a, 'c> VariantFields<'a, 'c> {
             def: self.def,
             ident: self.variant.ident.clone(),
             code_ident: Ident::new(&self.def.variant, Span::call_site()),
-            shape: match self.variant.fields {
-                Fields::Unit => Shape::Unit,
-                Fields::Named(_) | Fields::Unnamed(_) => Shape::Fields,
+            shape: if self.variant.unit {
+                Shape::Unit
+            } else {
+                Shape::Fields
             },
             fields: self.bindings,
             extras: self.extras,
@@ -369,13 +369,14 @@ fn extra_kind(attrs: &FieldAttrs) -> ExtraKind {
 }
 
 /// How the field is named in a pattern: its name, or its position in a tuple variant.
-fn member(field: &syn::Field, index: usize) -> syn::Member {
+fn member(field: &RustField, index: usize) -> TokenStream {
     match &field.ident {
-        Some(ident) => syn::Member::Named(ident.clone()),
-        None => syn::Member::Unnamed(syn::Index {
-            index: index as u32,
-            span: field.ty.span(),
-        }),
+        Some(ident) => ident.to_token_stream(),
+        None => {
+            let mut index = proc_macro2::Literal::usize_unsuffixed(index);
+            index.set_span(field.ty.span());
+            index.into_token_stream()
+        }
     }
 }
 

@@ -15,30 +15,30 @@ use std::collections::HashMap;
 use errors_catalog::suggest::did_you_mean;
 use errors_catalog::{Catalog, ErrorDef};
 use proc_macro2::{Ident, Span, TokenStream};
-use quote::{ToTokens, format_ident, quote};
+use quote::{format_ident, quote};
 use syn::ext::IdentExt;
-use syn::spanned::Spanned;
-use syn::{DataEnum, DeriveInput, Type};
 
 use self::fields::variant_plan;
 use crate::attr;
 use crate::ctxt::Ctxt;
+use crate::generics::Generics;
+use crate::input::{EnumInput, Variant};
 use crate::plan::{Plan, VariantPlan};
 use crate::types::field_type_text;
+use crate::written::Written;
 
 /// A field whose type could not be judged from its syntax (an alias, say): the
 /// compiler checks it against the catalog type.
 pub(crate) struct TypeCheck<'c> {
-    pub(crate) ty: &'c Type,
+    pub(crate) ty: &'c Written<syn::Type>,
     pub(crate) expected: TokenStream,
 }
 
 pub(crate) fn plan<'c>(
     catalog: &'c Catalog,
     rt: &TokenStream,
-    input: &DeriveInput,
-    generics: syn::Generics,
-    data: &'c DataEnum,
+    input: &'c EnumInput,
+    generics: Generics,
     cx: &mut Ctxt,
 ) -> (Plan<'c>, Vec<TypeCheck<'c>>) {
     let mut checks = Vec::new();
@@ -50,7 +50,7 @@ pub(crate) fn plan<'c>(
     // Variants named after no code and mapped to none: reported once every variant
     // is matched, so that each can be linked to a code left without a variant.
     let mut orphans = Vec::new();
-    for variant in &data.variants {
+    for variant in &input.variants {
         let code_attr = attr::variant_code(&variant.attrs, cx);
         let found = match &code_attr {
             Some(lit) => code_of_attr(catalog, lit, cx, &mut suggested),
@@ -107,14 +107,14 @@ pub(crate) fn plan<'c>(
         catalog,
         ident: input.ident.clone(),
         code_ident: format_ident!("{}Code", input.ident),
-        vis: input.vis.to_token_stream(),
+        vis: input.vis.clone(),
         generics,
         variants: matched.into_iter().flatten().collect(),
         span: Span::call_site(),
         rt: rt.clone(),
         generated: false,
         skeleton: false,
-        uninhabited: data.variants.is_empty(),
+        uninhabited: input.variants.is_empty(),
     };
     (plan, checks)
 }
@@ -160,7 +160,7 @@ fn catalog_file(catalog: &Catalog) -> String {
 /// reported at the variant with the fix; otherwise the code was probably removed.
 fn report_orphan(
     catalog: &Catalog,
-    variant: &syn::Variant,
+    variant: &Variant,
     unmatched: &[usize],
     cx: &mut Ctxt,
     suggested: &mut Vec<usize>,
@@ -230,7 +230,7 @@ fn report_orphan(
 
 /// The names of a variant's fields that could be catalog fields (named, without a
 /// marker), sorted.
-fn catalog_field_names(variant: &syn::Variant) -> Vec<String> {
+fn catalog_field_names(variant: &Variant) -> Vec<String> {
     let mut names: Vec<String> = variant
         .fields
         .iter()
@@ -294,7 +294,8 @@ pub(crate) fn type_assertions(plan: &Plan<'_>, checks: &[TypeCheck<'_>]) -> Toke
     if checks.is_empty() {
         return TokenStream::new();
     }
-    let (impl_generics, _, where_clause) = plan.generics.split_for_impl();
+    let impl_generics = plan.generics.impl_generics();
+    let where_clause = plan.generics.where_clause();
     let asserts = checks.iter().map(|c| {
         let (ty, expected) = (&c.ty, &c.expected);
         quote::quote_spanned!(ty.span()=> let _: fn(&#ty) -> &#expected = |__v| __v;)
