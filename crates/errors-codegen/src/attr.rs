@@ -40,7 +40,7 @@ pub(crate) fn enum_attrs(attrs: &[Attribute], cx: &mut Ctxt) -> EnumAttrs {
         }
     }
     if let Some(lit) = krate {
-        match lit.parse_with(|input: syn::parse::ParseStream<'_>| input.parse()) {
+        match lit.parse::<Written<syn::Path>>() {
             Ok(path) => out.krate = Some(path),
             Err(_) => cx.error(
                 lit.span(),
@@ -195,8 +195,7 @@ pub(crate) fn field(attrs: &[Attribute], cx: &mut Ctxt) -> FieldAttrs {
                 } else if meta.path.is_ident("default") {
                     let value = if meta.input.peek(syn::Token![=]) {
                         let lit: LitStr = meta.value()?.parse()?;
-                        let expr: Written<syn::Expr> =
-                            lit.parse_with(|input: syn::parse::ParseStream<'_>| input.parse())?;
+                        let expr: Written<syn::Expr> = lit.parse()?;
                         expr.tokens().clone()
                     } else {
                         quote::quote!(::core::default::Default::default())

@@ -41,9 +41,7 @@ impl Parse for Args {
                 input.parse::<Token![=]>()?;
                 // A path, or a string holding one as the derive takes it.
                 let value = if input.peek(LitStr) {
-                    input
-                        .parse::<LitStr>()?
-                        .parse_with(|input: ParseStream<'_>| input.parse())?
+                    input.parse::<LitStr>()?.parse()?
                 } else {
                     Written::parse_with(input, syn::Path::parse_mod_style)?
                 };

@@ -22,11 +22,10 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::parse::{Parse, ParseStream};
 use syn::{Attribute, Ident, LitBool, LitStr, Token, Visibility};
 
-use crate::written::Written;
-
 use crate::docs;
 use crate::plan::{Plan, Shape};
 use crate::types::field_type;
+use crate::written::Written;
 
 /// The `macro_rules!` that `catalog!` generates beside the error type. It names the
 /// catalog's file, which `__subset!` reads again; beside errors (the skeleton, whose

@@ -74,7 +74,7 @@ pub(crate) fn between(begin: Cursor<'_>, end: Cursor<'_>) -> TokenStream {
 }
 
 /// The span of the first of `tokens`, or the call site's when there are none.
-pub(crate) fn first_span(tokens: &TokenStream) -> Span {
+fn first_span(tokens: &TokenStream) -> Span {
     tokens
         .clone()
         .into_iter()
